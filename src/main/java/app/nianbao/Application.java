@@ -1,0 +1,21 @@
+package app.nianbao;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import app.nianbao.cli.NianbaoCommand;
+
+/**
+ * One jar, two faces: {@code java -jar nianbao.jar <command>} runs the command line without
+ * the web server; anything else (including Spring Boot's {@code --name=value}) starts the server.
+ */
+@SpringBootApplication
+public class Application {
+
+    public static void main(String[] args) {
+        if (NianbaoCommand.handles(args)) {
+            System.exit(NianbaoCommand.run(args));
+        }
+        SpringApplication.run(Application.class, args);
+    }
+}

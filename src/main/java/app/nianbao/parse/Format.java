@@ -1,0 +1,50 @@
+package app.nianbao.parse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The three shapes reports come in. The bytes decide, not the file name. */
+public enum Format {
+    TEXT, HTML, PDF;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Format> ofCode(String code) {
+        for (Format f : values()) {
+            if (f.code().equalsIgnoreCase(code)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads the format off the content; anything that is not PDF or markup is taken as text. */
+    public static Format sniff(byte[] bytes) {
+        if (startsWith(bytes, "%PDF-")) {
+            return PDF;
+        }
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1)
+                .toLowerCase(Locale.ROOT);
+        if (head.contains("<html") || head.contains("<!doctype html") || head.contains("<table")
+                || head.contains("<p") || head.contains("<div") || head.contains("<body")) {
+            return HTML;
+        }
+        return TEXT;
+    }
+
+    private static boolean startsWith(byte[] bytes, String prefix) {
+        byte[] p = prefix.getBytes(StandardCharsets.US_ASCII);
+        if (bytes.length < p.length) {
+            return false;
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (bytes[i] != p[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

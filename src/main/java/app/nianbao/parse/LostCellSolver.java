@@ -1,0 +1,253 @@
+package app.nianbao.parse;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import app.nianbao.catalog.CellCode;
+import app.nianbao.check.Identity;
+import app.nianbao.check.Identity.Term;
+import app.nianbao.figures.Cell;
+import app.nianbao.figures.CellKind;
+import app.nianbao.figures.Figures;
+
+/**
+ * Reconstructs rows that lost cells in extraction (fewer numbers than the template has columns,
+ * positions not printed). Every way of placing the read numbers is tried; the identities R1–R4
+ * fill the gaps; only cells on which every consistent reconstruction agrees are filled
+ * (lost ones as inferred). Everything else stays null, so nothing is silently made up.
+ */
+final class LostCellSolver {
+
+    /** Beyond this many combinations of placements the table is not determined well enough to try. */
+    private static final int MAX_COMBINATIONS = 20_000;
+
+    /** A row that printed fewer values than it has slots. */
+    record DefectiveRow(List<CellCode> slots, List<ValueToken> read, String source) {
+    }
+
+    /** What the solver decided for one row. */
+    record Outcome(DefectiveRow row, int resolvedCells, boolean unique) {
+    }
+
+    private final Figures figures;
+    private final List<Identity> identities;
+
+    LostCellSolver(Figures figures, List<Identity> identities) {
+        this.figures = figures;
+        this.identities = identities;
+    }
+
+    /** Fills what the identities determine into the figures and says, per row, how far it got. */
+    List<Outcome> solve(List<DefectiveRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<List<Map<CellCode, BigDecimal>>> options = new ArrayList<>();
+        long combinations = 1;
+        for (DefectiveRow row : rows) {
+            List<Map<CellCode, BigDecimal>> placements = placements(row);
+            options.add(placements);
+            combinations *= Math.max(1, placements.size());
+        }
+        List<Map<CellCode, BigDecimal>> consistent = new ArrayList<>();
+        if (combinations <= MAX_COMBINATIONS) {
+            enumerate(options, 0, new LinkedHashMap<>(), consistent);
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (DefectiveRow row : rows) {
+            outcomes.add(apply(row, consistent));
+        }
+        return outcomes;
+    }
+
+    /** Each way to place the read values in order into the slots, with nulls where cells were lost. */
+    private List<Map<CellCode, BigDecimal>> placements(DefectiveRow row) {
+        List<Map<CellCode, BigDecimal>> result = new ArrayList<>();
+        Set<Map<CellCode, BigDecimal>> seen = new HashSet<>();
+        int n = row.slots().size();
+        int k = row.read().size();
+        placeFrom(row, 0, 0, new BigDecimal[n], n, k, result, seen);
+        return result;
+    }
+
+    private void placeFrom(DefectiveRow row, int slot, int readIndex, BigDecimal[] current, int n, int k,
+                           List<Map<CellCode, BigDecimal>> result, Set<Map<CellCode, BigDecimal>> seen) {
+        if (slot == n) {
+            if (readIndex == k) {
+                Map<CellCode, BigDecimal> placement = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    placement.put(row.slots().get(i), current[i]);
+                }
+                Map<CellCode, BigDecimal> local = solveLocally(placement);
+                if (local != null && seen.add(local)) {
+                    result.add(local);
+                }
+            }
+            return;
+        }
+        if (readIndex < k && n - slot > k - readIndex - 1) {
+            current[slot] = row.read().get(readIndex).value();
+            placeFrom(row, slot + 1, readIndex + 1, current, n, k, result, seen);
+        }
+        if (n - slot > k - readIndex) {
+            current[slot] = null;
+            placeFrom(row, slot + 1, readIndex, current, n, k, result, seen);
+        }
+    }
+
+    /**
+     * Applies the identities that lie wholly within the row (R2, R4) so equal reconstructions
+     * collapse into one; null when the placement breaks them.
+     */
+    private Map<CellCode, BigDecimal> solveLocally(Map<CellCode, BigDecimal> placement) {
+        Map<CellCode, BigDecimal> values = new HashMap<>(placement);
+        List<Identity> local = identities.stream().filter(i -> placement.keySet().containsAll(i.cells())).toList();
+        if (!propagate(values, local, placement.keySet())) {
+            return null;
+        }
+        Map<CellCode, BigDecimal> ordered = new LinkedHashMap<>();
+        placement.keySet().forEach(c -> ordered.put(c, values.get(c)));
+        return ordered;
+    }
+
+    private void enumerate(List<List<Map<CellCode, BigDecimal>>> options, int index, Map<CellCode, BigDecimal> chosen,
+                           List<Map<CellCode, BigDecimal>> consistent) {
+        if (index == options.size()) {
+            Map<CellCode, BigDecimal> values = new HashMap<>(chosen);
+            // A combination the identities leave underdetermined keeps nulls, so no cell of it counts as agreed.
+            if (propagate(values, identities, chosen.keySet())) {
+                Map<CellCode, BigDecimal> solution = new LinkedHashMap<>();
+                chosen.keySet().forEach(c -> solution.put(c, values.get(c)));
+                consistent.add(solution);
+            }
+            return;
+        }
+        for (Map<CellCode, BigDecimal> option : options.get(index)) {
+            Map<CellCode, BigDecimal> next = new LinkedHashMap<>(chosen);
+            next.putAll(option);
+            enumerate(options, index + 1, next, consistent);
+        }
+    }
+
+    /**
+     * Fills unknown cells (those of {@code unknowns} without a value) from identities with a
+     * single unknown, then verifies every identity that touches them. False when one breaks,
+     * or a filled value is negative or fractional.
+     */
+    private boolean propagate(Map<CellCode, BigDecimal> values, List<Identity> candidates, Set<CellCode> unknowns) {
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (Identity identity : candidates) {
+                List<CellCode> open = new ArrayList<>();
+                for (CellCode c : identity.cells()) {
+                    if (valueOf(values, unknowns, c) == null) {
+                        open.add(c);
+                    }
+                }
+                if (open.size() != 1 || !unknowns.contains(open.get(0)) || !touchesFixedCellsOnly(identity, values, unknowns)) {
+                    continue;
+                }
+                CellCode target = open.get(0);
+                BigDecimal solved = solveFor(identity, target, values, unknowns);
+                if (solved.signum() < 0 || solved.stripTrailingZeros().scale() > 0) {
+                    return false;
+                }
+                values.put(target, solved);
+                progress = true;
+            }
+        }
+        for (Identity identity : candidates) {
+            if (!identity.cells().stream().anyMatch(unknowns::contains)) {
+                continue;
+            }
+            BigDecimal left = sum(identity.lhs(), values, unknowns);
+            BigDecimal right = sum(identity.rhs(), values, unknowns);
+            if (left != null && right != null && left.compareTo(right) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An identity is usable only when its cells outside the unknowns have values (a printed blank stays blank). */
+    private boolean touchesFixedCellsOnly(Identity identity, Map<CellCode, BigDecimal> values, Set<CellCode> unknowns) {
+        for (CellCode c : identity.cells()) {
+            if (!unknowns.contains(c) && valueOf(values, unknowns, c) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private BigDecimal solveFor(Identity identity, CellCode target, Map<CellCode, BigDecimal> values, Set<CellCode> unknowns) {
+        BigDecimal left = BigDecimal.ZERO;
+        BigDecimal right = BigDecimal.ZERO;
+        boolean targetOnLeft = false;
+        for (Term t : identity.lhs()) {
+            if (t.cell().equals(target)) {
+                targetOnLeft = true;
+            } else {
+                left = left.add(valueOf(values, unknowns, t.cell()));
+            }
+        }
+        for (Term t : identity.rhs()) {
+            if (!t.cell().equals(target)) {
+                right = right.add(valueOf(values, unknowns, t.cell()));
+            }
+        }
+        return targetOnLeft ? right.subtract(left) : left.subtract(right);
+    }
+
+    private BigDecimal sum(List<Term> terms, Map<CellCode, BigDecimal> values, Set<CellCode> unknowns) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Term t : terms) {
+            BigDecimal v = valueOf(values, unknowns, t.cell());
+            if (v == null) {
+                return null;
+            }
+            sum = sum.add(v);
+        }
+        return sum;
+    }
+
+    private BigDecimal valueOf(Map<CellCode, BigDecimal> values, Set<CellCode> unknowns, CellCode c) {
+        return unknowns.contains(c) ? values.get(c) : figures.cell(c).value();
+    }
+
+    /** Writes the cells every consistent reconstruction agrees on; the rest of the row stays null. */
+    private Outcome apply(DefectiveRow row, List<Map<CellCode, BigDecimal>> consistent) {
+        int resolved = 0;
+        Map<CellCode, BigDecimal> first = consistent.isEmpty() ? null : consistent.get(0);
+        int readIndex = 0;
+        for (CellCode slot : row.slots()) {
+            BigDecimal agreed = first == null ? null : first.get(slot);
+            for (Map<CellCode, BigDecimal> solution : consistent) {
+                if (agreed != null && (solution.get(slot) == null || solution.get(slot).compareTo(agreed) != 0)) {
+                    agreed = null;
+                }
+            }
+            ValueToken printed = readIndex < row.read().size() ? row.read().get(readIndex) : null;
+            boolean printedHere = printed != null && first != null && agreed != null
+                    && printed.value().compareTo(agreed) == 0 && readIndex < row.read().size()
+                    && row.slots().size() - row.slots().indexOf(slot) >= row.read().size() - readIndex;
+            if (agreed == null) {
+                figures.put(new Cell(slot, null, CellKind.BLANK, null, row.source()));
+            } else if (printedHere) {
+                figures.put(new Cell(slot, agreed, printed.kind(), printed.raw(), row.source()));
+                readIndex++;
+                resolved++;
+            } else {
+                figures.put(new Cell(slot, agreed, CellKind.INFERRED, null, row.source()));
+                resolved++;
+            }
+        }
+        return new Outcome(row, resolved, resolved == row.slots().size());
+    }
+}

@@ -1,0 +1,15 @@
+package app.nianbao.parse;
+
+import java.util.List;
+
+import app.nianbao.figures.Figures;
+import app.nianbao.figures.Finding;
+
+/**
+ * What the reader made of one report: who and which year (null when neither title nor caller
+ * says), the figures of its template, the findings of the single-report rules and the reader's
+ * own warnings, and the lines it read (what a cell's source refers to).
+ */
+public record ParsedReport(String agency, Integer year, Format format, Figures figures, List<Finding> findings,
+                           String sourceText) {
+}

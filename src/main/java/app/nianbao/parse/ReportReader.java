@@ -1,0 +1,77 @@
+package app.nianbao.parse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import app.nianbao.check.ReportRules;
+import app.nianbao.figures.Finding;
+import app.nianbao.figures.Severity;
+
+/**
+ * Reads one annual report — text, web page or PDF — into the figures of its template, with
+ * every repair, inference and gap stated as a finding. The one reader `parse` and every import use.
+ */
+public final class ReportReader {
+
+    /** Stored with each report so a later reader's improvements can be told apart. */
+    public static final String VERSION = "1";
+
+    private ReportReader() {
+    }
+
+    public static ParsedReport read(byte[] bytes, String fileName, ReadOptions options) throws UnreadableReportException {
+        if (bytes.length == 0) {
+            throw new UnreadableReportException("文件是空的", "the file is empty");
+        }
+        Format format = options.format() != null ? options.format() : Format.sniff(bytes);
+        List<String> titles = new ArrayList<>();
+        List<Line> lines;
+        String sourceText;
+        switch (format) {
+            case PDF -> {
+                PdfText.Extracted pdf = PdfText.read(bytes);
+                if (pdf.title() != null) {
+                    titles.add(pdf.title());
+                }
+                sourceText = pdf.text();
+                lines = Lines.ofText(sourceText);
+            }
+            case HTML -> {
+                HtmlLines.Page page = HtmlLines.read(decodeText(bytes));
+                titles.addAll(page.titles());
+                lines = page.lines();
+                sourceText = String.join("\n", lines.stream().map(Line::text).toList());
+            }
+            default -> {
+                sourceText = decodeText(bytes);
+                lines = Lines.ofText(sourceText);
+            }
+        }
+        TableReader.Tables tables = TableReader.read(lines);
+        TitleReader.Title title = TitleReader.read(titles, lines, fileName);
+        String agency = options.agency() != null ? options.agency() : title.agency();
+        Integer year = options.year() != null ? options.year() : title.year();
+        List<Finding> findings = new ArrayList<>(tables.findings());
+        if (agency == null || year == null) {
+            findings.add(Finding.of("P6", Severity.WARNING, null, null, null,
+                    "标题中未能读出%s，请在导入时指定".formatted(agency == null && year == null ? "机构名称和年度"
+                            : agency == null ? "机构名称" : "年度")));
+        }
+        findings.addAll(0, ReportRules.check(tables.figures()));
+        return new ParsedReport(agency, year, format, tables.figures(), findings, sourceText);
+    }
+
+    private static String decodeText(byte[] bytes) throws UnreadableReportException {
+        String text = TextDecoding.decode(bytes);
+        if (TextDecoding.looksBinary(text)) {
+            throw new UnreadableReportException("文件是二进制数据，不是年报文本", "the file is binary, not report text");
+        }
+        return text;
+    }
+
+    /** For callers that hold text already (tests, the generator). */
+    public static ParsedReport readText(String text, String fileName) throws UnreadableReportException {
+        return read(text.getBytes(StandardCharsets.UTF_8), fileName, new ReadOptions(null, null, Format.TEXT));
+    }
+}

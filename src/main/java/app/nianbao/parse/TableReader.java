@@ -1,0 +1,303 @@
+package app.nianbao.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import app.nianbao.catalog.CellCode;
+import app.nianbao.catalog.Codebook;
+import app.nianbao.catalog.Template;
+import app.nianbao.check.Identities;
+import app.nianbao.check.ReportRules;
+import app.nianbao.figures.Cell;
+import app.nianbao.figures.CellKind;
+import app.nianbao.figures.Figures;
+import app.nianbao.figures.Finding;
+import app.nianbao.figures.Severity;
+
+/**
+ * Finds tables 2, 3 and 4 among a report's lines and reads them into the template's cells.
+ * Table 3 anchors everything: its first row is found by its label, the template is read off
+ * its rows, and tables 2 and 4 are looked for before and after it.
+ */
+final class TableReader {
+
+    private static final int T3_MIN_VALUES = 4;
+    private static final int T4_MIN_VALUES = 10;
+
+    private final List<Row> rows;
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<LostCellSolver.DefectiveRow> defective = new ArrayList<>();
+    private final Codebook book = Codebook.get();
+
+    record Tables(Figures figures, List<Finding> findings) {
+    }
+
+    private TableReader(List<Line> lines) {
+        this.rows = lines.stream().map(Row::of).toList();
+    }
+
+    static Tables read(List<Line> lines) throws UnreadableReportException {
+        return new TableReader(lines).read();
+    }
+
+    private Tables read() throws UnreadableReportException {
+        int t3Start = findT3Start();
+        List<Row> t3Rows = new ArrayList<>();
+        int t3End = collectT3(t3Start, t3Rows);
+        if (t3Rows.size() < 3) {
+            throw new UnreadableReportException("未找到表三（收到和处理政府信息公开申请情况）", "no table 3 found");
+        }
+        Template template = detectTemplate(t3Rows);
+        Figures figures = new Figures(template);
+        readT3(figures, t3Rows);
+        readT2(figures, t3Start);
+        readT4(figures, t3End);
+        resolveLostCells(figures);
+        reportMissingT3Rows(figures);
+        return new Tables(figures, findings);
+    }
+
+    private int findT3Start() throws UnreadableReportException {
+        RowPattern newReceived = RowPattern.T3.get(0);
+        for (int i = 0; i < rows.size(); i++) {
+            if (newReceived.matches(rows.get(i).label())) {
+                return i;
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).line().compact().contains("收到和处理政府信息公开申请")) {
+                return i;
+            }
+        }
+        throw new UnreadableReportException("未找到表三（收到和处理政府信息公开申请情况）", "no table 3 found");
+    }
+
+    /** Collects table 3's data rows with the labels of the lines around them; returns the index after the table. */
+    private int collectT3(int start, List<Row> out) {
+        StringBuilder pending = new StringBuilder();
+        RowPattern carriedForward = RowPattern.T3.get(RowPattern.T3.size() - 1);
+        for (int i = start; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (row.values().size() >= T3_MIN_VALUES) {
+                String label = row.label().isEmpty() ? pending.toString() : row.label();
+                out.add(new Row(row.line(), label, row.values()));
+                pending.setLength(0);
+                if (carriedForward.matches(row.label()) || out.size() >= 30) {
+                    return i + 1;
+                }
+            } else if (!out.isEmpty() && row.line().compact().contains("行政复议")) {
+                return i;
+            } else {
+                pending.append(row.label());
+            }
+        }
+        return rows.size();
+    }
+
+    /** The 2021 template has three 其他处理 rows where 2019 has one; the rows themselves say which. */
+    private Template detectTemplate(List<Row> t3Rows) {
+        for (Row row : t3Rows) {
+            if (pattern("other_no_correction").matches(row.label()) || pattern("other_no_fee").matches(row.label())) {
+                return Template.T2021;
+            }
+        }
+        for (Row row : t3Rows) {
+            if (pattern("other").matches(row.label())) {
+                return Template.T2019;
+            }
+        }
+        return t3Rows.size() >= 24 ? Template.T2021 : Template.T2019;
+    }
+
+    private void readT3(Figures figures, List<Row> t3Rows) {
+        List<String> templateRows = book.t3Rows(figures.template());
+        List<String> cols = book.t3Columns();
+        int last = -1;
+        for (Row row : t3Rows) {
+            int index = assign(templateRows, last, row.label());
+            if (index >= templateRows.size()) {
+                findings.add(Finding.of("P5", Severity.WARNING, "t3", null, null,
+                        "%s：表三多出一行数字「%s」，未采用".formatted(row.source(), row.line().text())));
+                continue;
+            }
+            last = index;
+            List<CellCode> slots = cols.stream().map(c -> new CellCode("t3", templateRows.get(index), c)).toList();
+            place(figures, slots, row);
+        }
+    }
+
+    /** Runs after lost cells are resolved, whose rows have a source even when the solver left them empty. */
+    private void reportMissingT3Rows(Figures figures) {
+        for (String r : book.t3Rows(figures.template())) {
+            if (figures.cell("t3", r, "total").source() == null && figures.cell("t3", r, "natural").source() == null) {
+                findings.add(Finding.of("P1", Severity.ERROR, "t3", r, null,
+                        "表三未找到「%s」行".formatted(book.rowLabel("t3", r).zh())));
+            }
+        }
+    }
+
+    /** The row a data line is: the next row its label names, else the next row in template order. */
+    private int assign(List<String> templateRows, int last, String label) {
+        for (int i = last + 1; i < templateRows.size(); i++) {
+            if (pattern(templateRows.get(i)).matches(label)) {
+                return i;
+            }
+        }
+        return last + 1;
+    }
+
+    private static RowPattern pattern(String row) {
+        for (RowPattern p : RowPattern.T3) {
+            if (p.row().equals(row)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException(row);
+    }
+
+    /** Puts a row's values into its slots; too few values make it a row for the lost-cell solver. */
+    private void place(Figures figures, List<CellCode> slots, Row row) {
+        List<ValueToken> values = row.values();
+        if (values.size() > slots.size()) {
+            findings.add(Finding.of("P5", Severity.WARNING, slots.get(0).table(), slots.get(0).row(), null,
+                    "%s：该行有 %d 个数值，模板只有 %d 列，采用最后 %d 个".formatted(row.source(), values.size(),
+                            slots.size(), slots.size())));
+            values = values.subList(values.size() - slots.size(), values.size());
+        }
+        if (values.size() < slots.size()) {
+            defective.add(new LostCellSolver.DefectiveRow(slots, values.stream().filter(ValueToken::isNumber).toList(),
+                    row.source()));
+            return;
+        }
+        for (int i = 0; i < slots.size(); i++) {
+            ValueToken v = values.get(i);
+            figures.put(new Cell(slots.get(i), v.value(), v.kind(), v.kind() == CellKind.BLANK ? null : v.raw(), row.source()));
+            if (v.kind() == CellKind.REPAIRED) {
+                findings.add(new Finding("P3", Severity.INFO, slots.get(i).table(), slots.get(i).row(), slots.get(i).col(),
+                        null, v.value(), "%s：%s 读作「%s」，按 %s 处理".formatted(row.source(),
+                        ReportRules.cellName(slots.get(i)), v.raw(), ReportRules.plain(v.value()))));
+            }
+        }
+    }
+
+    private void readT2(Figures figures, int t3Start) {
+        int start = -1;
+        for (int i = 0; i < t3Start; i++) {
+            String c = rows.get(i).line().compact();
+            if (c.contains("主动公开政府信息情况") || (start < 0 && c.contains("第二十条"))) {
+                start = i;
+            }
+        }
+        Map<String, List<String>> t2 = book.t2(figures.template());
+        if (start < 0) {
+            findings.add(Finding.of("P1", Severity.ERROR, "t2", null, null, "未找到表二（主动公开政府信息情况）"));
+            return;
+        }
+        headerTemplate(start, t3Start).filter(t -> t != figures.template()).ifPresent(t -> findings.add(
+                Finding.of("P4", Severity.WARNING, "t2", null, null,
+                        "表二的表头属于 %s 年模板，而表三属于 %s 年模板；表二按表三的模板读取".formatted(t.code(),
+                                figures.template().code()))));
+        StringBuilder pending = new StringBuilder();
+        for (int i = start; i < t3Start; i++) {
+            Row row = rows.get(i);
+            if (row.values().isEmpty()) {
+                pending.append(row.label());
+                continue;
+            }
+            Optional<String> code = t2Row(row.label(), t2).or(() -> t2Row(pending.toString(), t2));
+            pending.setLength(0);
+            if (code.isEmpty() || figures.cell("t2", code.get(), t2.get(code.get()).get(0)).source() != null) {
+                continue;
+            }
+            List<CellCode> slots = t2.get(code.get()).stream().map(c -> new CellCode("t2", code.get(), c)).toList();
+            if (row.values().size() < slots.size()) {
+                for (CellCode slot : slots) {
+                    figures.put(Cell.missing(slot, row.source()));
+                }
+                findings.add(Finding.of("P2", Severity.ERROR, "t2", code.get(), null,
+                        "%s：表二「%s」行只读到 %d 个数值（应有 %d 个），无法确定位置，整行留空".formatted(row.source(),
+                                book.rowLabel("t2", code.get()).zh(), row.values().size(), slots.size())));
+            } else {
+                place(figures, slots, row);
+            }
+        }
+        for (String r : t2.keySet()) {
+            if (figures.cell("t2", r, t2.get(r).get(0)).source() == null) {
+                findings.add(Finding.of("P1", Severity.ERROR, "t2", r, null,
+                        "表二未找到「%s」行".formatted(book.rowLabel("t2", r).zh())));
+            }
+        }
+    }
+
+    private Optional<Template> headerTemplate(int from, int to) {
+        for (int i = from; i < to; i++) {
+            String c = rows.get(i).line().compact();
+            if (c.contains("本年制发") || c.contains("现行有效")) {
+                return Optional.of(Template.T2021);
+            }
+            if (c.contains("新制作数量") || c.contains("上一年项目") || c.contains("对外公开总数")) {
+                return Optional.of(Template.T2019);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> t2Row(String label, Map<String, List<String>> t2) {
+        for (RowPattern p : RowPattern.T2) {
+            if (t2.containsKey(p.row()) && p.matches(label)) {
+                return Optional.of(p.row());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void readT4(Figures figures, int t3End) {
+        List<CellCode> slots = new ArrayList<>();
+        for (String group : book.t4Rows()) {
+            for (String col : book.t4Columns()) {
+                slots.add(new CellCode("t4", group, col));
+            }
+        }
+        for (int i = t3End; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (row.values().size() < T4_MIN_VALUES) {
+                continue;
+            }
+            List<ValueToken> values = new ArrayList<>(row.values());
+            // A long line of 15 numbers may wrap; a following line of numbers alone continues it.
+            for (int j = i + 1; j < rows.size() && values.size() < slots.size(); j++) {
+                Row next = rows.get(j);
+                if (!next.label().isEmpty() || next.values().isEmpty()) {
+                    break;
+                }
+                values.addAll(next.values());
+            }
+            place(figures, slots, new Row(row.line(), row.label(), values));
+            return;
+        }
+        findings.add(Finding.of("P1", Severity.ERROR, "t4", null, null, "未找到表四（行政复议、行政诉讼情况）的数字行"));
+    }
+
+    private void resolveLostCells(Figures figures) {
+        LostCellSolver solver = new LostCellSolver(figures, Identities.of(figures.template()));
+        for (LostCellSolver.Outcome outcome : solver.solve(defective)) {
+            LostCellSolver.DefectiveRow row = outcome.row();
+            CellCode first = row.slots().get(0);
+            int lost = row.slots().size() - row.read().size();
+            String where = first.table().equals("t3") ? "表三「%s」行".formatted(book.rowLabel("t3", first.row()).zh())
+                    : first.table().equals("t4") ? "表四" : "表二「%s」行".formatted(book.rowLabel("t2", first.row()).zh());
+            if (outcome.unique()) {
+                findings.add(Finding.of("P2", Severity.INFO, first.table(), first.table().equals("t4") ? null : first.row(), null,
+                        "%s：%s只读到 %d 个数值（应有 %d 个）；丢失的 %d 个由表内勾稽关系唯一确定，已推断填入".formatted(
+                                row.source(), where, row.read().size(), row.slots().size(), lost)));
+            } else {
+                findings.add(Finding.of("P2", Severity.ERROR, first.table(), first.table().equals("t4") ? null : first.row(), null,
+                        "%s：%s只读到 %d 个数值（应有 %d 个）；勾稽关系不能唯一确定丢失的位置和数值，%d 个单元格留空待核".formatted(
+                                row.source(), where, row.read().size(), row.slots().size(),
+                                row.slots().size() - outcome.resolvedCells())));
+            }
+        }
+    }
+}

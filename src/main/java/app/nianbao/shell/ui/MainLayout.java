@@ -1,0 +1,39 @@
+package app.nianbao.shell.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+
+/** The shell every view sits in: product name and the side navigation. */
+@Layout
+public class MainLayout extends AppLayout {
+
+    MainLayout() {
+        addToNavbar(new DrawerToggle(), title());
+        addToDrawer(navigation());
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private HorizontalLayout title() {
+        H1 name = new H1("年报");
+        name.addClassName("product-name");
+        Span latin = new Span("Nianbao");
+        latin.addClassName("product-latin");
+        HorizontalLayout title = new HorizontalLayout(name, latin);
+        title.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        title.addClassName("product-title");
+        return title;
+    }
+
+    private SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("报告", "reports", VaadinIcon.FILE_TEXT_O.create()));
+        return nav;
+    }
+}

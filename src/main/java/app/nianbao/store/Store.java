@@ -1,0 +1,72 @@
+package app.nianbao.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The store opened outside Spring, for the command line: one DuckDB connection, migrated,
+ * with a jOOQ context over it. The server gets the same through Spring Boot's auto-configuration.
+ */
+public final class Store implements AutoCloseable {
+
+    public static final String DEFAULT_PATH = "data/nianbao.duckdb";
+
+    private final Connection connection;
+    private final DSLContext dsl;
+
+    private Store(Connection connection) {
+        this.connection = connection;
+        this.dsl = DSL.using(connection, SQLDialect.DUCKDB);
+    }
+
+    /** Opens (creating if needed) and migrates the store file. */
+    public static Store open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection connection = DriverManager.getConnection(url(file));
+            Flyway.configure().dataSource(new SingleConnectionDataSource(connection)).load().migrate();
+            return new Store(connection);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException | RuntimeException e) {
+            throw StoreLockedException.from(file, e).orElseThrow(() -> new IllegalStateException(
+                    "无法打开数据库文件 %s / cannot open the store %s: %s".formatted(file, file, e.getMessage()), e));
+        }
+    }
+
+    public static String url(Path file) {
+        return "jdbc:duckdb:" + file.toAbsolutePath();
+    }
+
+    /** The store file the command line uses when none is given: the server's default. */
+    public static Path defaultPath() {
+        String configured = System.getProperty("nianbao.db.path", System.getenv("NIANBAO_DB_PATH"));
+        return Path.of(configured != null && !configured.isBlank() ? configured : DEFAULT_PATH);
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
