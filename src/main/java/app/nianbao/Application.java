@@ -13,6 +13,8 @@ import app.nianbao.cli.NianbaoCommand;
 public class Application {
 
     public static void main(String[] args) {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         if (NianbaoCommand.handles(args)) {
             System.exit(NianbaoCommand.run(args));
         }

@@ -4,6 +4,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nianbao", mixinStandardHelpOptions = true, version = "nianbao 0.1",
         description = {"年报 Nianbao — 政府信息公开工作年度报告的读取、检查与分析。",
                 "Without a command the jar starts the web server (Spring Boot arguments such as --server.port=8081 apply)."},
-        subcommands = {ParseCommand.class},
+        subcommands = {ParseCommand.class, ImportCommand.class, CheckCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done (findings or not)",
                 "  1  done, but some files failed (import)",
@@ -35,7 +43,26 @@ public class NianbaoCommand implements Runnable {
     }
 
     public static int run(String[] args) {
+        quietLogging();
         return commandLine().execute(args);
+    }
+
+    /** stdout belongs to the command's output (JSON for scripts); libraries may only warn, on stderr. */
+    private static void quietLogging() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%level %logger{0}: %msg%n");
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+        stderr.setContext(context);
+        stderr.setTarget("System.err");
+        stderr.setEncoder(encoder);
+        stderr.start();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
+        root.addAppender(stderr);
     }
 
     public static CommandLine commandLine() {

@@ -21,10 +21,10 @@ final class Lines {
     }
 
     static List<Line> ofText(String text) {
-        String[] raw = text.split("\\r\\n|\\r|\\n|\\f");
-        List<Line> lines = new ArrayList<>(raw.length);
-        for (int i = 0; i < raw.length; i++) {
-            String s = raw[i].strip();
+        List<String> raw = SourceText.lines(text);
+        List<Line> lines = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            String s = raw.get(i).strip();
             if (s.isEmpty() || PAGE_FOOTER.matcher(s).matches()) {
                 continue;
             }

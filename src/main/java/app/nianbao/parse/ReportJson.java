@@ -48,21 +48,21 @@ public final class ReportJson {
         }
         json.putAll(tables);
         json.put("cells", cells);
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Finding f : findings) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rule", f.rule());
-            m.put("severity", f.severity().code());
-            m.put("table", f.table());
-            m.put("row", f.row());
-            m.put("col", f.col());
-            m.put("expected", number(f.expected()));
-            m.put("actual", number(f.actual()));
-            m.put("message", f.message());
-            list.add(m);
-        }
-        json.put("findings", list);
+        json.put("findings", findings.stream().map(ReportJson::finding).toList());
         return json;
+    }
+
+    public static Map<String, Object> finding(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule", f.rule());
+        m.put("severity", f.severity().code());
+        m.put("table", f.table());
+        m.put("row", f.row());
+        m.put("col", f.col());
+        m.put("expected", number(f.expected()));
+        m.put("actual", number(f.actual()));
+        m.put("message", f.message());
+        return m;
     }
 
     public static Map<String, Object> of(ParsedReport report) {

@@ -1,0 +1,69 @@
+package app.nianbao.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import app.nianbao.check.CheckService;
+import app.nianbao.figures.Finding;
+import app.nianbao.figures.Severity;
+import app.nianbao.parse.ReportJson;
+import app.nianbao.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", description = {"对数据库中的年报重新运行全部核对规则并保存结果。",
+        "Re-runs every rule over the stored reports, stores and prints the findings."})
+class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--agency", description = "only agencies whose name contains this")
+    String agency;
+
+    @Option(names = "--year", description = "only this reporting year")
+    Integer year;
+
+    @Option(names = "--all", description = "also print information findings (rules that could not be evaluated, R10)")
+    boolean all;
+
+    @Option(names = "--json", description = "print the findings as JSON")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<CheckService.Checked> checked;
+        try (Store opened = store.open()) {
+            checked = new CheckService(opened.dsl()).run(agency, year);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            List<Map<String, Object>> reports = new ArrayList<>();
+            for (CheckService.Checked c : checked) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("agency", c.report().agency());
+                r.put("year", c.report().year());
+                r.put("findings", c.findings().stream().filter(f -> all || f.severity() != Severity.INFO).map(ReportJson::finding).toList());
+                reports.add(r);
+            }
+            out.println(ParseCommand.JSON.writeValueAsString(Map.of("reports", reports)));
+            return NianbaoCommand.OK;
+        }
+        for (CheckService.Checked c : checked) {
+            List<Finding> shown = c.findings().stream().filter(f -> all || f.severity() != Severity.INFO).toList();
+            out.println("%s %d：%d 条发现 / %d findings".formatted(c.report().agency(), c.report().year(), shown.size(), shown.size()));
+            shown.forEach(f -> out.println("  [%s %s] %s".formatted(f.rule(), f.severity().code(), f.message())));
+        }
+        out.println("已检查 %d 份报告 / checked %d reports".formatted(checked.size(), checked.size()));
+        return NianbaoCommand.OK;
+    }
+}

@@ -1,0 +1,27 @@
+package app.nianbao.parse;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** A report's source text split the way the reader numbers lines ("line 52" is the 52nd of these). */
+public final class SourceText {
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n|\\f");
+    private static final Pattern LINE_REF = Pattern.compile("^line (\\d+)$");
+
+    private SourceText() {
+    }
+
+    public static List<String> lines(String text) {
+        return List.of(LINE_BREAK.split(text, -1));
+    }
+
+    /** The 1-based line a cell's source names, or 0 when it names none. */
+    public static int lineNumber(String source) {
+        if (source == null) {
+            return 0;
+        }
+        var m = LINE_REF.matcher(source);
+        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+    }
+}

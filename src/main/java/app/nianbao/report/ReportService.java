@@ -1,0 +1,201 @@
+package app.nianbao.report;
+
+import static app.nianbao.store.jooq.Tables.AGENCY;
+import static app.nianbao.store.jooq.Tables.CURRENT_REPORT;
+import static app.nianbao.store.jooq.Tables.FIGURE;
+import static app.nianbao.store.jooq.Tables.FINDING;
+import static app.nianbao.store.jooq.Tables.REPORT;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.selectCount;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Records;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+
+import app.nianbao.catalog.CellCode;
+import app.nianbao.catalog.Template;
+import app.nianbao.check.QualityScore;
+import app.nianbao.figures.Cell;
+import app.nianbao.figures.CellKind;
+import app.nianbao.figures.Figures;
+import app.nianbao.figures.Finding;
+import app.nianbao.figures.Severity;
+import app.nianbao.parse.ParsedReport;
+import app.nianbao.parse.ReportReader;
+
+/** Stored reports: writing a parsed report as a new version, and reading reports back. */
+@Service
+public class ReportService {
+
+    /** A stored report as lists show it. */
+    public record ReportSummary(long reportId, long agencyId, String agency, int year, String template, String format,
+                                int version, int errors, int warnings, int adjustedCells, LocalDateTime importedAt) {
+        public int score() {
+            return QualityScore.of(errors, warnings, adjustedCells);
+        }
+    }
+
+    /** One version of an agency's report for a year. */
+    public record ReportVersion(long reportId, int version, String sourceName, String sha256, LocalDateTime importedAt) {
+    }
+
+    /** A stored finding with its review. */
+    public record StoredFinding(long id, Finding finding, String reviewStatus, String reviewComment, String reviewedBy,
+                                LocalDateTime reviewedAt) {
+    }
+
+    /** Everything the report page shows. */
+    public record ReportDetail(ReportSummary summary, Figures figures, List<StoredFinding> findings, String sourceText,
+                               List<ReportVersion> versions) {
+    }
+
+    private final DSLContext dsl;
+
+    public ReportService(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Long> findBySha256(String sha256) {
+        return dsl.select(REPORT.ID).from(REPORT).where(REPORT.SHA256.eq(sha256)).limit(1).fetchOptional(REPORT.ID);
+    }
+
+    /** Stores the parsed report as the next version of its agency and year; the caller holds the transaction. */
+    public int save(long agencyId, int year, ParsedReport parsed, String sourceName, String sha256) {
+        int version = dsl.select(coalesce(max(REPORT.VERSION), 0)).from(REPORT)
+                .where(REPORT.AGENCY_ID.eq(agencyId), REPORT.YEAR.eq(year)).fetchOne(0, Integer.class) + 1;
+        long reportId = dsl.insertInto(REPORT, REPORT.AGENCY_ID, REPORT.YEAR, REPORT.TEMPLATE, REPORT.SOURCE_NAME,
+                        REPORT.FORMAT, REPORT.SHA256, REPORT.IMPORTED_AT, REPORT.PARSER_VERSION, REPORT.VERSION, REPORT.SOURCE_TEXT)
+                .values(agencyId, year, parsed.figures().template().code(), sourceName, parsed.format().code(), sha256,
+                        LocalDateTime.now(), ReportReader.VERSION, version, parsed.sourceText())
+                .returning(REPORT.ID).fetchOne(REPORT.ID);
+        insertFigures(reportId, parsed.figures());
+        insertFindings(reportId, parsed.findings());
+        return version;
+    }
+
+    private void insertFigures(long reportId, Figures figures) {
+        var insert = dsl.insertInto(FIGURE, FIGURE.REPORT_ID, FIGURE.TBL, FIGURE.ROW_CODE, FIGURE.COL_CODE, FIGURE.VALUE,
+                FIGURE.KIND, FIGURE.RAW, FIGURE.SOURCE);
+        for (Cell cell : figures.cells()) {
+            CellCode c = cell.code();
+            insert = insert.values(reportId, c.table(), c.row(), c.col(), cell.value(), cell.kind().code(), cell.raw(),
+                    cell.source());
+        }
+        insert.execute();
+    }
+
+    /** Replaces a report's findings, keeping the review of every finding that still holds. */
+    public void replaceFindings(long reportId, List<Finding> findings) {
+        List<StoredFinding> previous = findings(reportId);
+        dsl.deleteFrom(FINDING).where(FINDING.REPORT_ID.eq(reportId)).execute();
+        insertFindings(reportId, findings);
+        for (StoredFinding old : previous) {
+            if (!ReviewStatus.OPEN.code().equals(old.reviewStatus())) {
+                Finding f = old.finding();
+                dsl.update(FINDING)
+                        .set(FINDING.REVIEW_STATUS, old.reviewStatus())
+                        .set(FINDING.REVIEW_COMMENT, old.reviewComment())
+                        .set(FINDING.REVIEWED_BY, old.reviewedBy())
+                        .set(FINDING.REVIEWED_AT, old.reviewedAt())
+                        .where(FINDING.REPORT_ID.eq(reportId), FINDING.RULE.eq(f.rule()),
+                                FINDING.TBL.isNotDistinctFrom(f.table()), FINDING.ROW_CODE.isNotDistinctFrom(f.row()),
+                                FINDING.COL_CODE.isNotDistinctFrom(f.col()), FINDING.MESSAGE.eq(f.message()))
+                        .execute();
+            }
+        }
+    }
+
+    /** An auditor's verdict on a finding: confirmed or dismissed (or back to open), with a comment. */
+    public void review(long findingId, ReviewStatus status, String comment, String reviewer) {
+        dsl.update(FINDING)
+                .set(FINDING.REVIEW_STATUS, status.code())
+                .set(FINDING.REVIEW_COMMENT, comment == null || comment.isBlank() ? null : comment.strip())
+                .set(FINDING.REVIEWED_BY, reviewer)
+                .set(FINDING.REVIEWED_AT, LocalDateTime.now())
+                .where(FINDING.ID.eq(findingId))
+                .execute();
+    }
+
+    private void insertFindings(long reportId, List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(FINDING, FINDING.REPORT_ID, FINDING.RULE, FINDING.SEVERITY, FINDING.TBL,
+                FINDING.ROW_CODE, FINDING.COL_CODE, FINDING.EXPECTED, FINDING.ACTUAL, FINDING.MESSAGE);
+        for (Finding f : findings) {
+            insert = insert.values(reportId, f.rule(), f.severity().code(), f.table(), f.row(), f.col(), f.expected(),
+                    f.actual(), f.message());
+        }
+        insert.execute();
+    }
+
+    /** The current version of every agency's report for every year, newest year first. */
+    public List<ReportSummary> listCurrent(String search) {
+        Condition matches = search == null || search.isBlank() ? DSL.noCondition()
+                : AGENCY.NAME.containsIgnoreCase(search.strip()).or(CURRENT_REPORT.YEAR.cast(String.class).eq(search.strip()));
+        return summaries(matches).orderBy(CURRENT_REPORT.YEAR.desc(), AGENCY.NAME).fetch(Records.mapping(ReportSummary::new));
+    }
+
+    public Optional<ReportSummary> current(long agencyId, int year) {
+        return summaries(CURRENT_REPORT.AGENCY_ID.eq(agencyId).and(CURRENT_REPORT.YEAR.eq(year)))
+                .fetchOptional(Records.mapping(ReportSummary::new));
+    }
+
+    public int count() {
+        return dsl.fetchCount(REPORT);
+    }
+
+    private org.jooq.SelectConditionStep<org.jooq.Record11<Long, Long, String, Integer, String, String, Integer, Integer, Integer, Integer, LocalDateTime>> summaries(
+            Condition condition) {
+        Field<Integer> errors = severityCount(Severity.ERROR);
+        Field<Integer> warnings = severityCount(Severity.WARNING);
+        Field<Integer> adjusted = selectCount().from(FIGURE)
+                .where(FIGURE.REPORT_ID.eq(CURRENT_REPORT.ID), FIGURE.KIND.in(CellKind.REPAIRED.code(), CellKind.INFERRED.code()))
+                .asField();
+        return dsl.select(CURRENT_REPORT.ID, CURRENT_REPORT.AGENCY_ID, AGENCY.NAME, CURRENT_REPORT.YEAR, CURRENT_REPORT.TEMPLATE,
+                        CURRENT_REPORT.FORMAT, CURRENT_REPORT.VERSION, errors, warnings, adjusted, CURRENT_REPORT.IMPORTED_AT)
+                .from(CURRENT_REPORT).join(AGENCY).on(AGENCY.ID.eq(CURRENT_REPORT.AGENCY_ID))
+                .where(condition);
+    }
+
+    private static Field<Integer> severityCount(Severity severity) {
+        return selectCount().from(FINDING)
+                .where(FINDING.REPORT_ID.eq(CURRENT_REPORT.ID), FINDING.SEVERITY.eq(severity.code())).asField();
+    }
+
+    public Optional<ReportDetail> detail(long agencyId, int year) {
+        return current(agencyId, year).map(summary -> new ReportDetail(summary, figures(summary.reportId(),
+                Template.ofCode(summary.template())), findings(summary.reportId()),
+                dsl.select(REPORT.SOURCE_TEXT).from(REPORT).where(REPORT.ID.eq(summary.reportId())).fetchOne(REPORT.SOURCE_TEXT),
+                versions(agencyId, year)));
+    }
+
+    public Figures figures(long reportId, Template template) {
+        Figures figures = new Figures(template);
+        dsl.selectFrom(FIGURE).where(FIGURE.REPORT_ID.eq(reportId)).forEach(r -> figures.put(new Cell(
+                new CellCode(r.getTbl(), r.getRowCode(), r.getColCode()), r.getValue(), CellKind.ofCode(r.getKind()),
+                r.getRaw(), r.getSource())));
+        return figures;
+    }
+
+    public List<StoredFinding> findings(long reportId) {
+        return dsl.selectFrom(FINDING).where(FINDING.REPORT_ID.eq(reportId)).orderBy(FINDING.ID)
+                .fetch(r -> new StoredFinding(r.getId(), new Finding(r.getRule(), Severity.ofCode(r.getSeverity()), r.getTbl(),
+                        r.getRowCode(), r.getColCode(), r.getExpected(), r.getActual(), r.getMessage()),
+                        r.getReviewStatus(), r.getReviewComment(), r.getReviewedBy(), r.getReviewedAt()));
+    }
+
+    public List<ReportVersion> versions(long agencyId, int year) {
+        return dsl.select(REPORT.ID, REPORT.VERSION, REPORT.SOURCE_NAME, REPORT.SHA256, REPORT.IMPORTED_AT).from(REPORT)
+                .where(REPORT.AGENCY_ID.eq(agencyId), REPORT.YEAR.eq(year)).orderBy(REPORT.VERSION.desc())
+                .fetch(Records.mapping(ReportVersion::new));
+    }
+}

@@ -1,0 +1,81 @@
+package app.nianbao.report.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+
+import app.nianbao.report.ReportService;
+import app.nianbao.report.ReportService.ReportSummary;
+
+/** 报告: every stored report, searchable, each opening its page. */
+@Route("reports")
+@RouteAlias("")
+@PageTitle("报告 · 年报 Nianbao")
+class ReportsView extends Main {
+
+    private final ReportService reports;
+    private final Grid<ReportSummary> grid = new Grid<>();
+    private final Div empty = new Div();
+
+    ReportsView(ReportService reports) {
+        this.reports = reports;
+        addClassName("view");
+        setSizeFull();
+        TextField search = search();
+        add(new H2("报告"), search, grid(), empty);
+        refresh(null);
+    }
+
+    private TextField search() {
+        TextField search = new TextField();
+        search.setPlaceholder("按机构名称或年度搜索");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh(e.getValue()));
+        search.setWidth("24em");
+        return search;
+    }
+
+    private Grid<ReportSummary> grid() {
+        grid.addColumn(ReportSummary::agency).setHeader("机构").setFlexGrow(3).setSortable(true);
+        grid.addColumn(ReportSummary::year).setHeader("年度").setSortable(true);
+        grid.addColumn(ReportSummary::template).setHeader("模板");
+        grid.addColumn(ReportSummary::format).setHeader("格式");
+        grid.addComponentColumn(ReportsView::score).setHeader("质量分").setComparator(ReportSummary::score);
+        grid.addColumn(ReportSummary::errors).setHeader("错误").setSortable(true);
+        grid.addColumn(ReportSummary::warnings).setHeader("警告").setSortable(true);
+        grid.addColumn(ReportSummary::version).setHeader("版本");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addItemClickListener(e -> ReportView.open(e.getItem().agencyId(), e.getItem().year()));
+        grid.setHeight("70vh");
+        return grid;
+    }
+
+    static Span score(ReportSummary report) {
+        Span badge = new Span(String.valueOf(report.score()));
+        badge.getElement().getThemeList().add("badge pill " + (report.score() >= 90 ? "success" : report.score() >= 60 ? "" : "error"));
+        return badge;
+    }
+
+    private void refresh(String query) {
+        var items = reports.listCurrent(query);
+        grid.setItems(items);
+        boolean none = items.isEmpty();
+        grid.setVisible(!none);
+        empty.setVisible(none);
+        empty.setText(query == null || query.isBlank()
+                ? "还没有数据：请导入年报（java -jar target/nianbao.jar import 文件或文件夹）"
+                : "没有与「" + query + "」匹配的报告");
+        empty.addClassName("empty-state");
+    }
+}
