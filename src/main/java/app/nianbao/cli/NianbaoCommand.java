@@ -63,6 +63,7 @@ public class NianbaoCommand implements Runnable {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
+        context.getLogger("org.apache.pdfbox").setLevel(Level.ERROR);
     }
 
     public static CommandLine commandLine() {

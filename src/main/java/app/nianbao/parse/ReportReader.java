@@ -24,6 +24,7 @@ public final class ReportReader {
         if (bytes.length == 0) {
             throw new UnreadableReportException("文件是空的", "the file is empty");
         }
+        refuseKnownBinary(bytes);
         Format format = options.format() != null ? options.format() : Format.sniff(bytes);
         List<String> titles = new ArrayList<>();
         List<Line> lines;
@@ -60,6 +61,29 @@ public final class ReportReader {
         }
         findings.addAll(0, ReportRules.check(tables.figures()));
         return new ParsedReport(agency, year, format, tables.figures(), findings, sourceText);
+    }
+
+    /** Archives, Office files and images are refused by name, whatever their file name says. */
+    private static void refuseKnownBinary(byte[] bytes) throws UnreadableReportException {
+        if (startsWith(bytes, 0x50, 0x4B, 0x03, 0x04) || startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0)) {
+            throw new UnreadableReportException("文件是压缩包或 Office 文档（ZIP/DOC/XLS），不是年报；请先解压或另存为 PDF/HTML/文本",
+                    "the file is an archive or Office document, not a report: unpack it or save it as PDF, HTML or text");
+        }
+        if (startsWith(bytes, 0x89, 0x50, 0x4E, 0x47) || startsWith(bytes, 0xFF, 0xD8, 0xFF) || startsWith(bytes, 0x47, 0x49, 0x46)) {
+            throw new UnreadableReportException("文件是图片，没有可读取的文字", "the file is an image, with no text to read");
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int... magic) {
+        if (bytes.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((bytes[i] & 0xff) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decodeText(byte[] bytes) throws UnreadableReportException {

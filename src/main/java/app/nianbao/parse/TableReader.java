@@ -56,6 +56,7 @@ final class TableReader {
         readT4(figures, t3End);
         resolveLostCells(figures);
         reportMissingT3Rows(figures);
+        reportRepairs(figures);
         return new Tables(figures, findings);
     }
 
@@ -128,6 +129,17 @@ final class TableReader {
         }
     }
 
+    private void reportRepairs(Figures figures) {
+        for (Cell cell : figures.cells()) {
+            if (cell.kind() == CellKind.REPAIRED) {
+                CellCode c = cell.code();
+                findings.add(new Finding("P3", Severity.INFO, c.table(), c.row(), c.col(), null, cell.value(),
+                        "%s：%s 原文为「%s」，按 %s 读取".formatted(cell.source(), ReportRules.cellName(c), cell.raw(),
+                                ReportRules.plain(cell.value()))));
+            }
+        }
+    }
+
     /** Runs after lost cells are resolved, whose rows have a source even when the solver left them empty. */
     private void reportMissingT3Rows(Figures figures) {
         for (String r : book.t3Rows(figures.template())) {
@@ -174,11 +186,6 @@ final class TableReader {
         for (int i = 0; i < slots.size(); i++) {
             ValueToken v = values.get(i);
             figures.put(new Cell(slots.get(i), v.value(), v.kind(), v.kind() == CellKind.BLANK ? null : v.raw(), row.source()));
-            if (v.kind() == CellKind.REPAIRED) {
-                findings.add(new Finding("P3", Severity.INFO, slots.get(i).table(), slots.get(i).row(), slots.get(i).col(),
-                        null, v.value(), "%s：%s 读作「%s」，按 %s 处理".formatted(row.source(),
-                        ReportRules.cellName(slots.get(i)), v.raw(), ReportRules.plain(v.value()))));
-            }
         }
     }
 

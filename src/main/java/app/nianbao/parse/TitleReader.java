@@ -35,13 +35,14 @@ final class TitleReader {
         }
         int limit = Math.min(lines.size(), 20);
         for (int i = 0; i < limit; i++) {
-            String one = lines.get(i).compact();
-            Optional<Title> title = parse(one);
-            if (title.isEmpty() && i + 1 < limit) {
-                title = parse(one + lines.get(i + 1).compact());
-            }
-            if (title.isPresent()) {
-                return title.get();
+            // A title may run over up to three lines.
+            String joined = "";
+            for (int j = i; j < Math.min(limit, i + 3); j++) {
+                joined += lines.get(j).compact();
+                Optional<Title> title = parse(joined);
+                if (title.isPresent()) {
+                    return title.get();
+                }
             }
         }
         Matcher year = FILE_YEAR.matcher(fileName == null ? "" : fileName);

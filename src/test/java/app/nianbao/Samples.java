@@ -1,0 +1,53 @@
+package app.nianbao;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The real reports of ../shared, copied byte for byte into test resources, with their expected figures. */
+public final class Samples {
+
+    /** Each real sample with the file that holds it. */
+    public static final List<String> REPORTS = List.of("2019_pingtan.html", "2019_shanghai.html", "2021_pingtan.html",
+            "2023_pingtan.html", "2024_huaian.pdf", "000_02c6609157ceda09.txt");
+
+    public static final String SEED = "000_02c6609157ceda09.txt";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Samples() {
+    }
+
+    public static byte[] bytes(String name) {
+        try (InputStream in = Samples.class.getResourceAsStream("/samples/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no sample " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String text(String name) {
+        return new String(bytes(name), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public static JsonNode expected(String report) {
+        String base = report.substring(0, report.lastIndexOf('.'));
+        try {
+            return JSON.readTree(bytes(base + ".expected.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path folder() {
+        return Path.of("src/test/resources/samples");
+    }
+}

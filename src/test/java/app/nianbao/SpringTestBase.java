@@ -1,0 +1,34 @@
+package app.nianbao;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application on a fresh DuckDB file of its own, with the bundled sample reports imported
+ * at start as on a user's first run. One context serves every test that extends this.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+public abstract class SpringTestBase {
+
+    private static final Path DB = tempStore();
+
+    private static Path tempStore() {
+        try {
+            return Files.createTempDirectory("nianbao-test").resolve("test.duckdb");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("nianbao.db.path", DB::toString);
+        registry.add("nianbao.bundled-reports", () -> "data/reports");
+    }
+}

@@ -1,0 +1,106 @@
+package app.nianbao.imports;
+
+import static app.nianbao.store.jooq.Tables.FIGURE;
+import static app.nianbao.store.jooq.Tables.FINDING;
+import static app.nianbao.store.jooq.Tables.REPORT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import app.nianbao.Samples;
+import app.nianbao.SpringTestBase;
+import app.nianbao.figures.Finding;
+import app.nianbao.figures.Severity;
+import app.nianbao.parse.ParsedReport;
+import app.nianbao.parse.ReadOptions;
+import app.nianbao.parse.ReportReader;
+import app.nianbao.imports.ImportOutcome.Status;
+
+class ImportServiceTest extends SpringTestBase {
+
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    DSLContext dsl;
+
+    private static final String SEED_AS_2031 = Samples.text(Samples.SEED).replace("2022 年政府信息", "2031 年政府信息");
+
+    @Test
+    void the_same_bytes_again_change_nothing() {
+        byte[] bytes = Samples.bytes("2023_pingtan.html");
+        int reports = dsl.fetchCount(REPORT);
+
+        ImportOutcome again = imports.importBytes("2023_pingtan.html", bytes, ReadOptions.none());
+
+        assertThat(again.status()).isEqualTo(Status.UNCHANGED);
+        assertThat(dsl.fetchCount(REPORT)).isEqualTo(reports);
+    }
+
+    @Test
+    void a_second_report_for_the_same_agency_and_year_is_a_new_version_and_the_old_one_is_kept() {
+        ImportOutcome first = imports.importBytes("a.txt", SEED_AS_2031.getBytes(StandardCharsets.UTF_8),
+                new ReadOptions("版本测试办公室", null, null));
+        ImportOutcome second = imports.importBytes("b.txt", (SEED_AS_2031 + "\n补充说明").getBytes(StandardCharsets.UTF_8),
+                new ReadOptions("版本测试办公室", null, null));
+
+        assertThat(first.status()).isEqualTo(Status.IMPORTED);
+        assertThat(second.status()).isEqualTo(Status.REPLACED);
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(dsl.fetchCount(REPORT, REPORT.YEAR.eq(2031))).isEqualTo(2);
+    }
+
+    @Test
+    void bad_input_is_refused_with_a_reason_and_stores_nothing() {
+        int reports = dsl.fetchCount(REPORT);
+
+        List<ImportOutcome> outcomes = List.of(
+                imports.importBytes("empty.pdf", new byte[0], ReadOptions.none()),
+                imports.importBytes("noise.txt", "这不是年报。".getBytes(StandardCharsets.UTF_8), ReadOptions.none()),
+                imports.importBytes("big.txt", new byte[(int) imports.maxBytes() + 1], ReadOptions.none()));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isEqualTo(Status.FAILED));
+        assertThat(outcomes).extracting(ImportOutcome::reason)
+                .satisfiesExactly(r -> assertThat(r).contains("空"), r -> assertThat(r).contains("表三"),
+                        r -> assertThat(r).contains("过大"));
+        assertThat(dsl.fetchCount(REPORT)).isEqualTo(reports);
+    }
+
+    @Test
+    void a_file_that_fails_while_being_stored_leaves_no_report_figures_or_findings_behind() throws Exception {
+        ParsedReport parsed = ReportReader.read(SEED_AS_2031.getBytes(StandardCharsets.UTF_8), "c.txt",
+                new ReadOptions("原子性测试办公室", 2032, null));
+        List<Finding> broken = new java.util.ArrayList<>(parsed.findings());
+        broken.add(new Finding("X", Severity.INFO, null, null, null, null, null, null)); // message is NOT NULL
+        ParsedReport failing = new ParsedReport(parsed.agency(), parsed.year(), parsed.format(), parsed.figures(), broken,
+                parsed.sourceText());
+        int reports = dsl.fetchCount(REPORT);
+        int figures = dsl.fetchCount(FIGURE);
+        int findings = dsl.fetchCount(FINDING);
+
+        try {
+            imports.store("c.txt", "atomic-test", failing, true);
+        } catch (RuntimeException expected) {
+            // the store refused the finding; what matters is what is left behind
+        }
+
+        assertThat(dsl.fetchCount(REPORT)).isEqualTo(reports);
+        assertThat(dsl.fetchCount(FIGURE)).isEqualTo(figures);
+        assertThat(dsl.fetchCount(FINDING)).isEqualTo(findings);
+    }
+
+    @Test
+    void a_title_name_that_only_resembles_a_stored_agency_is_not_attached_to_it_silently() {
+        String shorter = Samples.text(Samples.SEED).replace("高新技术产业开发区管理办公室 2022", "开发区管理办公室 2033");
+
+        ImportOutcome outcome = imports.importBytes("d.txt", shorter.getBytes(StandardCharsets.UTF_8), ReadOptions.none());
+
+        assertThat(outcome.status()).isEqualTo(Status.FAILED);
+        assertThat(outcome.reason()).contains("高新技术产业开发区管理办公室").contains("--agency");
+    }
+}

@@ -1,0 +1,226 @@
+package app.nianbao.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import app.nianbao.Samples;
+import app.nianbao.figures.Cell;
+import app.nianbao.figures.CellKind;
+import app.nianbao.figures.Finding;
+
+class ReportReaderTest {
+
+    static final List<String> REPORTS = Samples.REPORTS;
+
+    @ParameterizedTest
+    @FieldSource("REPORTS")
+    void every_sample_comes_out_exactly_as_its_expected_figures(String sample) throws Exception {
+        ParsedReport report = ReportReader.read(Samples.bytes(sample), sample, ReadOptions.none());
+        JsonNode expected = Samples.expected(sample);
+
+        assertThat(report.agency()).contains(expected.get("agency").asText());
+        assertThat(report.year()).isEqualTo(expected.get("year").asInt());
+        assertThat(report.figures().template().code()).isEqualTo(expected.get("template").asText());
+        List<String> differences = new ArrayList<>();
+        for (String table : List.of("t2", "t3", "t4")) {
+            Iterator<Map.Entry<String, JsonNode>> rows = expected.get(table).fields();
+            while (rows.hasNext()) {
+                Map.Entry<String, JsonNode> row = rows.next();
+                Iterator<Map.Entry<String, JsonNode>> cols = row.getValue().fields();
+                while (cols.hasNext()) {
+                    Map.Entry<String, JsonNode> col = cols.next();
+                    BigDecimal want = col.getValue().isNull() ? null : col.getValue().decimalValue();
+                    BigDecimal got = report.figures().cell(table, row.getKey(), col.getKey()).value();
+                    boolean same = want == null ? got == null : got != null && want.compareTo(got) == 0;
+                    if (!same) {
+                        differences.add("%s.%s.%s expected %s got %s".formatted(table, row.getKey(), col.getKey(), want, got));
+                    }
+                }
+            }
+        }
+        assertThat(differences).isEmpty();
+        assertThat(report.figures().cells()).hasSize(expectedCellCount(expected));
+    }
+
+    private static int expectedCellCount(JsonNode expected) {
+        int n = 0;
+        for (String table : List.of("t2", "t3", "t4")) {
+            for (JsonNode row : expected.get(table)) {
+                n += row.size();
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void the_seed_repairs_the_cyrillic_o_and_infers_the_six_lost_cells() throws Exception {
+        ParsedReport report = ReportReader.read(Samples.bytes(Samples.SEED), Samples.SEED, ReadOptions.none());
+
+        List<Cell> repaired = kind(report, CellKind.REPAIRED);
+        assertThat(repaired).singleElement().satisfies(cell -> {
+            assertThat(cell.code().row()).isEqualTo("partial");
+            assertThat(cell.raw()).isEqualTo("О");
+            assertThat(cell.value()).isEqualByComparingTo("0");
+        });
+        List<Cell> inferred = kind(report, CellKind.INFERRED);
+        assertThat(inferred).extracting(c -> c.code().row()).containsExactlyInAnyOrder(
+                "new_received", "carried_over", "granted", "partial", "other_no_fee", "total_processed");
+        assertThat(inferred).allSatisfy(c -> assertThat(c.value()).isEqualByComparingTo("0"));
+        assertThat(report.findings()).filteredOn(f -> f.rule().equals("P2")).hasSize(6)
+                .allSatisfy(f -> assertThat(f.message()).contains("只读到 6 个数值（应有 7 个）"));
+        assertThat(report.findings()).filteredOn(f -> f.rule().equals("P3")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("「О」"));
+        assertThat(errors(report)).isEmpty();
+    }
+
+    @Test
+    void a_blank_cell_stays_null_and_is_flagged_even_when_the_identities_imply_it() throws Exception {
+        Document page = Jsoup.parse(Samples.text("2021_pingtan.html"));
+        Element granted = page.select("tr").stream().filter(tr -> tr.text().contains("予以公开")).findFirst().orElseThrow();
+        assertThat(granted.select("td").last().text()).isEqualTo("30");
+        granted.select("td").last().html("&nbsp;");
+
+        ParsedReport report = ReportReader.read(page.outerHtml().getBytes(StandardCharsets.UTF_8), "p.html", ReadOptions.none());
+
+        Cell grantedTotal = report.figures().cell("t3", "granted", "total");
+        assertThat(grantedTotal.value()).isNull();
+        assertThat(grantedTotal.kind()).isEqualTo(CellKind.BLANK);
+        assertThat(report.findings()).filteredOn(f -> f.rule().equals("R8") && "granted".equals(f.row())
+                        && "total".equals(f.col()))
+                .singleElement().satisfies(f -> assertThat(f.expected()).isEqualByComparingTo("30"));
+    }
+
+    @Test
+    void numbers_with_units_are_read_as_numbers() throws Exception {
+        ParsedReport report = ReportReader.read(Samples.bytes("2019_shanghai.html"), "x.html", ReadOptions.none());
+
+        assertThat(report.figures().cell("t2", "procurement", "amount").value()).isEqualByComparingTo("251000");
+        assertThat(report.figures().cell("t2", "procurement", "amount").raw()).isEqualTo("251000元");
+    }
+
+    @Test
+    void gb18030_and_utf16_text_read_the_same_as_utf8() throws Exception {
+        String seed = Samples.text(Samples.SEED);
+        ParsedReport utf8 = ReportReader.read(seed.getBytes(StandardCharsets.UTF_8), "a.txt", ReadOptions.none());
+        ParsedReport gb = ReportReader.read(seed.getBytes(Charset.forName("GB18030")), "a.txt", ReadOptions.none());
+        byte[] utf16 = withBom(new byte[]{(byte) 0xFF, (byte) 0xFE}, seed.getBytes(StandardCharsets.UTF_16LE));
+        ParsedReport u16 = ReportReader.read(utf16, "a.txt", ReadOptions.none());
+
+        for (ParsedReport other : List.of(gb, u16)) {
+            assertThat(other.agency()).isEqualTo(utf8.agency());
+            assertThat(ReportJson.of(other)).isEqualTo(ReportJson.of(utf8));
+        }
+    }
+
+    private static byte[] withBom(byte[] bom, byte[] body) {
+        byte[] all = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, all, 0, bom.length);
+        System.arraycopy(body, 0, all, bom.length, body.length);
+        return all;
+    }
+
+    @Test
+    void the_title_can_be_overridden_by_the_caller() throws Exception {
+        ParsedReport report = ReportReader.read(Samples.bytes(Samples.SEED), "a.txt",
+                new ReadOptions("济源高新技术产业开发区管理办公室", 2023, null));
+
+        assertThat(report.agency()).isEqualTo("济源高新技术产业开发区管理办公室");
+        assertThat(report.year()).isEqualTo(2023);
+    }
+
+    @Test
+    void a_title_broken_over_two_lines_with_the_year_first_is_read() {
+        assertThat(TitleReader.parse("2019年上海市人民政府办公厅政府信息公开工作年度报告"))
+                .hasValue(new TitleReader.Title("上海市人民政府办公厅", 2019));
+        TitleReader.Title title = TitleReader.read(List.of(), Lines.ofText("某某县人民政府\n2021 年政府信息公开\n工作年度报告\n"), "x.txt");
+        assertThat(title).isEqualTo(new TitleReader.Title("某某县人民政府", 2021));
+    }
+
+    @Test
+    void a_lost_cell_whose_position_the_identities_cannot_decide_stays_null_and_is_an_error() throws Exception {
+        // Row 二 printed as 5 0 0 0 0 5 with one value lost: wherever the lost cell goes, 上年结转 would
+        // no longer balance the zeros of the rest of the table, so nothing may be filled in.
+        String seed = Samples.text(Samples.SEED).replace(
+                "二、上年结转政府信息公开申请数量\t\t\t\t0\t0\t0\t0\t0\t0",
+                "二、上年结转政府信息公开申请数量\t\t\t\t5\t0\t0\t0\t0\t5");
+        assertThat(seed).contains("\t5\t0\t0\t0\t0\t5");
+        ParsedReport report = ReportReader.readText(seed, "a.txt");
+
+        assertThat(report.figures().cell("t3", "carried_over", "natural").value()).isNull();
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("P2");
+            assertThat(f.severity().code()).isEqualTo("error");
+            assertThat(f.row()).isEqualTo("carried_over");
+        });
+    }
+
+    @Test
+    void not_a_report_is_refused_with_a_reason() throws Exception {
+        assertThatThrownBy(() -> ReportReader.read(new byte[0], "a.pdf", ReadOptions.none())).hasMessageContaining("空");
+        assertThatThrownBy(() -> ReportReader.read("hello world\n".getBytes(StandardCharsets.UTF_8), "a.txt", ReadOptions.none()))
+                .isInstanceOf(UnreadableReportException.class).hasMessageContaining("表三");
+        assertThatThrownBy(() -> ReportReader.read(zip(), "a.pdf", ReadOptions.none()))
+                .isInstanceOf(UnreadableReportException.class).hasMessageContaining("压缩");
+        assertThatThrownBy(() -> ReportReader.read(blankPdf(false), "scan.pdf", ReadOptions.none()))
+                .isInstanceOf(UnreadableReportException.class).hasMessageContaining("没有文字层");
+        assertThatThrownBy(() -> ReportReader.read(blankPdf(true), "locked.pdf", ReadOptions.none()))
+                .isInstanceOf(UnreadableReportException.class).hasMessageContaining("加密");
+    }
+
+    private static byte[] zip() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("report.txt"));
+            zip.write(Samples.bytes(Samples.SEED));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] blankPdf(boolean encrypted) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage());
+            if (encrypted) {
+                StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "user", new AccessPermission());
+                policy.setEncryptionKeyLength(128);
+                doc.protect(policy);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static List<Cell> kind(ParsedReport report, CellKind kind) {
+        return report.figures().cells().stream().filter(c -> c.kind() == kind).toList();
+    }
+
+    private static List<Finding> errors(ParsedReport report) {
+        return report.findings().stream().filter(f -> f.severity().code().equals("error")).toList();
+    }
+}

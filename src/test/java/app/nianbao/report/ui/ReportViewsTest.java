@@ -1,0 +1,100 @@
+package app.nianbao.report.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._clickItem;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.textfield.TextField;
+
+import app.nianbao.SpringTestBase;
+import app.nianbao.ViewRoutes;
+import app.nianbao.report.ReportService;
+import app.nianbao.report.ReportService.ReportSummary;
+
+class ReportViewsTest extends SpringTestBase {
+
+    private static final Routes ROUTES = ViewRoutes.karibu();
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ReportService reports;
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<ReportSummary> reportGrid() {
+        return _get(Grid.class, spec -> spec.withPredicate(g -> g.getColumns().size() == 8));
+    }
+
+    @Test
+    void the_reports_list_shows_every_stored_report_and_the_search_narrows_it() {
+        UI.getCurrent().navigate(ReportsView.class);
+        Grid<ReportSummary> grid = reportGrid();
+        assertThat(_size(grid)).isEqualTo(reports.listCurrent(null).size()).isGreaterThanOrEqualTo(6);
+
+        _setValue(_get(TextField.class), "平潭");
+
+        assertThat(_size(grid)).isEqualTo(3);
+        assertThat(IntStream.range(0, 3).mapToObj(i -> _get(grid, i).agency())).containsOnly("平潭综合实验区");
+    }
+
+    @Test
+    void a_search_that_matches_nothing_says_so_instead_of_showing_an_empty_grid() {
+        UI.getCurrent().navigate(ReportsView.class);
+
+        _setValue(_get(TextField.class), "不存在的机构");
+
+        assertThat(_find(Grid.class)).as("no visible grid").isEmpty();
+        assertThat(_find(Div.class, spec -> spec.withClasses("empty-state"))).singleElement()
+                .satisfies(d -> assertThat(d.getText()).contains("不存在的机构"));
+    }
+
+    @Test
+    void clicking_a_report_opens_its_page_with_the_tables_and_the_source() {
+        UI.getCurrent().navigate(ReportsView.class);
+        _setValue(_get(TextField.class), "淮安");
+
+        _clickItem(reportGrid(), 0);
+
+        assertThat(_get(H2.class).getText()).isEqualTo("淮安市人民政府 2024 年政府信息公开工作年度报告");
+        TemplateTables tables = _get(TemplateTables.class);
+        assertThat(tables.getElement().getOuterHTML()).contains("data-cell=\"t3.new_received.natural\"").contains(">3001<");
+        assertThat(_get(SourcePanel.class).getElement().getChildCount()).isGreaterThan(100);
+    }
+
+    @Test
+    void an_unknown_report_shows_a_way_back_instead_of_an_error() {
+        UI.getCurrent().navigate("reports/999999/1999");
+
+        assertThat(_get(H2.class).getText()).isEqualTo("未找到该报告");
+    }
+}
