@@ -1,0 +1,46 @@
+package app.nianbao.shell.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import app.nianbao.BrowserTestBase;
+
+class ShellBrowserTest extends BrowserTestBase {
+
+    @Test
+    void the_shell_shows_the_product_name_navigation_and_the_bundled_reports() {
+        long start = System.nanoTime();
+        browser.get(url("/"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "淮安市人民政府"));
+        System.out.printf("reports view rendered in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+
+        assertThat(browser.findElement(By.cssSelector("h1.product-name")).getText()).isEqualTo("年报");
+        assertThat(browser.findElement(By.tagName("vaadin-side-nav")).getText()).contains("报告");
+        screenshot("reports");
+    }
+
+    @Test
+    void a_report_page_lays_out_the_template_tables_with_the_figures_read() {
+        browser.get(url("/"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "淮安市人民政府"));
+        browser.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().equals("淮安市人民政府")).findFirst().orElseThrow().click();
+
+        WebElement cell = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("td[data-cell='t3.new_received.natural']")));
+        assertThat(cell.getText()).isEqualTo("3001");
+        cell.click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".source-text .highlight")));
+        assertThat(browser.findElement(By.cssSelector(".source-text .highlight")).getText()).contains("3001");
+        screenshot("report-huaian-2024");
+    }
+}
