@@ -37,9 +37,10 @@ public class ReportService {
 
     /** A stored report as lists show it. */
     public record ReportSummary(long reportId, long agencyId, String agency, int year, String template, String format,
-                                int version, int errors, int warnings, int adjustedCells, LocalDateTime importedAt) {
+                                int version, int errors, int warnings, int blankCells, int adjustedCells,
+                                LocalDateTime importedAt) {
         public int score() {
-            return QualityScore.of(errors, warnings, adjustedCells);
+            return QualityScore.of(errors, warnings - blankCells, blankCells, adjustedCells);
         }
     }
 
@@ -153,17 +154,22 @@ public class ReportService {
         return dsl.fetchCount(REPORT);
     }
 
-    private org.jooq.SelectConditionStep<org.jooq.Record11<Long, Long, String, Integer, String, String, Integer, Integer, Integer, Integer, LocalDateTime>> summaries(
+    private org.jooq.SelectConditionStep<org.jooq.Record12<Long, Long, String, Integer, String, String, Integer, Integer, Integer, Integer, Integer, LocalDateTime>> summaries(
             Condition condition) {
         Field<Integer> errors = severityCount(Severity.ERROR);
         Field<Integer> warnings = severityCount(Severity.WARNING);
-        Field<Integer> adjusted = selectCount().from(FIGURE)
-                .where(FIGURE.REPORT_ID.eq(CURRENT_REPORT.ID), FIGURE.KIND.in(CellKind.REPAIRED.code(), CellKind.INFERRED.code()))
-                .asField();
+        Field<Integer> blank = kindCount(CellKind.BLANK, CellKind.TEXT);
+        Field<Integer> adjusted = kindCount(CellKind.REPAIRED, CellKind.INFERRED);
         return dsl.select(CURRENT_REPORT.ID, CURRENT_REPORT.AGENCY_ID, AGENCY.NAME, CURRENT_REPORT.YEAR, CURRENT_REPORT.TEMPLATE,
-                        CURRENT_REPORT.FORMAT, CURRENT_REPORT.VERSION, errors, warnings, adjusted, CURRENT_REPORT.IMPORTED_AT)
+                        CURRENT_REPORT.FORMAT, CURRENT_REPORT.VERSION, errors, warnings, blank, adjusted, CURRENT_REPORT.IMPORTED_AT)
                 .from(CURRENT_REPORT).join(AGENCY).on(AGENCY.ID.eq(CURRENT_REPORT.AGENCY_ID))
                 .where(condition);
+    }
+
+    private static Field<Integer> kindCount(CellKind... kinds) {
+        return selectCount().from(FIGURE)
+                .where(FIGURE.REPORT_ID.eq(CURRENT_REPORT.ID), FIGURE.KIND.in(java.util.Arrays.stream(kinds).map(CellKind::code).toList()))
+                .asField();
     }
 
     private static Field<Integer> severityCount(Severity severity) {
