@@ -15,17 +15,22 @@ import app.nianbao.figures.Figures;
  * @param scope   where it applies, as an auditor says it ("第一列（自然人）")
  * @param anchor  the cell a finding points at (the total the rule checks)
  */
-public record Identity(String rule, String scope, CellCode anchor, List<Term> lhs, List<Term> rhs) {
+public record Identity(String rule, String scope, CellCode anchor, List<Term> lhs, List<Term> rhs, List<CellCode> cells) {
+
+    /** The cells of both sides, computed once: the lost-cell solver asks for them in its inner loops. */
+    public Identity(String rule, String scope, CellCode anchor, List<Term> lhs, List<Term> rhs) {
+        this(rule, scope, anchor, lhs, rhs, both(lhs, rhs));
+    }
 
     /** A cell with the short name a message gives it. */
     public record Term(CellCode cell, String name) {
     }
 
-    public List<CellCode> cells() {
+    private static List<CellCode> both(List<Term> lhs, List<Term> rhs) {
         List<CellCode> cells = new ArrayList<>();
         lhs.forEach(t -> cells.add(t.cell()));
         rhs.forEach(t -> cells.add(t.cell()));
-        return cells;
+        return List.copyOf(cells);
     }
 
     /** Both sides' sums, or empty when a cell has no value. */

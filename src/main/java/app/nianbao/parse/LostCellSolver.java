@@ -55,9 +55,12 @@ final class LostCellSolver {
             options.add(placements);
             combinations *= Math.max(1, placements.size());
         }
+        Set<CellCode> lost = new HashSet<>();
+        rows.forEach(r -> lost.addAll(r.slots()));
+        List<Identity> touching = identities.stream().filter(i -> i.cells().stream().anyMatch(lost::contains)).toList();
         List<Map<CellCode, BigDecimal>> consistent = new ArrayList<>();
         if (combinations <= MAX_COMBINATIONS) {
-            enumerate(options, 0, new LinkedHashMap<>(), consistent);
+            enumerate(options, touching, 0, new LinkedHashMap<>(), consistent);
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (DefectiveRow row : rows) {
@@ -72,11 +75,13 @@ final class LostCellSolver {
         Set<Map<CellCode, BigDecimal>> seen = new HashSet<>();
         int n = row.slots().size();
         int k = row.read().size();
-        placeFrom(row, 0, 0, new BigDecimal[n], n, k, result, seen);
+        Set<CellCode> slots = Set.copyOf(row.slots());
+        List<Identity> local = identities.stream().filter(i -> slots.containsAll(i.cells())).toList();
+        placeFrom(row, local, 0, 0, new BigDecimal[n], n, k, result, seen);
         return result;
     }
 
-    private void placeFrom(DefectiveRow row, int slot, int readIndex, BigDecimal[] current, int n, int k,
+    private void placeFrom(DefectiveRow row, List<Identity> local, int slot, int readIndex, BigDecimal[] current, int n, int k,
                            List<Map<CellCode, BigDecimal>> result, Set<Map<CellCode, BigDecimal>> seen) {
         if (slot == n) {
             if (readIndex == k) {
@@ -84,20 +89,20 @@ final class LostCellSolver {
                 for (int i = 0; i < n; i++) {
                     placement.put(row.slots().get(i), current[i]);
                 }
-                Map<CellCode, BigDecimal> local = solveLocally(placement);
-                if (local != null && seen.add(local)) {
-                    result.add(local);
+                Map<CellCode, BigDecimal> solved = solveLocally(placement, local);
+                if (solved != null && seen.add(solved)) {
+                    result.add(solved);
                 }
             }
             return;
         }
         if (readIndex < k && n - slot > k - readIndex - 1) {
             current[slot] = row.read().get(readIndex).value();
-            placeFrom(row, slot + 1, readIndex + 1, current, n, k, result, seen);
+            placeFrom(row, local, slot + 1, readIndex + 1, current, n, k, result, seen);
         }
         if (n - slot > k - readIndex) {
             current[slot] = null;
-            placeFrom(row, slot + 1, readIndex, current, n, k, result, seen);
+            placeFrom(row, local, slot + 1, readIndex, current, n, k, result, seen);
         }
     }
 
@@ -105,9 +110,8 @@ final class LostCellSolver {
      * Applies the identities that lie wholly within the row (R2, R4) so equal reconstructions
      * collapse into one; null when the placement breaks them.
      */
-    private Map<CellCode, BigDecimal> solveLocally(Map<CellCode, BigDecimal> placement) {
+    private Map<CellCode, BigDecimal> solveLocally(Map<CellCode, BigDecimal> placement, List<Identity> local) {
         Map<CellCode, BigDecimal> values = new HashMap<>(placement);
-        List<Identity> local = identities.stream().filter(i -> placement.keySet().containsAll(i.cells())).toList();
         if (!propagate(values, local, placement.keySet())) {
             return null;
         }
@@ -116,12 +120,12 @@ final class LostCellSolver {
         return ordered;
     }
 
-    private void enumerate(List<List<Map<CellCode, BigDecimal>>> options, int index, Map<CellCode, BigDecimal> chosen,
+    private void enumerate(List<List<Map<CellCode, BigDecimal>>> options, List<Identity> touching, int index, Map<CellCode, BigDecimal> chosen,
                            List<Map<CellCode, BigDecimal>> consistent) {
         if (index == options.size()) {
             Map<CellCode, BigDecimal> values = new HashMap<>(chosen);
             // A combination the identities leave underdetermined keeps nulls, so no cell of it counts as agreed.
-            if (propagate(values, identities, chosen.keySet())) {
+            if (propagate(values, touching, chosen.keySet())) {
                 Map<CellCode, BigDecimal> solution = new LinkedHashMap<>();
                 chosen.keySet().forEach(c -> solution.put(c, values.get(c)));
                 consistent.add(solution);
@@ -131,7 +135,7 @@ final class LostCellSolver {
         for (Map<CellCode, BigDecimal> option : options.get(index)) {
             Map<CellCode, BigDecimal> next = new LinkedHashMap<>(chosen);
             next.putAll(option);
-            enumerate(options, index + 1, next, consistent);
+            enumerate(options, touching, index + 1, next, consistent);
         }
     }
 

@@ -1,29 +1,30 @@
 package app.nianbao.parse;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /** A line split into its label and the values that follow the label. */
 record Row(Line line, String label, List<ValueToken> values) {
 
     static Row of(Line line) {
         List<String> cells = line.cells();
-        int lastLabel = -1;
-        for (int i = cells.size() - 1; i >= 0; i--) {
-            if (ValueToken.read(cells.get(i)).isEmpty()) {
-                lastLabel = i;
+        List<ValueToken> trailing = new ArrayList<>();
+        int lastLabel = cells.size() - 1;
+        for (; lastLabel >= 0; lastLabel--) {
+            Optional<ValueToken> token = ValueToken.read(cells.get(lastLabel));
+            if (token.isEmpty()) {
                 break;
             }
+            trailing.add(token.get());
         }
         StringBuilder label = new StringBuilder();
         for (int i = 0; i <= lastLabel; i++) {
             label.append(cells.get(i));
         }
-        List<ValueToken> values = new ArrayList<>();
-        for (int i = lastLabel + 1; i < cells.size(); i++) {
-            values.add(ValueToken.read(cells.get(i)).orElseThrow());
-        }
-        return new Row(line, Lines.compact(label.toString()), values);
+        Collections.reverse(trailing);
+        return new Row(line, Lines.compact(label.toString()), trailing);
     }
 
     long numberCount() {

@@ -25,6 +25,12 @@ record ValueToken(String raw, BigDecimal value, CellKind kind) {
         if (s.isEmpty()) {
             return Optional.of(new ValueToken(raw, null, CellKind.BLANK));
         }
+        if (isPlainDigits(s)) {
+            return Optional.of(new ValueToken(s, new BigDecimal(s), CellKind.NUMBER));
+        }
+        if (s.charAt(0) != '〇' && Character.UnicodeScript.of(s.charAt(0)) == Character.UnicodeScript.HAN && !PLACEHOLDERS.contains(s)) {
+            return Optional.empty();
+        }
         if (PLACEHOLDERS.contains(s)) {
             return Optional.of(new ValueToken(s, null, CellKind.TEXT));
         }
@@ -45,6 +51,20 @@ record ValueToken(String raw, BigDecimal value, CellKind kind) {
         }
         BigDecimal value = new BigDecimal(n.replace('−', '-'));
         return Optional.of(new ValueToken(s, value, repaired ? CellKind.REPAIRED : CellKind.NUMBER));
+    }
+
+    /** The common case, read without regular expressions: most cells are short runs of ASCII digits. */
+    private static boolean isPlainDigits(String s) {
+        if (s.length() > 15) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Characters OCR and typing put where digits belong: Cyrillic and Latin O for 0, full-width forms. */
