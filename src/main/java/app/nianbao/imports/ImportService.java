@@ -46,7 +46,7 @@ public class ImportService {
         try {
             long size = Files.size(file);
             if (size > maxBytes) {
-                return tooLarge(name, size);
+                return ImportOutcome.failed(name, tooLarge(size));
             }
             return importBytes(name, Files.readAllBytes(file), options);
         } catch (IOException e) {
@@ -55,22 +55,38 @@ public class ImportService {
     }
 
     public ImportOutcome importBytes(String name, byte[] bytes, ReadOptions options) {
+        Preview preview = preview(name, bytes, options);
+        if (preview.alreadyStored()) {
+            return ImportOutcome.unchanged(name);
+        }
+        if (preview.failure() != null) {
+            return ImportOutcome.failed(name, preview.failure());
+        }
+        return store(name, preview.sha256(), preview.report(), options.agency() != null);
+    }
+
+    /**
+     * A file read but not stored, for the user to look at (and correct) before confirming:
+     * the report, or why it cannot be imported, or that these bytes are stored already.
+     */
+    public record Preview(String file, String sha256, ParsedReport report, String failure, boolean alreadyStored) {
+    }
+
+    public Preview preview(String name, byte[] bytes, ReadOptions options) {
         if (bytes.length > maxBytes) {
-            return tooLarge(name, bytes.length);
+            return new Preview(name, null, null, tooLarge(bytes.length), false);
         }
         String sha256 = sha256(bytes);
         if (dsl.transactionResult(tx -> new ReportService(tx.dsl()).findBySha256(sha256)).isPresent()) {
-            return ImportOutcome.unchanged(name);
+            return new Preview(name, sha256, null, null, true);
         }
-        ParsedReport parsed;
         try {
-            parsed = ReportReader.read(bytes, name, options);
+            return new Preview(name, sha256, ReportReader.read(bytes, name, options), null, false);
         } catch (UnreadableReportException e) {
-            return ImportOutcome.failed(name, e.getMessage());
+            return new Preview(name, sha256, null, e.getMessage(), false);
         } catch (RuntimeException | StackOverflowError e) {
-            return ImportOutcome.failed(name, "读取失败 / the reader failed: " + e);
+            return new Preview(name, sha256, null, "读取失败 / the reader failed: " + e, false);
         }
-        return store(name, sha256, parsed, options.agency() != null);
     }
 
     /** Stores a report the user has seen and confirmed (agency and year possibly corrected). */
@@ -99,9 +115,9 @@ public class ImportService {
         }
     }
 
-    private ImportOutcome tooLarge(String name, long size) {
-        return ImportOutcome.failed(name, "文件过大（%d MB，上限 %d MB） / the file is too large (%d MB, limit %d MB)".formatted(
-                size >> 20, maxBytes >> 20, size >> 20, maxBytes >> 20));
+    private String tooLarge(long size) {
+        return "文件过大（%d MB，上限 %d MB） / the file is too large (%d MB, limit %d MB)".formatted(
+                size >> 20, maxBytes >> 20, size >> 20, maxBytes >> 20);
     }
 
     public static String sha256(byte[] bytes) {

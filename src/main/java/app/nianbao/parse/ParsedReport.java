@@ -12,4 +12,11 @@ import app.nianbao.figures.Finding;
  */
 public record ParsedReport(String agency, Integer year, Format format, Figures figures, List<Finding> findings,
                            String sourceText) {
+
+    /** The same report under the agency and year a user corrected. */
+    public ParsedReport as(String agency, Integer year) {
+        List<Finding> kept = agency != null && year != null
+                ? findings.stream().filter(f -> !f.rule().equals("P6")).toList() : findings;
+        return new ParsedReport(agency, year, format, figures, kept, sourceText);
+    }
 }

@@ -34,6 +34,7 @@ public class MainLayout extends AppLayout {
     private SideNav navigation() {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("报告", "reports", VaadinIcon.FILE_TEXT_O.create()));
+        nav.addItem(new SideNavItem("导入", "import", VaadinIcon.UPLOAD.create()));
         return nav;
     }
 }

@@ -1,0 +1,90 @@
+package app.nianbao.report.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.textfield.TextField;
+
+import app.nianbao.Samples;
+import app.nianbao.SpringTestBase;
+import app.nianbao.ViewRoutes;
+import app.nianbao.report.ReportService;
+
+class ImportViewTest extends SpringTestBase {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ReportService reports;
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup(UI::new, new MockSpringServlet(ViewRoutes.karibu(), context, UI::new));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    private static String summaryText() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            MockVaadin.clientRoundtrip();
+            String text = _get(Div.class, spec -> spec.withClasses("import-summary")).getElement().getTextRecursively();
+            if (!text.isBlank() && !text.startsWith("未接受")) {
+                return text;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the import did not finish");
+    }
+
+    @Test
+    void a_dropped_file_is_shown_but_stored_only_after_the_user_corrects_the_agency_and_confirms() throws Exception {
+        UI.getCurrent().navigate(ImportView.class);
+        ImportView view = _get(ImportView.class);
+        String report = Samples.text(Samples.SEED).replace("2022 年政府信息", "2034 年政府信息");
+        int before = reports.count();
+
+        view.received("seed-2034.txt", report.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(reports.count()).isEqualTo(before);
+        TextField agency = _get(TextField.class, spec -> spec.withLabel("机构"));
+        assertThat(agency.getValue()).isEqualTo("高新技术产业开发区管理办公室");
+        _setValue(agency, "济源高新技术产业开发区管理办公室");
+        Button confirm = _get(Button.class, spec -> spec.withText("确认导入 1 份"));
+
+        _click(confirm);
+
+        assertThat(summaryText()).contains("导入 1").contains("失败 0");
+        assertThat(reports.listCurrent("济源高新技术产业开发区管理办公室")).singleElement()
+                .satisfies(r -> assertThat(r.year()).isEqualTo(2034));
+    }
+
+    @Test
+    void a_file_that_is_not_a_report_is_shown_with_its_reason_and_not_offered_for_import() {
+        UI.getCurrent().navigate(ImportView.class);
+        ImportView view = _get(ImportView.class);
+
+        view.received("notes.txt", "会议纪要，没有表格".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(view.getElement().getTextRecursively()).contains("无法导入").contains("表三");
+        assertThat(_get(Button.class, spec -> spec.withText("确认导入 0 份")).isEnabled()).isFalse();
+    }
+}
