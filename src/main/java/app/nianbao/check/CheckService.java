@@ -11,11 +11,12 @@ import org.springframework.stereotype.Service;
 import app.nianbao.catalog.Template;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
+import app.nianbao.parse.SourceText;
 import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.ReportSummary;
 
 /**
- * Re-runs every rule over stored reports and stores the findings, keeping the reader's own
+ * Runs every rule over stored reports and stores the findings, keeping the reader's own
  * findings (P-rules) and every review of a finding that still holds.
  */
 @Service
@@ -31,31 +32,53 @@ public class CheckService {
     public record Checked(ReportSummary report, List<Finding> findings) {
     }
 
-    /** Checks the current reports matching agency (part of the name) and year, either may be null. */
+    /** Checks, in a transaction of its own, the current reports matching agency (part of the name) and year. */
     public List<Checked> run(String agency, Integer year) {
-        return dsl.transactionResult(tx -> {
-            ReportService reports = new ReportService(tx.dsl());
-            List<ReportSummary> all = reports.listCurrent(null);
-            Map<String, ReportSummary> byAgencyYear = new HashMap<>();
-            all.forEach(r -> byAgencyYear.put(r.agencyId() + "/" + r.year(), r));
-            List<Checked> checked = new ArrayList<>();
-            for (ReportSummary report : all) {
-                if ((agency != null && !report.agency().contains(agency)) || (year != null && report.year() != year)) {
-                    continue;
-                }
-                Figures figures = reports.figures(report.reportId(), Template.ofCode(report.template()));
-                List<Finding> findings = new ArrayList<>(ReportRules.check(figures));
-                ReportSummary previous = byAgencyYear.get(report.agencyId() + "/" + (report.year() - 1));
-                if (previous != null) {
-                    findings.addAll(CrossYearRules.check(report.year(), figures,
-                            reports.figures(previous.reportId(), Template.ofCode(previous.template()))));
-                }
-                reports.findings(report.reportId()).stream().map(ReportService.StoredFinding::finding)
-                        .filter(f -> f.rule().startsWith("P")).forEach(findings::add);
-                reports.replaceFindings(report.reportId(), findings);
-                checked.add(new Checked(report, findings));
+        return dsl.transactionResult(tx -> new CheckService(tx.dsl()).check(agency, year, null));
+    }
+
+    /**
+     * Re-checks every current report of one agency inside the caller's transaction: an import
+     * changes its own year's findings and, through R5, R6, R10 and R11, the next year's.
+     */
+    public void checkAgency(long agencyId) {
+        check(null, null, agencyId);
+    }
+
+    private List<Checked> check(String agency, Integer year, Long agencyId) {
+        ReportService reports = new ReportService(dsl);
+        List<ReportSummary> all = reports.listCurrent(null);
+        Map<String, ReportSummary> byAgencyYear = new HashMap<>();
+        all.forEach(r -> byAgencyYear.put(r.agencyId() + "/" + r.year(), r));
+        List<Checked> checked = new ArrayList<>();
+        for (ReportSummary report : all) {
+            if ((agency != null && !report.agency().contains(agency)) || (year != null && report.year() != year)
+                    || (agencyId != null && report.agencyId() != agencyId)) {
+                continue;
             }
-            return checked;
-        });
+            List<Finding> findings = findings(reports, report, byAgencyYear.get(report.agencyId() + "/" + (report.year() - 1)));
+            reports.replaceFindings(report.reportId(), findings);
+            checked.add(new Checked(report, findings));
+        }
+        return checked;
+    }
+
+    private static List<Finding> findings(ReportService reports, ReportSummary report, ReportSummary previous) {
+        Figures figures = reports.figures(report.reportId(), Template.ofCode(report.template()));
+        String narrative = NarrativeRules.narrative(SourceText.lines(reports.sourceText(report.reportId())));
+        List<Finding> findings = new ArrayList<>(ReportRules.check(figures));
+        findings.addAll(NarrativeRules.textVersusTables(narrative, figures));
+        if (previous != null) {
+            findings.addAll(CrossYearRules.check(report.year(), figures,
+                    reports.figures(previous.reportId(), Template.ofCode(previous.template()))));
+            Finding copied = NarrativeRules.copiedFromPreviousYear(report.year(), narrative,
+                    NarrativeRules.narrative(SourceText.lines(reports.sourceText(previous.reportId()))));
+            if (copied != null) {
+                findings.add(copied);
+            }
+        }
+        reports.findings(report.reportId()).stream().map(ReportService.StoredFinding::finding)
+                .filter(f -> f.rule().startsWith("P")).forEach(findings::add);
+        return findings;
     }
 }

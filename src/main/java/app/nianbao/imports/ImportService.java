@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AmbiguousAgencyException;
+import app.nianbao.check.CheckService;
 import app.nianbao.parse.ParsedReport;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.parse.ReportReader;
@@ -102,7 +103,9 @@ public class ImportService {
                     return 0;
                 }
                 long agencyId = new AgencyService(tx.dsl()).resolve(parsed.agency(), agencyExplicit);
-                return reports.save(agencyId, parsed.year(), parsed, name, sha256);
+                int saved = reports.save(agencyId, parsed.year(), parsed, name, sha256);
+                new CheckService(tx.dsl()).checkAgency(agencyId);
+                return saved;
             });
             return version == 0 ? ImportOutcome.unchanged(name) : ImportOutcome.stored(name, parsed, version);
         } catch (AmbiguousAgencyException e) {

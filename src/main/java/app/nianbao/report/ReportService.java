@@ -180,8 +180,12 @@ public class ReportService {
     public Optional<ReportDetail> detail(long agencyId, int year) {
         return current(agencyId, year).map(summary -> new ReportDetail(summary, figures(summary.reportId(),
                 Template.ofCode(summary.template())), findings(summary.reportId()),
-                dsl.select(REPORT.SOURCE_TEXT).from(REPORT).where(REPORT.ID.eq(summary.reportId())).fetchOne(REPORT.SOURCE_TEXT),
+                sourceText(summary.reportId()),
                 versions(agencyId, year)));
+    }
+
+    public String sourceText(long reportId) {
+        return dsl.select(REPORT.SOURCE_TEXT).from(REPORT).where(REPORT.ID.eq(reportId)).fetchOne(REPORT.SOURCE_TEXT);
     }
 
     public Figures figures(long reportId, Template template) {
