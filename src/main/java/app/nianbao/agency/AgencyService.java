@@ -2,12 +2,14 @@ package app.nianbao.agency;
 
 import static app.nianbao.store.jooq.Tables.AGENCY;
 import static app.nianbao.store.jooq.Tables.AGENCY_ALIAS;
+import static app.nianbao.store.jooq.Tables.REPORT;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Records;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /** Agencies: finding the one a report names, creating it when new, listing them. */
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Service;
 public class AgencyService {
 
     /** An agency as the product shows it. */
-    public record AgencySummary(long id, String name, String level, String regionName, Long parentId, boolean synthetic) {
+    public record AgencySummary(long id, String name, String level, String regionCode, String regionName, Long parentId,
+                                String parentName, boolean synthetic, int reports, List<String> aliases) {
     }
 
     private final DSLContext dsl;
@@ -36,7 +39,7 @@ public class AgencyService {
             return exact.get();
         }
         List<String> similar = dsl.select(AGENCY.NAME).from(AGENCY)
-                .where(AGENCY.NORMALIZED_NAME.contains(key).or(org.jooq.impl.DSL.val(key).contains(AGENCY.NORMALIZED_NAME)))
+                .where(AGENCY.NORMALIZED_NAME.contains(key).or(DSL.val(key).contains(AGENCY.NORMALIZED_NAME)))
                 .fetch(AGENCY.NAME);
         if (!similar.isEmpty() && !explicit) {
             throw new AmbiguousAgencyException(name, similar);
@@ -54,8 +57,72 @@ public class AgencyService {
     }
 
     public List<AgencySummary> list() {
-        return dsl.select(AGENCY.ID, AGENCY.NAME, AGENCY.LEVEL, AGENCY.REGION_NAME, AGENCY.PARENT_ID, AGENCY.SYNTHETIC)
-                .from(AGENCY).orderBy(AGENCY.NAME)
+        var parent = AGENCY.as("parent");
+        org.jooq.Field<Integer> reports = DSL.selectCount().from(REPORT).where(REPORT.AGENCY_ID.eq(AGENCY.ID)).asField();
+        // DuckDB has no MULTISET: an ordered array per agency does the same here.
+        org.jooq.Field<List<String>> aliases = DSL.field(DSL.select(DSL.arrayAgg(AGENCY_ALIAS.ALIAS).orderBy(AGENCY_ALIAS.ALIAS))
+                .from(AGENCY_ALIAS).where(AGENCY_ALIAS.AGENCY_ID.eq(AGENCY.ID)))
+                .convertFrom(a -> a == null ? List.of() : List.of(a));
+        return dsl.select(AGENCY.ID, AGENCY.NAME, AGENCY.LEVEL, AGENCY.REGION_CODE, AGENCY.REGION_NAME, AGENCY.PARENT_ID,
+                        parent.NAME, AGENCY.SYNTHETIC, reports, aliases)
+                .from(AGENCY).leftJoin(parent).on(parent.ID.eq(AGENCY.PARENT_ID))
+                .orderBy(AGENCY.NAME)
                 .fetch(Records.mapping(AgencySummary::new));
+    }
+
+    /** Sets where an agency stands: level, region and parent (any may be null). */
+    public void describe(long id, AgencyLevel level, String regionCode, String regionName, Long parentId) {
+        if (parentId != null && (parentId == id || ancestors(parentId).contains(id))) {
+            throw new IllegalArgumentException("上级机构不能是它自己或它的下级 / an agency cannot be its own ancestor");
+        }
+        dsl.update(AGENCY)
+                .set(AGENCY.LEVEL, level == null ? null : level.name())
+                .set(AGENCY.REGION_CODE, blankToNull(regionCode))
+                .set(AGENCY.REGION_NAME, blankToNull(regionName))
+                .set(AGENCY.PARENT_ID, parentId)
+                .where(AGENCY.ID.eq(id)).execute();
+    }
+
+    private List<Long> ancestors(long id) {
+        List<Long> chain = new java.util.ArrayList<>();
+        Long current = id;
+        while (current != null && !chain.contains(current)) {
+            chain.add(current);
+            current = dsl.select(AGENCY.PARENT_ID).from(AGENCY).where(AGENCY.ID.eq(current)).fetchOne(AGENCY.PARENT_ID);
+        }
+        return chain;
+    }
+
+    /**
+     * Merges {@code merged} into {@code kept} in one transaction: its reports move over (a year
+     * both have becomes later versions of the kept agency's year), its name and aliases become
+     * aliases, its children move to the kept agency, and it is deleted.
+     */
+    public void merge(long kept, long merged) {
+        if (kept == merged) {
+            throw new IllegalArgumentException("不能把机构并入它自己 / cannot merge an agency into itself");
+        }
+        dsl.transaction(tx -> {
+            DSLContext db = tx.dsl();
+            var mergedName = db.select(AGENCY.NAME, AGENCY.NORMALIZED_NAME).from(AGENCY).where(AGENCY.ID.eq(merged)).fetchOne();
+            if (mergedName == null || db.fetchCount(AGENCY, AGENCY.ID.eq(kept)) == 0) {
+                throw new IllegalArgumentException("机构不存在 / no such agency");
+            }
+            for (var report : db.select(REPORT.ID, REPORT.YEAR).from(REPORT).where(REPORT.AGENCY_ID.eq(merged))
+                    .orderBy(REPORT.YEAR, REPORT.VERSION).fetch()) {
+                int next = db.select(DSL.coalesce(DSL.max(REPORT.VERSION), 0)).from(REPORT)
+                        .where(REPORT.AGENCY_ID.eq(kept), REPORT.YEAR.eq(report.value2())).fetchOne(0, Integer.class) + 1;
+                db.update(REPORT).set(REPORT.AGENCY_ID, kept).set(REPORT.VERSION, next).where(REPORT.ID.eq(report.value1())).execute();
+            }
+            db.update(AGENCY_ALIAS).set(AGENCY_ALIAS.AGENCY_ID, kept).where(AGENCY_ALIAS.AGENCY_ID.eq(merged)).execute();
+            db.update(AGENCY).set(AGENCY.PARENT_ID, kept).where(AGENCY.PARENT_ID.eq(merged)).execute();
+            db.deleteFrom(AGENCY).where(AGENCY.ID.eq(merged)).execute();
+            db.insertInto(AGENCY_ALIAS, AGENCY_ALIAS.AGENCY_ID, AGENCY_ALIAS.ALIAS, AGENCY_ALIAS.NORMALIZED_ALIAS)
+                    .values(kept, mergedName.value1(), mergedName.value2()).execute();
+        });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

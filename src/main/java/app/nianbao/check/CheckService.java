@@ -13,7 +13,7 @@ import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
 import app.nianbao.parse.SourceText;
 import app.nianbao.report.ReportService;
-import app.nianbao.report.ReportService.ReportSummary;
+import app.nianbao.report.ReportService.ReportRef;
 
 /**
  * Runs every rule over stored reports and stores the findings, keeping the reader's own
@@ -29,7 +29,7 @@ public class CheckService {
     }
 
     /** A report's findings after a run. */
-    public record Checked(ReportSummary report, List<Finding> findings) {
+    public record Checked(ReportRef report, List<Finding> findings) {
     }
 
     /** Checks, in a transaction of its own, the current reports matching agency (part of the name) and year. */
@@ -47,11 +47,11 @@ public class CheckService {
 
     private List<Checked> check(String agency, Integer year, Long agencyId) {
         ReportService reports = new ReportService(dsl);
-        List<ReportSummary> all = reports.listCurrent(null);
-        Map<String, ReportSummary> byAgencyYear = new HashMap<>();
+        List<ReportRef> all = reports.currentRefs(agencyId);
+        Map<String, ReportRef> byAgencyYear = new HashMap<>();
         all.forEach(r -> byAgencyYear.put(r.agencyId() + "/" + r.year(), r));
         List<Checked> checked = new ArrayList<>();
-        for (ReportSummary report : all) {
+        for (ReportRef report : all) {
             if ((agency != null && !report.agency().contains(agency)) || (year != null && report.year() != year)
                     || (agencyId != null && report.agencyId() != agencyId)) {
                 continue;
@@ -63,7 +63,7 @@ public class CheckService {
         return checked;
     }
 
-    private static List<Finding> findings(ReportService reports, ReportSummary report, ReportSummary previous) {
+    private static List<Finding> findings(ReportService reports, ReportRef report, ReportRef previous) {
         Figures figures = reports.figures(report.reportId(), Template.ofCode(report.template()));
         String narrative = NarrativeRules.narrative(SourceText.lines(reports.sourceText(report.reportId())));
         List<Finding> findings = new ArrayList<>(ReportRules.check(figures));

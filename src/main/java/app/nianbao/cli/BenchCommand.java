@@ -23,7 +23,7 @@ class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", defaultValue = "parse", description = "what to measure: parse")
+    @Parameters(paramLabel = "WHAT", defaultValue = "parse", description = "what to measure: parse or import")
     String what;
 
     @Option(names = "--dir", description = "folder of report files (default: ${DEFAULT-VALUE})")
@@ -35,13 +35,19 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--round-millis", description = "length of one round (default: ${DEFAULT-VALUE})")
     long roundMillis = 400;
 
+    @Option(names = "--files", description = "import: how many report files to generate and import (default: ${DEFAULT-VALUE})")
+    int files = 1000;
+
     @Option(names = "--json", description = "print the figures as JSON")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
+        if ("import".equals(what)) {
+            return benchImport();
+        }
         if (!"parse".equals(what)) {
-            spec.commandLine().getErr().println("未知基准 / unknown benchmark: " + what + " (parse)");
+            spec.commandLine().getErr().println("未知基准 / unknown benchmark: " + what + " (parse|import)");
             return NianbaoCommand.BAD_INPUT;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -70,6 +76,39 @@ class BenchCommand implements Callable<Integer> {
                         r.get("median_per_s"), r.get("p95_ms"));
             }
         }
+        return NianbaoCommand.OK;
+    }
+
+    /**
+     * Writes {@code files} report files (the bundled text report under numbered synthetic agency
+     * names) to a temporary folder and imports them into a fresh temporary store, as `import` does.
+     */
+    private int benchImport() throws Exception {
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("nianbao-bench");
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(work.resolve("reports"));
+        String template = java.nio.file.Files.readString(dir.resolve("000_02c6609157ceda09.txt"));
+        for (int i = 0; i < files; i++) {
+            java.nio.file.Files.writeString(folder.resolve("r%05d.txt".formatted(i)),
+                    template.replace("高新技术产业开发区管理办公室 2022", "基准测试第%d局（模拟） 2022".formatted(i)));
+        }
+        long start = System.nanoTime();
+        app.nianbao.imports.ImportSummary summary = new app.nianbao.imports.ImportSummary();
+        try (app.nianbao.store.Store store = app.nianbao.store.Store.open(work.resolve("bench.duckdb"))) {
+            app.nianbao.imports.ImportService imports = new app.nianbao.imports.ImportService(store.dsl(),
+                    app.nianbao.imports.ImportService.DEFAULT_MAX_BYTES);
+            for (java.nio.file.Path file : app.nianbao.imports.ReportFiles.under(List.of(folder))) {
+                summary.add(imports.importFile(file, ReadOptions.none()));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("files", files);
+        result.put("seconds", Math.round(seconds * 100) / 100.0);
+        result.put("reports_per_s", Math.round(files / seconds));
+        result.put("summary", summary.toJson());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? ParseCommand.JSON.writeValueAsString(result)
+                : "import %d files: %.2f s, %d reports/s (%s)".formatted(files, seconds, Math.round(files / seconds), summary.describe()));
         return NianbaoCommand.OK;
     }
 

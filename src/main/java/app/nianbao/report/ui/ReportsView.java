@@ -47,7 +47,7 @@ class ReportsView extends Main {
     }
 
     private Grid<ReportSummary> grid() {
-        grid.addColumn(ReportSummary::agency).setHeader("机构").setFlexGrow(3).setSortable(true);
+        grid.addColumn(ReportSummary::agency).setHeader("机构").setAutoWidth(true).setFlexGrow(3).setSortable(true);
         grid.addColumn(ReportSummary::year).setHeader("年度").setSortable(true);
         grid.addColumn(ReportSummary::template).setHeader("模板");
         grid.addColumn(ReportSummary::format).setHeader("格式");

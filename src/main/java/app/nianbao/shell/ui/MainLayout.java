@@ -35,6 +35,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("报告", "reports", VaadinIcon.FILE_TEXT_O.create()));
         nav.addItem(new SideNavItem("导入", "import", VaadinIcon.UPLOAD.create()));
+        nav.addItem(new SideNavItem("机构", "agencies", VaadinIcon.OFFICE.create()));
         return nav;
     }
 }

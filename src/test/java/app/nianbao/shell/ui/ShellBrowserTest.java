@@ -43,4 +43,15 @@ class ShellBrowserTest extends BrowserTestBase {
         assertThat(browser.findElement(By.cssSelector(".source-text .highlight")).getText()).contains("3001");
         screenshot("report-huaian-2024");
     }
+
+    @Test
+    void the_agencies_view_lists_the_agencies_of_the_bundled_reports() {
+        browser.get(url("/agencies"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "平潭综合实验区"));
+        browser.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().equals("平潭综合实验区")).findFirst().orElseThrow().click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h3"), "平潭综合实验区"));
+        screenshot("agencies");
+    }
 }

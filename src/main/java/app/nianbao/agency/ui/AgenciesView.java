@@ -1,0 +1,154 @@
+package app.nianbao.agency.ui;
+
+import java.util.List;
+import java.util.Objects;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import app.nianbao.agency.AgencyLevel;
+import app.nianbao.agency.AgencyService;
+import app.nianbao.agency.AgencyService.AgencySummary;
+
+/** 机构: every agency with its level, region and parent; edit where it stands, merge two that are one. */
+@Route("agencies")
+@PageTitle("机构 · 年报 Nianbao")
+class AgenciesView extends Main {
+
+    private final AgencyService agencies;
+    private final Grid<AgencySummary> grid = new Grid<>();
+    private final TextField filter = new TextField();
+    private final Select<AgencyLevel> level = new Select<>();
+    private final TextField regionCode = new TextField("行政区划代码");
+    private final TextField regionName = new TextField("地区");
+    private final ComboBox<AgencySummary> parent = new ComboBox<>("上级机构");
+    private final ComboBox<AgencySummary> mergeInto = new ComboBox<>("并入（保留）机构");
+    private final VerticalLayout editor = new VerticalLayout();
+    private final H3 editing = new H3();
+    private List<AgencySummary> all = List.of();
+
+    AgenciesView(AgencyService agencies) {
+        this.agencies = agencies;
+        addClassName("view");
+        add(new H2("机构"), filter(), new HorizontalLayout(grid(), editor()));
+        refresh();
+    }
+
+    private TextField filter() {
+        filter.setPlaceholder("按名称或别名筛选");
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(e -> showFiltered());
+        filter.setWidth("24em");
+        return filter;
+    }
+
+    private Grid<AgencySummary> grid() {
+        grid.addColumn(AgencySummary::name).setHeader("名称").setAutoWidth(true).setFlexGrow(3).setSortable(true);
+        grid.addColumn(a -> a.level() == null ? "" : AgencyLevel.valueOf(a.level()).zh()).setHeader("层级");
+        grid.addColumn(a -> a.regionName() == null ? "" : a.regionName()).setHeader("地区");
+        grid.addColumn(a -> a.parentName() == null ? "" : a.parentName()).setHeader("上级").setFlexGrow(2);
+        grid.addColumn(AgencySummary::reports).setHeader("报告数");
+        grid.addColumn(a -> String.join("、", a.aliases())).setHeader("别名").setFlexGrow(2);
+        grid.setWidth("65%");
+        grid.setHeight("70vh");
+        grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
+        return grid;
+    }
+
+    private VerticalLayout editor() {
+        level.setLabel("层级");
+        level.setItems(AgencyLevel.values());
+        level.setItemLabelGenerator(l -> l == null ? "（未设置）" : l.zh());
+        level.setEmptySelectionAllowed(true);
+        parent.setItemLabelGenerator(AgencySummary::name);
+        mergeInto.setItemLabelGenerator(AgencySummary::name);
+        Button save = new Button("保存", e -> save());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button merge = new Button("合并…", e -> confirmMerge());
+        merge.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        FormLayout form = new FormLayout(level, regionCode, regionName, parent);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        editor.add(editing, form, save, mergeInto, merge);
+        editor.setWidth("35%");
+        editor.setVisible(false);
+        return editor;
+    }
+
+    private void edit(AgencySummary agency) {
+        editor.setVisible(agency != null);
+        if (agency == null) {
+            return;
+        }
+        editing.setText(agency.name());
+        level.setValue(agency.level() == null ? null : AgencyLevel.valueOf(agency.level()));
+        regionCode.setValue(Objects.toString(agency.regionCode(), ""));
+        regionName.setValue(Objects.toString(agency.regionName(), ""));
+        List<AgencySummary> others = all.stream().filter(a -> a.id() != agency.id()).toList();
+        parent.setItems(others);
+        parent.setValue(others.stream().filter(a -> Objects.equals(a.id(), agency.parentId())).findFirst().orElse(null));
+        mergeInto.setItems(others);
+        mergeInto.clear();
+    }
+
+    private void save() {
+        AgencySummary agency = grid.asSingleSelect().getValue();
+        try {
+            agencies.describe(agency.id(), level.getValue(), regionCode.getValue(), regionName.getValue(),
+                    parent.getValue() == null ? null : parent.getValue().id());
+            Notification.show("已保存「" + agency.name() + "」", 2000, Notification.Position.BOTTOM_START);
+            refresh();
+        } catch (IllegalArgumentException e) {
+            Notification.show(e.getMessage(), 4000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void confirmMerge() {
+        AgencySummary merged = grid.asSingleSelect().getValue();
+        AgencySummary kept = mergeInto.getValue();
+        if (kept == null) {
+            Notification.show("请先选择要并入的机构", 3000, Notification.Position.MIDDLE);
+            return;
+        }
+        ConfirmDialog dialog = new ConfirmDialog("合并机构",
+                "把「%s」（%d 份报告）并入「%s」？它的名称将成为别名，报告同年重复时成为新版本。此操作不能撤销。".formatted(
+                        merged.name(), merged.reports(), kept.name()), "合并", e -> merge(kept, merged));
+        dialog.setCancelable(true);
+        dialog.setCancelText("取消");
+        dialog.open();
+    }
+
+    void merge(AgencySummary kept, AgencySummary merged) {
+        agencies.merge(kept.id(), merged.id());
+        Notification.show("已把「%s」并入「%s」".formatted(merged.name(), kept.name()), 3000, Notification.Position.BOTTOM_START);
+        grid.asSingleSelect().clear();
+        refresh();
+    }
+
+    private void refresh() {
+        all = agencies.list();
+        showFiltered();
+    }
+
+    private void showFiltered() {
+        String q = filter.getValue().strip();
+        grid.setItems(q.isEmpty() ? all : all.stream()
+                .filter(a -> a.name().contains(q) || a.aliases().stream().anyMatch(alias -> alias.contains(q))).toList());
+    }
+}

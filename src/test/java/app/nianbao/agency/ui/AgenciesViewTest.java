@@ -1,0 +1,66 @@
+package app.nianbao.agency.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+
+import app.nianbao.SpringTestBase;
+import app.nianbao.ViewRoutes;
+import app.nianbao.agency.AgencyLevel;
+import app.nianbao.agency.AgencyService;
+import app.nianbao.agency.AgencyService.AgencySummary;
+
+class AgenciesViewTest extends SpringTestBase {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    AgencyService agencies;
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup(UI::new, new MockSpringServlet(ViewRoutes.karibu(), context, UI::new));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_analyst_sets_an_agencys_level_and_region_and_the_list_shows_it() {
+        UI.getCurrent().navigate(AgenciesView.class);
+        Grid<AgencySummary> grid = _get(Grid.class);
+        assertThat(_size(grid)).isEqualTo(agencies.list().size());
+
+        _setValue(_get(TextField.class, spec -> spec.withPlaceholder("按名称或别名筛选")), "淮安");
+        assertThat(_size(grid)).isEqualTo(1);
+        grid.select(grid.getListDataView().getItem(0));
+        _setValue(_get(Select.class), AgencyLevel.CITY);
+        _setValue(_get(TextField.class, spec -> spec.withLabel("地区")), "江苏省淮安市");
+        _click(_get(Button.class, spec -> spec.withText("保存")));
+
+        assertThat(agencies.list()).filteredOn(a -> a.name().equals("淮安市人民政府")).singleElement().satisfies(a -> {
+            assertThat(a.level()).isEqualTo("CITY");
+            assertThat(a.regionName()).isEqualTo("江苏省淮安市");
+        });
+    }
+}
