@@ -3,6 +3,7 @@ package app.nianbao.report.ui;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -13,7 +14,6 @@ import app.nianbao.catalog.Codebook;
 import app.nianbao.check.Identities;
 import app.nianbao.check.ReportRules;
 import app.nianbao.figures.Cell;
-import app.nianbao.figures.CellKind;
 import app.nianbao.figures.Figures;
 
 /**
@@ -53,30 +53,26 @@ class TemplateTables extends Div {
     }
 
     private Element table3(Figures figures) {
-        Element table = table();
-        Element head = new Element("tr");
-        head.appendChild(th(""));
-        book.t3Columns().forEach(col -> head.appendChild(th(Identities.columnName(col))));
-        table.appendChild(head);
-        for (String row : book.t3Rows(figures.template())) {
-            Element tr = new Element("tr");
-            tr.appendChild(th(book.rowLabel("t3", row).zh()).setAttribute("class", "row-label"));
-            book.t3Columns().forEach(col -> tr.appendChild(td(figures.cell("t3", row, col))));
-            table.appendChild(tr);
-        }
-        return table;
+        return grid(figures, "t3", book.t3Rows(figures.template()), book.t3Columns(), row -> book.rowLabel("t3", row).zh(),
+                Identities::columnName);
     }
 
     private Element table4(Figures figures) {
+        return grid(figures, "t4", book.t4Rows(), book.t4Columns(), Identities::groupName, col -> book.colLabel("t4", col).zh());
+    }
+
+    /** Tables 3 and 4: a header row of column labels, then one labelled row per template row. */
+    private Element grid(Figures figures, String name, List<String> rows, List<String> cols,
+                         Function<String, String> rowLabel, Function<String, String> colLabel) {
         Element table = table();
         Element head = new Element("tr");
         head.appendChild(th(""));
-        book.t4Columns().forEach(col -> head.appendChild(th(book.colLabel("t4", col).zh())));
+        cols.forEach(col -> head.appendChild(th(colLabel.apply(col))));
         table.appendChild(head);
-        for (String group : book.t4Rows()) {
+        for (String row : rows) {
             Element tr = new Element("tr");
-            tr.appendChild(th(Identities.groupName(group)).setAttribute("class", "row-label"));
-            book.t4Columns().forEach(col -> tr.appendChild(td(figures.cell("t4", group, col))));
+            tr.appendChild(th(rowLabel.apply(row)).setAttribute("class", "row-label"));
+            cols.forEach(col -> tr.appendChild(td(figures.cell(name, row, col))));
             table.appendChild(tr);
         }
         return table;

@@ -14,6 +14,13 @@ import app.nianbao.BrowserTestBase;
 
 class ShellBrowserTest extends BrowserTestBase {
 
+    private WebDriverWait openGridShowing(String path, String text) {
+        browser.get(url(path));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), text));
+        return wait;
+    }
+
     @Test
     void the_shell_shows_the_product_name_navigation_and_the_bundled_reports() {
         long start = System.nanoTime();
@@ -29,9 +36,7 @@ class ShellBrowserTest extends BrowserTestBase {
 
     @Test
     void a_report_page_lays_out_the_template_tables_with_the_figures_read() {
-        browser.get(url("/"));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "淮安市人民政府"));
+        WebDriverWait wait = openGridShowing("/", "淮安市人民政府");
         browser.findElements(By.tagName("vaadin-grid-cell-content")).stream()
                 .filter(c -> c.getText().equals("淮安市人民政府")).findFirst().orElseThrow().click();
 
@@ -46,9 +51,7 @@ class ShellBrowserTest extends BrowserTestBase {
 
     @Test
     void the_agencies_view_lists_the_agencies_of_the_bundled_reports() {
-        browser.get(url("/agencies"));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "平潭综合实验区"));
+        WebDriverWait wait = openGridShowing("/agencies", "平潭综合实验区");
         browser.findElements(By.tagName("vaadin-grid-cell-content")).stream()
                 .filter(c -> c.getText().equals("平潭综合实验区")).findFirst().orElseThrow().click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h3"), "平潭综合实验区"));
