@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public class StoreLockedException extends RuntimeException {
 
     private static final Pattern PID = Pattern.compile("PID (\\d+)");
+    private static final Pattern FILE = Pattern.compile("lock on file \"([^\"]+)\"");
 
     public StoreLockedException(Path file, String holder) {
         super(("数据库文件 %s 正被另一个进程%s占用（DuckDB 只允许一个进程打开）。请先停止正在运行的服务器，或改用网页上的导入。"
@@ -17,7 +18,7 @@ public class StoreLockedException extends RuntimeException {
                 .formatted(file, holder.isEmpty() ? "" : "（PID " + holder + "）", file, holder.isEmpty() ? "" : " (PID " + holder + ")"));
     }
 
-    /** Recognises DuckDB's lock error anywhere in a cause chain. */
+    /** Recognises DuckDB's lock error anywhere in a cause chain; the file it names wins over the one given. */
     public static Optional<StoreLockedException> from(Path file, Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof StoreLockedException locked) {
@@ -25,7 +26,9 @@ public class StoreLockedException extends RuntimeException {
             }
             if (t instanceof SQLException && t.getMessage() != null && t.getMessage().contains("Could not set lock")) {
                 Matcher pid = PID.matcher(t.getMessage());
-                return Optional.of(new StoreLockedException(file, pid.find() ? pid.group(1) : ""));
+                Matcher named = FILE.matcher(t.getMessage());
+                return Optional.of(new StoreLockedException(named.find() ? Path.of(named.group(1)) : file,
+                        pid.find() ? pid.group(1) : ""));
             }
         }
         return Optional.empty();
