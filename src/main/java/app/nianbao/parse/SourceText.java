@@ -6,14 +6,26 @@ import java.util.regex.Pattern;
 /** A report's source text split the way the reader numbers lines ("line 52" is the 52nd of these). */
 public final class SourceText {
 
-    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n|\\f");
     private static final Pattern LINE_REF = Pattern.compile("^line (\\d+)$");
 
     private SourceText() {
     }
 
     public static List<String> lines(String text) {
-        return List.of(LINE_BREAK.split(text, -1));
+        List<String> lines = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\f') {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        lines.add(text.substring(start));
+        return lines;
     }
 
     /** The 1-based line a cell's source names, or 0 when it names none. */
