@@ -32,4 +32,9 @@ class ArchitectureTest {
     static final ArchRule the_store_is_reached_through_services_not_from_views = noClasses()
             .that().resideInAPackage("..ui..")
             .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "app.nianbao.store..");
+
+    @ArchTest
+    static final ArchRule statistics_see_neither_vaadin_nor_jooq = noClasses()
+            .that().resideInAPackage("app.nianbao.statistics..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "org.jooq..", "org.springframework..");
 }
