@@ -1,0 +1,166 @@
+package app.nianbao.analytics;
+
+import static app.nianbao.store.jooq.Tables.AGENCY;
+import static app.nianbao.store.jooq.Tables.CURRENT_REPORT;
+import static app.nianbao.store.jooq.Tables.FIGURE;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+
+/**
+ * Metric series over years for a scope. Additive counts are summed over the scope's current
+ * reports and rates recomputed from the sums. A year whose reports mix the 2019 and 2021
+ * templates, or that leaves a needed cell blank, says so.
+ */
+@Service
+public class AnalyticsService {
+
+    /** One year of a series. */
+    public record Point(int year, Double value, int reports, Set<String> templates, int blankCells) {
+
+        /** The 2019 and 2021 templates differ in 其他处理; a year covering both is not like-for-like. */
+        public boolean mixesTemplates() {
+            return templates.size() > 1;
+        }
+    }
+
+    public record Series(Metric metric, String scope, List<Point> points) {
+
+        /** True when the series crosses the template change, which a chart must label. */
+        public boolean crossesTemplates() {
+            return points.stream().flatMap(p -> p.templates().stream()).distinct().count() > 1;
+        }
+    }
+
+    private final DSLContext dsl;
+
+    public AnalyticsService(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Series series(Metric metric, Scope scope, int from, int to) {
+        List<Point> points = new ArrayList<>();
+        for (Group g : grouped(metric, scope, from, to, CURRENT_REPORT.YEAR)) {
+            points.add(new Point(((Number) g.key()).intValue(), metric.evaluate(g.sums()).orElse(null), g.reports(),
+                    g.templates(), g.blankCells()));
+        }
+        return new Series(metric, scope.toString(), points);
+    }
+
+    /** One agency of a comparison: the metric's numerator ("events") and denominator ("n") summed over its reports. */
+    public record AgencyFigures(long agencyId, String agency, double events, double n, Double value) {
+    }
+
+    /** Each agency of the scope in one year, for funnels and rankings; only for rate metrics. */
+    public List<AgencyFigures> byAgency(Metric metric, Scope scope, int year) {
+        if (!metric.isRate()) {
+            throw new IllegalArgumentException("comparison needs a rate metric, not " + metric.code());
+        }
+        Map<Long, String> names = new HashMap<>();
+        dsl.select(AGENCY.ID, AGENCY.NAME).from(AGENCY).forEach(r -> names.put(r.value1(), r.value2()));
+        List<AgencyFigures> result = new ArrayList<>();
+        for (Group g : grouped(metric, scope, year, year, CURRENT_REPORT.AGENCY_ID)) {
+            Map<String, Double> sums = g.sums();
+            Double events = Metric.total(metric.numerator(), sums);
+            Double n = Metric.total(metric.denominator(), sums);
+            if (events != null && n != null) {
+                long id = ((Number) g.key()).longValue();
+                result.add(new AgencyFigures(id, names.get(id), events, n, metric.evaluate(sums).orElse(null)));
+            }
+        }
+        return result;
+    }
+
+    private record Group(Object key, Map<String, Double> sums, int reports, Set<String> templates, int blankCells) {
+    }
+
+    /** The cell sums a metric needs, per value of {@code groupBy}, over the scope's current reports. */
+    private List<Group> grouped(Metric metric, Scope scope, int from, int to, Field<?> groupBy) {
+        Set<String> terms = new LinkedHashSet<>();
+        metric.numerator().forEach(t -> terms.add(t.replaceFirst("^-", "")));
+        metric.denominator().forEach(t -> terms.add(t.replaceFirst("^-", "")));
+        List<Field<?>> fields = new ArrayList<>();
+        fields.add(groupBy.as("key"));
+        fields.add(DSL.countDistinct(CURRENT_REPORT.ID).as("reports"));
+        fields.add(DSL.min(CURRENT_REPORT.TEMPLATE).as("min_template"));
+        fields.add(DSL.max(CURRENT_REPORT.TEMPLATE).as("max_template"));
+        Condition anyTerm = DSL.falseCondition();
+        int i = 0;
+        for (String term : terms) {
+            Condition cell = cellCondition(term);
+            anyTerm = anyTerm.or(cell);
+            fields.add(DSL.sum(FIGURE.VALUE).filterWhere(cell).as("s" + i));
+            fields.add(DSL.count().filterWhere(cell.and(FIGURE.VALUE.isNull())).as("b" + i));
+            i++;
+        }
+        List<Group> groups = new ArrayList<>();
+        for (Record r : dsl.select(fields).from(CURRENT_REPORT)
+                .join(FIGURE).on(FIGURE.REPORT_ID.eq(CURRENT_REPORT.ID))
+                .where(CURRENT_REPORT.YEAR.between(from, to), inScope(scope), anyTerm)
+                .groupBy(groupBy).orderBy(groupBy).fetch()) {
+            Map<String, Double> sums = new HashMap<>();
+            int blanks = 0;
+            int k = 0;
+            for (String term : terms) {
+                BigDecimal sum = r.get("s" + k, BigDecimal.class);
+                if (sum != null) {
+                    sums.put(term, sum.doubleValue());
+                }
+                blanks += r.get("b" + k, Integer.class);
+                k++;
+            }
+            Set<String> templates = new LinkedHashSet<>(List.of(r.get("min_template", String.class), r.get("max_template", String.class)));
+            groups.add(new Group(r.get("key"), sums, r.get("reports", Integer.class), templates, blanks));
+        }
+        return groups;
+    }
+
+    private static Condition cellCondition(String term) {
+        String[] parts = term.split("\\.");
+        Condition row = parts[1].endsWith("*") ? FIGURE.ROW_CODE.like(parts[1].replace("*", "%")) : FIGURE.ROW_CODE.eq(parts[1]);
+        return FIGURE.TBL.eq(parts[0]).and(row).and(FIGURE.COL_CODE.eq(parts[2]));
+    }
+
+    private Condition inScope(Scope scope) {
+        if (scope instanceof Scope.Agencies agencies) {
+            return CURRENT_REPORT.AGENCY_ID.in(agencies.ids());
+        }
+        if (scope instanceof Scope.Level level) {
+            return CURRENT_REPORT.AGENCY_ID.in(DSL.select(AGENCY.ID).from(AGENCY).where(AGENCY.LEVEL.eq(level.level().name())));
+        }
+        if (scope instanceof Scope.Subtree subtree) {
+            return CURRENT_REPORT.AGENCY_ID.in(subtree(subtree.root()));
+        }
+        return DSL.noCondition();
+    }
+
+    /** The root and every agency below it. */
+    private Set<Long> subtree(long root) {
+        Map<Long, List<Long>> children = new HashMap<>();
+        dsl.select(AGENCY.ID, AGENCY.PARENT_ID).from(AGENCY).where(AGENCY.PARENT_ID.isNotNull())
+                .forEach(r -> children.computeIfAbsent(r.value2(), p -> new ArrayList<>()).add(r.value1()));
+        Set<Long> ids = new LinkedHashSet<>();
+        List<Long> queue = new ArrayList<>(List.of(root));
+        while (!queue.isEmpty()) {
+            Long id = queue.remove(queue.size() - 1);
+            if (ids.add(id)) {
+                queue.addAll(children.getOrDefault(id, List.of()));
+            }
+        }
+        return ids;
+    }
+
+}

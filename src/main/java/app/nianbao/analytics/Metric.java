@@ -1,0 +1,123 @@
+package app.nianbao.analytics;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The metrics of the dashboard and the API. A count is a sum of cells over the scope; a rate is
+ * recomputed from those sums (never an average of agencies' rates). Each names the cell sums it
+ * needs: {@code code} is "table.row.col" or "table.row_prefix*.col" for a family of rows.
+ */
+public enum Metric {
+    NEW_APPLICATIONS("本年新收申请", "新收申请总计（表三一、总计列）", List.of("t3.new_received.total"), List.of()),
+    CARRIED_OVER("上年结转", "上年结转申请（表三二、总计列）", List.of("t3.carried_over.total"), List.of()),
+    PROCESSED("办理总计", "本年办理结果总计（表三三(七)）", List.of("t3.total_processed.total"), List.of()),
+    CARRIED_FORWARD("结转下年度", "结转下年度继续办理（表三四、）", List.of("t3.carried_forward.total"), List.of()),
+    GRANTED("予以公开", "予以公开件数", List.of("t3.granted.total"), List.of()),
+    PARTIAL("部分公开", "部分公开件数", List.of("t3.partial.total"), List.of()),
+    REFUSED("不予公开", "不予公开八种理由之和", List.of("t3.refused_*.total"), List.of()),
+    UNABLE("无法提供", "无法提供三种情形之和", List.of("t3.unable_*.total"), List.of()),
+    NOT_PROCESSED("不予处理", "不予处理五种情形之和", List.of("t3.ignored_*.total"), List.of()),
+    OTHER("其他处理", "其他处理（2019 模板一行，2021 模板三行之和）", List.of("t3.other*.total"), List.of()),
+    DISCLOSURE_RATE("实质公开率", "(予以公开 + 部分公开) ÷ 办理总计", List.of("t3.granted.total", "t3.partial.total"),
+            List.of("t3.total_processed.total")),
+    GRANTED_RATE("予以公开率", "予以公开 ÷ 办理总计", List.of("t3.granted.total"), List.of("t3.total_processed.total")),
+    REFUSAL_RATE("不予公开率", "不予公开 ÷ 办理总计", List.of("t3.refused_*.total"), List.of("t3.total_processed.total")),
+    UNABLE_RATE("无法提供率", "无法提供 ÷ 办理总计", List.of("t3.unable_*.total"), List.of("t3.total_processed.total")),
+    NOT_PROCESSED_RATE("不予处理率", "不予处理 ÷ 办理总计", List.of("t3.ignored_*.total"), List.of("t3.total_processed.total")),
+    REVIEWS("行政复议", "行政复议总计（表四）", List.of("t4.review.total"), List.of()),
+    LAWSUITS("行政诉讼", "行政诉讼总计（未经复议直接起诉 + 复议后起诉）", List.of("t4.suit_direct.total", "t4.suit_after_review.total"),
+            List.of()),
+    REVIEW_CORRECTION_RATE("复议纠错率", "行政复议结果纠正 ÷ (总计 − 尚未审结)", List.of("t4.review.corrected"),
+            List.of("t4.review.total", "-t4.review.pending")),
+    LITIGATION_CORRECTION_RATE("诉讼纠错率", "行政诉讼结果纠正 ÷ (总计 − 尚未审结)，两类诉讼合计",
+            List.of("t4.suit_direct.corrected", "t4.suit_after_review.corrected"),
+            List.of("t4.suit_direct.total", "t4.suit_after_review.total", "-t4.suit_direct.pending", "-t4.suit_after_review.pending")),
+    CORRECTION_RATE("总纠错率", "复议与诉讼结果纠正 ÷ (总计 − 尚未审结)，三组合计",
+            List.of("t4.review.corrected", "t4.suit_direct.corrected", "t4.suit_after_review.corrected"),
+            List.of("t4.review.total", "t4.suit_direct.total", "t4.suit_after_review.total", "-t4.review.pending",
+                    "-t4.suit_direct.pending", "-t4.suit_after_review.pending")),
+    DISPUTES_PER_100("每百件申请争议数", "(行政复议 + 行政诉讼) ÷ 本年新收申请 × 100",
+            List.of("t4.review.total", "t4.suit_direct.total", "t4.suit_after_review.total"), List.of("t3.new_received.total"));
+
+    private final String zh;
+    private final String definition;
+    private final List<String> numerator;
+    private final List<String> denominator;
+
+    Metric(String zh, String definition, List<String> numerator, List<String> denominator) {
+        this.zh = zh;
+        this.definition = definition;
+        this.numerator = numerator;
+        this.denominator = denominator;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    /** The definition a tooltip and the API documentation show. */
+    public String definition() {
+        return definition;
+    }
+
+    public List<String> numerator() {
+        return numerator;
+    }
+
+    /** Empty for a count; a term starting with "-" is subtracted. */
+    public List<String> denominator() {
+        return denominator;
+    }
+
+    public boolean isRate() {
+        return !denominator.isEmpty();
+    }
+
+    /** Per hundred rather than a fraction. */
+    public double scale() {
+        return this == DISPUTES_PER_100 ? 100 : 1;
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Metric> ofCode(String code) {
+        for (Metric m : values()) {
+            if (m.code().equals(code)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Evaluates the metric on cell sums (keyed as in numerator/denominator); empty when undefined. */
+    public Optional<Double> evaluate(Map<String, Double> sums) {
+        Double top = total(numerator, sums);
+        if (top == null) {
+            return Optional.empty();
+        }
+        if (!isRate()) {
+            return Optional.of(top);
+        }
+        Double bottom = total(denominator, sums);
+        return bottom == null || bottom <= 0 ? Optional.empty() : Optional.of(top / bottom * scale());
+    }
+
+    /** The sum of terms ("-" subtracts), or null when a term has no value in the scope. */
+    static Double total(List<String> terms, Map<String, Double> sums) {
+        double total = 0;
+        for (String term : terms) {
+            boolean minus = term.startsWith("-");
+            Double v = sums.get(minus ? term.substring(1) : term);
+            if (v == null) {
+                return null;
+            }
+            total += minus ? -v : v;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,172 @@
+package app.nianbao.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import app.nianbao.agency.AgencyService;
+import app.nianbao.analytics.AnalyticsService;
+import app.nianbao.analytics.AnalyticsService.AgencyFigures;
+import app.nianbao.analytics.Metric;
+import app.nianbao.analytics.Scope;
+import app.nianbao.catalog.Template;
+import app.nianbao.parse.ReportJson;
+import app.nianbao.report.ReportService;
+import app.nianbao.statistics.Funnel;
+import app.nianbao.statistics.PeerPercentiles;
+
+/** The read-only JSON API under /api/v1; README lists every path with a curl example. */
+@RestController
+@RequestMapping("/api/v1")
+class ApiController {
+
+    private final AgencyService agencies;
+    private final ReportService reports;
+    private final AnalyticsService analytics;
+
+    ApiController(AgencyService agencies, ReportService reports, AnalyticsService analytics) {
+        this.agencies = agencies;
+        this.reports = reports;
+        this.analytics = analytics;
+    }
+
+    @GetMapping("/agencies")
+    List<Map<String, Object>> agencies() {
+        return agencies.list().stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", a.id());
+            m.put("name", a.name());
+            m.put("aliases", a.aliases());
+            m.put("level", a.level());
+            m.put("region_code", a.regionCode());
+            m.put("region_name", a.regionName());
+            m.put("parent_id", a.parentId());
+            m.put("synthetic", a.synthetic());
+            return m;
+        }).toList();
+    }
+
+    @GetMapping("/reports/{agencyId}/{year}")
+    Map<String, Object> report(@PathVariable long agencyId, @PathVariable int year) {
+        var detail = reports.detail(agencyId, year)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no report of agency %d for %d".formatted(agencyId, year)));
+        var s = detail.summary();
+        Map<String, Object> json = ReportJson.of(s.agency(), s.year(), s.format(), detail.figures(),
+                detail.findings().stream().map(ReportService.StoredFinding::finding).toList());
+        json.put("version", s.version());
+        json.put("quality_score", s.score());
+        return json;
+    }
+
+    @GetMapping("/metrics")
+    Map<String, Object> metrics(@RequestParam(required = false) String metric, @RequestParam(defaultValue = "all") String scope,
+                                @RequestParam(defaultValue = "2019") int from, @RequestParam(defaultValue = "2100") int to) {
+        if (metric == null) {
+            Map<String, Object> definitions = new LinkedHashMap<>();
+            for (Metric m : Metric.values()) {
+                definitions.put(m.code(), Map.of("name", m.zh(), "definition", m.definition(), "rate", m.isRate()));
+            }
+            return Map.of("metrics", definitions);
+        }
+        Metric chosen = metric(metric);
+        if (from > to) {
+            throw new IllegalArgumentException("from must not be after to");
+        }
+        var series = analytics.series(chosen, Scope.parse(scope), from, to);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("metric", chosen.code());
+        json.put("definition", chosen.definition());
+        json.put("scope", scope);
+        json.put("crosses_templates", series.crossesTemplates());
+        json.put("points", series.points().stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("year", p.year());
+            m.put("value", p.value());
+            m.put("reports", p.reports());
+            m.put("templates", p.templates());
+            m.put("blank_cells", p.blankCells());
+            return m;
+        }).toList());
+        return json;
+    }
+
+    @GetMapping("/compare")
+    Map<String, Object> compare(@RequestParam String metric, @RequestParam(defaultValue = "all") String scope,
+                                @RequestParam int year, @RequestParam(name = "min_n", defaultValue = "30") int minN) {
+        Metric chosen = metric(metric);
+        List<AgencyFigures> units = analytics.byAgency(chosen, Scope.parse(scope), year).stream().filter(u -> u.n() > 0).toList();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("metric", chosen.code());
+        json.put("year", year);
+        json.put("min_n", minN);
+        if (units.isEmpty()) {
+            json.put("agencies", List.of());
+            return json;
+        }
+        Funnel funnel = Funnel.of(units.stream().map(u -> new Funnel.Unit(u.agency(), Math.round(u.events()), Math.round(u.n()))).toList());
+        double[] rankable = units.stream().filter(u -> PeerPercentiles.rankable(Math.round(u.n()), minN))
+                .mapToDouble(u -> u.events() / u.n()).toArray();
+        PeerPercentiles percentiles = rankable.length == 0 ? null : PeerPercentiles.of(rankable);
+        json.put("pooled_rate", funnel.pooledRate());
+        if (percentiles != null) {
+            json.put("percentiles", Map.of("p10", percentiles.p10(), "p25", percentiles.p25(), "p50", percentiles.p50(),
+                    "p75", percentiles.p75(), "p90", percentiles.p90()));
+        }
+        json.put("agencies", funnel.points().stream().map(p -> {
+            AgencyFigures u = units.get(funnel.points().indexOf(p));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("agency_id", u.agencyId());
+            m.put("agency", u.agency());
+            m.put("events", p.unit().events());
+            m.put("n", p.unit().n());
+            m.put("rate", p.rate());
+            m.put("z", p.z());
+            m.put("limits95", List.of(p.lower95(), p.upper95()));
+            m.put("limits998", List.of(p.lower998(), p.upper998()));
+            m.put("outside95", p.outside95());
+            m.put("outside998", p.outside998());
+            boolean ranked = percentiles != null && PeerPercentiles.rankable(p.unit().n(), minN);
+            m.put("percentile_rank", ranked ? percentiles.rankOf(p.rate()) : null);
+            m.put("note", ranked ? null : "样本不足");
+            return m;
+        }).toList());
+        return json;
+    }
+
+    @GetMapping(value = "/figures.csv", produces = "text/csv;charset=UTF-8")
+    String figuresCsv() {
+        StringBuilder csv = new StringBuilder("agency_id,agency,year,template,table,row,col,value,kind\n");
+        for (var r : reports.listCurrent(null)) {
+            reports.figures(r.reportId(), Template.ofCode(r.template())).cells().forEach(c -> csv
+                    .append(r.agencyId()).append(',').append(quote(r.agency())).append(',').append(r.year()).append(',')
+                    .append(r.template()).append(',').append(c.code().table()).append(',').append(c.code().row()).append(',')
+                    .append(c.code().col()).append(',').append(c.value() == null ? "" : c.value().stripTrailingZeros().toPlainString())
+                    .append(',').append(c.kind().code()).append('\n'));
+        }
+        return csv.toString();
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    private static Metric metric(String code) {
+        return Metric.ofCode(code).orElseThrow(() -> new IllegalArgumentException("unknown metric " + code
+                + "; GET /api/v1/metrics lists them"));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    }
+}
