@@ -12,6 +12,12 @@ import java.util.Optional;
  */
 public enum Metric {
     NEW_APPLICATIONS("本年新收申请", "新收申请总计（表三一、总计列）", List.of("t3.new_received.total"), List.of()),
+    NEW_NATURAL("新收：自然人", "本年新收申请，自然人列", List.of("t3.new_received.natural"), List.of()),
+    NEW_COMMERCIAL("新收：商业企业", "本年新收申请，商业企业列", List.of("t3.new_received.commercial"), List.of()),
+    NEW_RESEARCH("新收：科研机构", "本年新收申请，科研机构列", List.of("t3.new_received.research"), List.of()),
+    NEW_SOCIAL("新收：社会公益组织", "本年新收申请，社会公益组织列", List.of("t3.new_received.social"), List.of()),
+    NEW_LEGAL("新收：法律服务机构", "本年新收申请，法律服务机构列", List.of("t3.new_received.legal"), List.of()),
+    NEW_OTHER_ORG("新收：其他组织", "本年新收申请，法人或其他组织·其他列", List.of("t3.new_received.other_org"), List.of()),
     CARRIED_OVER("上年结转", "上年结转申请（表三二、总计列）", List.of("t3.carried_over.total"), List.of()),
     PROCESSED("办理总计", "本年办理结果总计（表三三(七)）", List.of("t3.total_processed.total"), List.of()),
     CARRIED_FORWARD("结转下年度", "结转下年度继续办理（表三四、）", List.of("t3.carried_forward.total"), List.of()),
@@ -53,6 +59,10 @@ public enum Metric {
         this.numerator = numerator;
         this.denominator = denominator;
     }
+
+    /** New applications by applicant type, in the template's column order. */
+    public static final List<Metric> BY_APPLICANT = List.of(NEW_NATURAL, NEW_COMMERCIAL, NEW_RESEARCH, NEW_SOCIAL, NEW_LEGAL,
+            NEW_OTHER_ORG);
 
     public String zh() {
         return zh;

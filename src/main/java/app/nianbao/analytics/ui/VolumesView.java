@@ -1,0 +1,182 @@
+package app.nianbao.analytics.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+
+import app.nianbao.agency.AgencyService;
+import app.nianbao.agency.AgencyService.AgencySummary;
+import app.nianbao.analytics.AnalyticsService;
+import app.nianbao.analytics.AnalyticsService.Point;
+import app.nianbao.analytics.AnalyticsService.Series;
+import app.nianbao.analytics.Metric;
+import app.nianbao.analytics.Scope;
+import app.nianbao.analytics.TrendWords;
+import app.nianbao.export.DataTable;
+import app.nianbao.shell.ui.ChartCard;
+import software.xdev.chartjs.model.charts.BarChart;
+import software.xdev.chartjs.model.charts.LineChart;
+import software.xdev.chartjs.model.data.BarData;
+import software.xdev.chartjs.model.data.LineData;
+import software.xdev.chartjs.model.dataset.BarDataset;
+import software.xdev.chartjs.model.dataset.LineDataset;
+
+/**
+ * 申请量: new applications by year and by applicant type, with the trend in words. The scope
+ * and years live in the URL (?scope=agency:3&from=2019&to=2025), so a link reproduces the view.
+ */
+@Route("volumes")
+@PageTitle("申请量 · 年报 Nianbao")
+class VolumesView extends Main implements BeforeEnterObserver {
+
+    private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"};
+
+    private final AnalyticsService analytics;
+    private final ComboBox<AgencySummary> agency = new ComboBox<>("机构");
+    private final IntegerField from = new IntegerField("起始年");
+    private final IntegerField to = new IntegerField("截止年");
+    private final ChartCard total = new ChartCard("本年新收申请", Metric.NEW_APPLICATIONS.definition(), "new-applications");
+    private final ChartCard byApplicant = new ChartCard("按申请人类型", "本年新收申请按表三各列（自然人及五类法人或其他组织）", "new-by-applicant");
+    private final Div trend = new Div();
+    private final Div empty = new Div();
+    private boolean navigating;
+
+    VolumesView(AnalyticsService analytics, AgencyService agencies) {
+        this.analytics = analytics;
+        addClassName("view");
+        agency.setItems(agencies.list());
+        agency.setItemLabelGenerator(AgencySummary::name);
+        agency.setPlaceholder("全部机构");
+        agency.setClearButtonVisible(true);
+        agency.setWidth("22em");
+        from.setMin(2000);
+        to.setMax(2100);
+        agency.addValueChangeListener(e -> pushFilters());
+        from.addValueChangeListener(e -> pushFilters());
+        to.addValueChangeListener(e -> pushFilters());
+        trend.addClassName("trend-words");
+        empty.addClassName("empty-state");
+        add(new H2("申请量"), new HorizontalLayout(agency, from, to), empty, total, byApplicant, new H3("趋势"), trend);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        navigating = true;
+        try {
+            String scope = first(params, "scope", "all");
+            Long id = scope.startsWith("agency:") ? Long.valueOf(scope.substring("agency:".length())) : null;
+            agency.setValue(id == null ? null : agency.getListDataView().getItems().filter(a -> a.id() == id).findFirst().orElse(null));
+            from.setValue(Integer.valueOf(first(params, "from", "2019")));
+            to.setValue(Integer.valueOf(first(params, "to", "2025")));
+        } catch (NumberFormatException e) {
+            from.setValue(2019);
+            to.setValue(2025);
+        } finally {
+            navigating = false;
+        }
+        refresh();
+    }
+
+    private static String first(Map<String, List<String>> params, String name, String fallback) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? fallback : values.get(0);
+    }
+
+    private String scope() {
+        return agency.getValue() == null ? "all" : "agency:" + agency.getValue().id();
+    }
+
+    /** Filters go into the URL first; the view then renders from the URL, so back and forward work. */
+    private void pushFilters() {
+        if (navigating || from.getValue() == null || to.getValue() == null) {
+            return;
+        }
+        getUI().ifPresent(ui -> ui.navigate(VolumesView.class, QueryParameters.simple(
+                Map.of("scope", scope(), "from", String.valueOf(from.getValue()), "to", String.valueOf(to.getValue())))));
+    }
+
+    private void refresh() {
+        Scope scope = Scope.parse(scope());
+        Series series = analytics.series(Metric.NEW_APPLICATIONS, scope, from.getValue(), to.getValue());
+        boolean none = series.points().isEmpty();
+        empty.setVisible(none);
+        empty.setText("还没有数据：请导入年报，或放宽机构与年份的筛选。");
+        total.setVisible(!none);
+        byApplicant.setVisible(!none);
+        trend.setVisible(!none);
+        if (none) {
+            return;
+        }
+        showTotal(series);
+        showByApplicant(scope, series);
+        showTrend(series);
+    }
+
+    private void showTotal(Series series) {
+        List<String> years = series.points().stream().map(p -> String.valueOf(p.year())).toList();
+        LineDataset line = new LineDataset().setLabel("本年新收申请").setBorderColor(COLORS[0]).setBackgroundColor(COLORS[0]);
+        line.setData(series.points().stream().map(Point::value).toArray(Number[]::new));
+        List<List<Object>> rows = new ArrayList<>();
+        series.points().forEach(p -> rows.add(List.of(p.year(), p.value() == null ? "—" : count(p.value()), p.reports(),
+                String.join("/", p.templates()), p.blankCells())));
+        total.show(new LineChart(new LineData().setLabels(years).addDataset(line)), false,
+                new DataTable("本年新收申请", List.of("年度", "新收申请", "报告数", "模板", "空白单元格"), rows));
+    }
+
+    private void showByApplicant(Scope scope, Series totals) {
+        List<String> years = totals.points().stream().map(p -> String.valueOf(p.year())).toList();
+        BarData data = new BarData().setLabels(years);
+        List<List<Object>> rows = new ArrayList<>();
+        totals.points().forEach(p -> {
+            List<Object> row = new ArrayList<>();
+            row.add(p.year());
+            rows.add(row);
+        });
+        for (int i = 0; i < Metric.BY_APPLICANT.size(); i++) {
+            Metric metric = Metric.BY_APPLICANT.get(i);
+            Series s = analytics.series(metric, scope, from.getValue(), to.getValue());
+            Number[] values = totals.points().stream().map(p -> s.points().stream().filter(q -> q.year() == p.year())
+                    .findFirst().map(Point::value).orElse(null)).toArray(Number[]::new);
+            BarDataset bars = new BarDataset().setLabel(metric.zh().replace("新收：", "")).setBackgroundColor(COLORS[i]);
+            bars.setData(values);
+            data.addDataset(bars);
+            for (int r = 0; r < rows.size(); r++) {
+                rows.get(r).add(values[r] == null ? null : count(values[r].doubleValue()));
+            }
+        }
+        List<String> columns = new ArrayList<>(List.of("年度"));
+        Metric.BY_APPLICANT.forEach(m -> columns.add(m.zh().replace("新收：", "")));
+        byApplicant.show(new BarChart(data), true, new DataTable("按申请人类型", columns, rows));
+    }
+
+    /** Counts print as whole numbers in tables and exports. */
+    private static Object count(double value) {
+        return value == Math.rint(value) ? (Object) (long) value : value;
+    }
+
+    private void showTrend(Series series) {
+        List<Point> known = series.points().stream().filter(p -> p.value() != null).toList();
+        int[] years = known.stream().mapToInt(Point::year).toArray();
+        double[] values = known.stream().mapToDouble(Point::value).toArray();
+        trend.removeAll();
+        TrendWords.describe("本年新收申请", years, values).forEach(sentence -> trend.add(new Paragraph(sentence)));
+        if (series.crossesTemplates()) {
+            trend.add(new Paragraph("注：所选年份跨越 2019 与 2021 两版模板；新收申请的口径两版相同，可直接比较。"));
+        }
+    }
+}

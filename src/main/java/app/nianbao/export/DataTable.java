@@ -1,0 +1,58 @@
+package app.nianbao.export;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The numbers behind a chart, as a table a user can read, copy or open in Excel: a header and
+ * rows of text or numbers (null for "no value").
+ */
+public record DataTable(String title, List<String> columns, List<List<Object>> rows) {
+
+    /** CSV with a UTF-8 byte-order mark, so Excel opens Chinese text correctly. */
+    public byte[] csv() {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append(String.join(",", columns.stream().map(DataTable::quote).toList())).append("\r\n");
+        for (List<Object> row : rows) {
+            csv.append(String.join(",", row.stream().map(v -> v == null ? "" : v instanceof Number ? v.toString() : quote(v.toString()))
+                    .toList())).append("\r\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public byte[] xlsx() {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(title.replaceAll("[\\\\/?*\\[\\]:]", " "));
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < columns.size(); c++) {
+                header.createCell(c).setCellValue(columns.get(c));
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    Object v = rows.get(r).get(c);
+                    if (v instanceof Number n) {
+                        row.createCell(c).setCellValue(n.doubleValue());
+                    } else if (v != null) {
+                        row.createCell(c).setCellValue(v.toString());
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+}

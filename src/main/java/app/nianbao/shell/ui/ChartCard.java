@@ -1,0 +1,72 @@
+package app.nianbao.shell.ui;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import app.nianbao.export.DataTable;
+
+/**
+ * A chart with what every chart of the product offers: a title whose tooltip gives the
+ * definition, a PNG download, and the table of numbers behind it (toggle) with CSV and XLSX.
+ */
+public class ChartCard extends Div {
+
+    private final Chart chart = new Chart();
+    private final Grid<List<Object>> table = new Grid<>();
+    private final String fileName;
+    private DataTable data;
+
+    public ChartCard(String title, String definition, String fileName) {
+        this.fileName = fileName;
+        addClassName("chart-card");
+        H3 heading = new H3(title);
+        heading.getElement().setAttribute("title", definition);
+        Button png = new Button("下载 PNG", e -> chart.downloadPng(fileName));
+        Button toggle = new Button("数据表", e -> table.setVisible(!table.isVisible()));
+        png.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout actions = new HorizontalLayout(png, toggle, download("CSV", "csv", "text/csv", () -> data.csv()),
+                download("XLSX", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", () -> data.xlsx()));
+        actions.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        table.setVisible(false);
+        table.setAllRowsVisible(true);
+        add(new HorizontalLayout(heading, actions), chart, table);
+    }
+
+    private Anchor download(String label, String extension, String mime, Supplier<byte[]> bytes) {
+        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] content = bytes.get();
+            return new DownloadResponse(new ByteArrayInputStream(content), fileName + "." + extension, mime, content.length);
+        }), label);
+        anchor.getElement().setAttribute("download", true);
+        anchor.addClassName("download-link");
+        return anchor;
+    }
+
+    /** Shows a chart configuration and the table of its numbers. */
+    public void show(software.xdev.chartjs.model.charts.Chart<?, ?, ?> config, boolean stacked, DataTable numbers) {
+        this.data = numbers;
+        chart.show(config, stacked);
+        table.removeAllColumns();
+        for (int c = 0; c < numbers.columns().size(); c++) {
+            int column = c;
+            table.addColumn(row -> row.get(column) == null ? "—" : row.get(column)).setHeader(numbers.columns().get(c));
+        }
+        table.setItems(numbers.rows());
+    }
+
+    public Chart chart() {
+        return chart;
+    }
+}

@@ -1,0 +1,41 @@
+package app.nianbao.analytics.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import app.nianbao.BrowserTestBase;
+import app.nianbao.analytics.AnalyticsService;
+import app.nianbao.analytics.Metric;
+import app.nianbao.analytics.Scope;
+
+class VolumesBrowserTest extends BrowserTestBase {
+
+    @Autowired
+    AnalyticsService analytics;
+
+    @Test
+    void the_volume_charts_render_real_numbers_from_the_store() {
+        long start = System.nanoTime();
+        browser.get(url("/volumes?from=2019&to=2025"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        wait.until(d -> d.findElements(By.cssSelector("nianbao-chart[data-rendered]")).size() == 2);
+        System.out.printf("volumes view rendered in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        assertThat(browser.findElements(By.cssSelector("nianbao-chart[data-error]"))).isEmpty();
+
+        browser.findElements(By.tagName("vaadin-button")).stream().filter(b -> b.getText().equals("数据表")).findFirst()
+                .orElseThrow().click();
+        wait.until(d -> d.findElements(By.tagName("vaadin-grid")).stream().anyMatch(WebElement::isDisplayed));
+        List<String> cells = browser.findElements(By.tagName("vaadin-grid-cell-content")).stream().map(WebElement::getText).toList();
+        double huaian2024 = analytics.series(Metric.NEW_APPLICATIONS, new Scope.All(), 2024, 2024).points().get(0).value();
+        assertThat(cells).contains("2024", String.valueOf((long) huaian2024));
+        screenshot("volumes");
+    }
+}

@@ -1,0 +1,87 @@
+package app.nianbao.analytics.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.QueryParameters;
+
+import app.nianbao.SpringTestBase;
+import app.nianbao.ViewRoutes;
+import app.nianbao.agency.AgencyService;
+import app.nianbao.agency.AgencyService.AgencySummary;
+import app.nianbao.shell.ui.Chart;
+
+class VolumesViewTest extends SpringTestBase {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    AgencyService agencies;
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup(UI::new, new MockSpringServlet(ViewRoutes.karibu(), context, UI::new));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    private long pingtan() {
+        return agencies.list().stream().filter(a -> a.name().equals("平潭综合实验区")).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void a_link_with_a_scope_and_years_reproduces_the_view_with_that_agencys_figures() {
+        UI.getCurrent().navigate("volumes", QueryParameters.fromString("scope=agency:" + pingtan() + "&from=2019&to=2025"));
+
+        @SuppressWarnings("unchecked")
+        ComboBox<AgencySummary> agency = _get(ComboBox.class);
+        assertThat(agency.getValue().name()).isEqualTo("平潭综合实验区");
+        List<Chart> charts = _find(Chart.class);
+        assertThat(charts).hasSize(2);
+        String config = charts.get(0).getElement().getProperty("config");
+        assertThat(config).contains("\"labels\":[\"2019\",\"2021\",\"2023\"]").contains("[23.0,70.0,81.0]");
+        assertThat(charts.get(1).getElement().getProperty("stacked", false)).isTrue();
+        assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
+                .anySatisfy(t -> assertThat(t).contains("只有 3 个年度").contains("趋势无法可靠评估"));
+    }
+
+    @Test
+    void changing_the_agency_puts_the_filter_into_the_url() {
+        UI.getCurrent().navigate("volumes");
+        @SuppressWarnings("unchecked")
+        ComboBox<AgencySummary> agency = _get(ComboBox.class);
+
+        agency.setValue(agency.getListDataView().getItems().filter(a -> a.id() == pingtan()).findFirst().orElseThrow());
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters())
+                .contains("scope=agency%3A" + pingtan()).contains("from=2019");
+    }
+
+    @Test
+    void years_without_reports_show_what_to_do_instead_of_empty_charts() {
+        UI.getCurrent().navigate("volumes", QueryParameters.fromString("from=1990&to=1991"));
+
+        assertThat(_find(Div.class, spec -> spec.withClasses("empty-state"))).singleElement()
+                .satisfies(d -> assertThat(d.getText()).contains("还没有数据"));
+        assertThat(_find(Chart.class)).isEmpty();
+    }
+}
