@@ -6,43 +6,24 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 
-import app.nianbao.SpringTestBase;
-import app.nianbao.ViewRoutes;
+import app.nianbao.KaribuTestBase;
 import app.nianbao.agency.AgencyLevel;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyService.AgencySummary;
 
-class AgenciesViewTest extends SpringTestBase {
-
-    @Autowired
-    ApplicationContext context;
+class AgenciesViewTest extends KaribuTestBase {
 
     @Autowired
     AgencyService agencies;
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(ViewRoutes.karibu(), context, UI::new));
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     @Test
     @SuppressWarnings("unchecked")

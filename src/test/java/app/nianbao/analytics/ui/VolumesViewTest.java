@@ -6,43 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.QueryParameters;
 
-import app.nianbao.SpringTestBase;
-import app.nianbao.ViewRoutes;
+import app.nianbao.KaribuTestBase;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyService.AgencySummary;
 import app.nianbao.shell.ui.Chart;
 
-class VolumesViewTest extends SpringTestBase {
-
-    @Autowired
-    ApplicationContext context;
+class VolumesViewTest extends KaribuTestBase {
 
     @Autowired
     AgencyService agencies;
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(ViewRoutes.karibu(), context, UI::new));
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     private long pingtan() {
         return agencies.list().stream().filter(a -> a.name().equals("平潭综合实验区")).findFirst().orElseThrow().id();

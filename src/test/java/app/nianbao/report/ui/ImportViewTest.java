@@ -7,41 +7,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextField;
 
 import app.nianbao.Samples;
-import app.nianbao.SpringTestBase;
-import app.nianbao.ViewRoutes;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+
+import app.nianbao.KaribuTestBase;
 import app.nianbao.report.ReportService;
 
-class ImportViewTest extends SpringTestBase {
-
-    @Autowired
-    ApplicationContext context;
+class ImportViewTest extends KaribuTestBase {
 
     @Autowired
     ReportService reports;
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(ViewRoutes.karibu(), context, UI::new));
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     private static String summaryText() throws InterruptedException {
         for (int i = 0; i < 100; i++) {

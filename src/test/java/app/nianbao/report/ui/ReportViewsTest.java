@@ -10,45 +10,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.TextField;
 
-import app.nianbao.SpringTestBase;
-import app.nianbao.ViewRoutes;
+import app.nianbao.KaribuTestBase;
 import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.ReportSummary;
 
-class ReportViewsTest extends SpringTestBase {
-
-    private static final Routes ROUTES = ViewRoutes.karibu();
-
-    @Autowired
-    ApplicationContext context;
+class ReportViewsTest extends KaribuTestBase {
 
     @Autowired
     ReportService reports;
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     @SuppressWarnings("unchecked")
     private static Grid<ReportSummary> reportGrid() {
