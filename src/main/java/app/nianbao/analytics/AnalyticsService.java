@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 /**
  * Metric series over years for a scope. Additive counts are summed over the scope's current
  * reports and rates recomputed from the sums. A year whose reports mix the 2019 and 2021
- * templates, or that leaves a needed cell blank, says so.
+ * templates says so; one that leaves a needed cell blank has no value and says how many.
  */
 @Service
 public class AnalyticsService {
@@ -54,8 +54,9 @@ public class AnalyticsService {
     public Series series(Metric metric, Scope scope, int from, int to) {
         List<Point> points = new ArrayList<>();
         for (Group g : grouped(metric, scope, from, to, CURRENT_REPORT.YEAR)) {
-            points.add(new Point(((Number) g.key()).intValue(), metric.evaluate(g.sums()).orElse(null), g.reports(),
-                    g.templates(), g.blankCells()));
+            // A blank cell is unknown, not zero: a sum over it would be an undercount presented as fact.
+            Double value = g.blankCells() > 0 ? null : metric.evaluate(g.sums()).orElse(null);
+            points.add(new Point(((Number) g.key()).intValue(), value, g.reports(), g.templates(), g.blankCells()));
         }
         return new Series(metric, scope.toString(), points);
     }
@@ -76,7 +77,7 @@ public class AnalyticsService {
             Map<String, Double> sums = g.sums();
             Double events = Metric.total(metric.numerator(), sums);
             Double n = Metric.total(metric.denominator(), sums);
-            if (events != null && n != null) {
+            if (events != null && n != null && g.blankCells() == 0) {
                 long id = ((Number) g.key()).longValue();
                 result.add(new AgencyFigures(id, names.get(id), events, n, metric.evaluate(sums).orElse(null)));
             }

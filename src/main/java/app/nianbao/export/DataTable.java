@@ -52,6 +52,14 @@ public record DataTable(String title, List<String> columns, List<List<Object>> r
         }
     }
 
+    /** A count as a whole number, a rate as it is, no value as null. */
+    public static Object number(Double value) {
+        if (value == null) {
+            return null;
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) value.longValue() : value;
+    }
+
     private static String quote(String s) {
         return "\"" + s.replace("\"", "\"\"") + "\"";
     }

@@ -83,7 +83,8 @@ class ApiControllerTest extends SpringTestBase {
                 .andExpect(jsonPath("$.agencies[0].percentile_rank").doesNotExist())
                 .andExpect(jsonPath("$.percentiles").doesNotExist());
         mvc.perform(get("/api/v1/metrics").param("metric", "disclosure_rate").param("from", "2019").param("to", "2019"))
-                .andExpect(jsonPath("$.points[0].blank_cells").value(org.hamcrest.Matchers.greaterThan(0)));
+                .andExpect(jsonPath("$.points[0].blank_cells").value(org.hamcrest.Matchers.greaterThan(0)))
+                .andExpect(jsonPath("$.points[0].value").value(org.hamcrest.Matchers.nullValue()));
     }
 
     @Test

@@ -2,24 +2,18 @@ package app.nianbao.analytics.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
 import app.nianbao.agency.AgencyService;
-import app.nianbao.agency.AgencyService.AgencySummary;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Point;
 import app.nianbao.analytics.AnalyticsService.Series;
@@ -28,6 +22,7 @@ import app.nianbao.analytics.Scope;
 import app.nianbao.analytics.TrendWords;
 import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.ChartCard;
+import app.nianbao.shell.ui.FilterBar;
 import software.xdev.chartjs.model.charts.BarChart;
 import software.xdev.chartjs.model.charts.LineChart;
 import software.xdev.chartjs.model.data.BarData;
@@ -36,8 +31,7 @@ import software.xdev.chartjs.model.dataset.BarDataset;
 import software.xdev.chartjs.model.dataset.LineDataset;
 
 /**
- * 申请量: new applications by year and by applicant type, with the trend in words. The scope
- * and years live in the URL (?scope=agency:3&from=2019&to=2025), so a link reproduces the view.
+ * 申请量: new applications by year and by applicant type, with the trend in words.
  */
 @Route("volumes")
 @PageTitle("申请量 · 年报 Nianbao")
@@ -46,73 +40,30 @@ class VolumesView extends Main implements BeforeEnterObserver {
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"};
 
     private final AnalyticsService analytics;
-    private final ComboBox<AgencySummary> agency = new ComboBox<>("机构");
-    private final IntegerField from = new IntegerField("起始年");
-    private final IntegerField to = new IntegerField("截止年");
+    private final FilterBar filters;
     private final ChartCard total = new ChartCard("本年新收申请", Metric.NEW_APPLICATIONS.definition(), "new-applications");
     private final ChartCard byApplicant = new ChartCard("按申请人类型", "本年新收申请按表三各列（自然人及五类法人或其他组织）", "new-by-applicant");
     private final Div trend = new Div();
     private final Div empty = new Div();
-    private boolean navigating;
 
     VolumesView(AnalyticsService analytics, AgencyService agencies) {
         this.analytics = analytics;
         addClassName("view");
-        agency.setItems(agencies.list());
-        agency.setItemLabelGenerator(AgencySummary::name);
-        agency.setPlaceholder("全部机构");
-        agency.setClearButtonVisible(true);
-        agency.setWidth("22em");
-        from.setMin(2000);
-        to.setMax(2100);
-        agency.addValueChangeListener(e -> pushFilters());
-        from.addValueChangeListener(e -> pushFilters());
-        to.addValueChangeListener(e -> pushFilters());
+        this.filters = new FilterBar(agencies.list(), VolumesView.class);
         trend.addClassName("trend-words");
         empty.addClassName("empty-state");
-        add(new H2("申请量"), new HorizontalLayout(agency, from, to), empty, total, byApplicant, new H3("趋势"), trend);
+        add(new H2("申请量"), filters, empty, total, byApplicant, new H3("趋势"), trend);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
-        navigating = true;
-        try {
-            String scope = first(params, "scope", "all");
-            Long id = scope.startsWith("agency:") ? Long.valueOf(scope.substring("agency:".length())) : null;
-            agency.setValue(id == null ? null : agency.getListDataView().getItems().filter(a -> a.id() == id).findFirst().orElse(null));
-            from.setValue(Integer.valueOf(first(params, "from", "2019")));
-            to.setValue(Integer.valueOf(first(params, "to", "2025")));
-        } catch (NumberFormatException e) {
-            from.setValue(2019);
-            to.setValue(2025);
-        } finally {
-            navigating = false;
-        }
+        filters.read(event.getLocation().getQueryParameters());
         refresh();
     }
 
-    private static String first(Map<String, List<String>> params, String name, String fallback) {
-        List<String> values = params.get(name);
-        return values == null || values.isEmpty() ? fallback : values.get(0);
-    }
-
-    private String scope() {
-        return agency.getValue() == null ? "all" : "agency:" + agency.getValue().id();
-    }
-
-    /** Filters go into the URL first; the view then renders from the URL, so back and forward work. */
-    private void pushFilters() {
-        if (navigating || from.getValue() == null || to.getValue() == null) {
-            return;
-        }
-        getUI().ifPresent(ui -> ui.navigate(VolumesView.class, QueryParameters.simple(
-                Map.of("scope", scope(), "from", String.valueOf(from.getValue()), "to", String.valueOf(to.getValue())))));
-    }
-
     private void refresh() {
-        Scope scope = Scope.parse(scope());
-        Series series = analytics.series(Metric.NEW_APPLICATIONS, scope, from.getValue(), to.getValue());
+        Scope scope = Scope.parse(filters.scope());
+        Series series = analytics.series(Metric.NEW_APPLICATIONS, scope, filters.from(), filters.to());
         boolean none = series.points().isEmpty();
         empty.setVisible(none);
         empty.setText("还没有数据：请导入年报，或放宽机构与年份的筛选。");
@@ -132,7 +83,7 @@ class VolumesView extends Main implements BeforeEnterObserver {
         LineDataset line = new LineDataset().setLabel("本年新收申请").setBorderColor(COLORS[0]).setBackgroundColor(COLORS[0]);
         line.setData(series.points().stream().map(Point::value).toArray(Number[]::new));
         List<List<Object>> rows = new ArrayList<>();
-        series.points().forEach(p -> rows.add(List.of(p.year(), p.value() == null ? "—" : count(p.value()), p.reports(),
+        series.points().forEach(p -> rows.add(List.of(p.year(), p.value() == null ? "—" : DataTable.number(p.value()), p.reports(),
                 String.join("/", p.templates()), p.blankCells())));
         total.show(new LineChart(new LineData().setLabels(years).addDataset(line)), false,
                 new DataTable("本年新收申请", List.of("年度", "新收申请", "报告数", "模板", "空白单元格"), rows));
@@ -149,24 +100,19 @@ class VolumesView extends Main implements BeforeEnterObserver {
         });
         for (int i = 0; i < Metric.BY_APPLICANT.size(); i++) {
             Metric metric = Metric.BY_APPLICANT.get(i);
-            Series s = analytics.series(metric, scope, from.getValue(), to.getValue());
+            Series s = analytics.series(metric, scope, filters.from(), filters.to());
             Number[] values = totals.points().stream().map(p -> s.points().stream().filter(q -> q.year() == p.year())
                     .findFirst().map(Point::value).orElse(null)).toArray(Number[]::new);
             BarDataset bars = new BarDataset().setLabel(metric.zh().replace("新收：", "")).setBackgroundColor(COLORS[i]);
             bars.setData(values);
             data.addDataset(bars);
             for (int r = 0; r < rows.size(); r++) {
-                rows.get(r).add(values[r] == null ? null : count(values[r].doubleValue()));
+                rows.get(r).add(values[r] == null ? null : DataTable.number(values[r].doubleValue()));
             }
         }
         List<String> columns = new ArrayList<>(List.of("年度"));
         Metric.BY_APPLICANT.forEach(m -> columns.add(m.zh().replace("新收：", "")));
         byApplicant.show(new BarChart(data), true, new DataTable("按申请人类型", columns, rows));
-    }
-
-    /** Counts print as whole numbers in tables and exports. */
-    private static Object count(double value) {
-        return value == Math.rint(value) ? (Object) (long) value : value;
     }
 
     private void showTrend(Series series) {

@@ -16,7 +16,7 @@ import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
 
-class VolumesBrowserTest extends BrowserTestBase {
+class AnalysisViewsBrowserTest extends BrowserTestBase {
 
     @Autowired
     AnalyticsService analytics;
@@ -37,5 +37,16 @@ class VolumesBrowserTest extends BrowserTestBase {
         double huaian2024 = analytics.series(Metric.NEW_APPLICATIONS, new Scope.All(), 2024, 2024).points().get(0).value();
         assertThat(cells).contains("2024", String.valueOf((long) huaian2024));
         screenshot("volumes");
+    }
+
+    @Test
+    void the_outcome_charts_render_for_one_agency() {
+        long start = System.nanoTime();
+        browser.get(url("/outcomes?from=2019&to=2025"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        wait.until(d -> d.findElements(By.cssSelector("nianbao-chart[data-rendered]")).size() == 2);
+        System.out.printf("outcomes view rendered in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        assertThat(browser.findElements(By.cssSelector("nianbao-chart[data-error]"))).isEmpty();
+        screenshot("outcomes");
     }
 }

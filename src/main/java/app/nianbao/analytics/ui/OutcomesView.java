@@ -1,0 +1,145 @@
+package app.nianbao.analytics.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import app.nianbao.agency.AgencyService;
+import app.nianbao.analytics.AnalyticsService;
+import app.nianbao.analytics.AnalyticsService.Point;
+import app.nianbao.analytics.AnalyticsService.Series;
+import app.nianbao.analytics.Metric;
+import app.nianbao.analytics.Scope;
+import app.nianbao.export.DataTable;
+import app.nianbao.shell.ui.ChartCard;
+import app.nianbao.shell.ui.FilterBar;
+import software.xdev.chartjs.model.charts.BarChart;
+import software.xdev.chartjs.model.charts.LineChart;
+import software.xdev.chartjs.model.data.BarData;
+import software.xdev.chartjs.model.data.LineData;
+import software.xdev.chartjs.model.dataset.BarDataset;
+import software.xdev.chartjs.model.dataset.LineDataset;
+
+/** 办理结果: how applications were answered, as shares of everything processed, and the disclosure rate. */
+@Route("outcomes")
+@PageTitle("办理结果 · 年报 Nianbao")
+class OutcomesView extends Main implements BeforeEnterObserver {
+
+    private static final List<Metric> OUTCOMES = List.of(Metric.GRANTED, Metric.PARTIAL, Metric.REFUSED, Metric.UNABLE,
+            Metric.NOT_PROCESSED, Metric.OTHER);
+    private static final String[] COLORS = {"#2ca02c", "#98df8a", "#d62728", "#ff7f0e", "#9467bd", "#7f7f7f"};
+
+    private final AnalyticsService analytics;
+    private final FilterBar filters;
+    private final ChartCard mix = new ChartCard("办理结果构成（占办理总计 %）", "各办理结果 ÷ 办理总计 × 100，按年度；"
+            + "其他处理在 2019 模板为一行，2021 模板为三行之和", "outcome-mix");
+    private final ChartCard rates = new ChartCard("实质公开率", Metric.DISCLOSURE_RATE.definition() + "；另示"
+            + Metric.GRANTED_RATE.definition(), "disclosure-rate");
+    private final Div notes = new Div();
+    private final Div empty = new Div();
+
+    OutcomesView(AnalyticsService analytics, AgencyService agencies) {
+        this.analytics = analytics;
+        this.filters = new FilterBar(agencies.list(), OutcomesView.class);
+        addClassName("view");
+        empty.addClassName("empty-state");
+        add(new H2("办理结果"), filters, empty, mix, rates, notes);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        filters.read(event.getLocation().getQueryParameters());
+        refresh();
+    }
+
+    private void refresh() {
+        Scope scope = Scope.parse(filters.scope());
+        Series processed = analytics.series(Metric.PROCESSED, scope, filters.from(), filters.to());
+        boolean none = processed.points().isEmpty();
+        empty.setVisible(none);
+        empty.setText("还没有数据：请导入年报，或放宽机构与年份的筛选。");
+        mix.setVisible(!none);
+        rates.setVisible(!none);
+        notes.setVisible(!none);
+        if (!none) {
+            showMix(scope, processed);
+            showRates(scope, processed);
+        }
+    }
+
+    private void showMix(Scope scope, Series processed) {
+        List<String> years = processed.points().stream().map(p -> String.valueOf(p.year())).toList();
+        BarData data = new BarData().setLabels(years);
+        List<List<Object>> rows = new ArrayList<>();
+        java.util.Set<Integer> incomplete = new java.util.TreeSet<>();
+        processed.points().forEach(p -> rows.add(new ArrayList<>(java.util.Arrays.asList(p.year(), DataTable.number(p.value())))));
+        for (int i = 0; i < OUTCOMES.size(); i++) {
+            Series counts = analytics.series(OUTCOMES.get(i), scope, filters.from(), filters.to());
+            Number[] shares = new Number[years.size()];
+            for (int y = 0; y < years.size(); y++) {
+                Point total = processed.points().get(y);
+                Double count = valueIn(counts, total.year());
+                if (count == null || total.value() == null) {
+                    incomplete.add(total.year());
+                }
+                shares[y] = count == null || total.value() == null || total.value() == 0 ? null
+                        : Math.round(count / total.value() * 1000) / 10.0;
+                rows.get(y).add(DataTable.number(count));
+            }
+            BarDataset bars = new BarDataset().setLabel(OUTCOMES.get(i).zh()).setBackgroundColor(COLORS[i]);
+            bars.setData(shares);
+            data.addDataset(bars);
+        }
+        List<String> columns = new ArrayList<>(List.of("年度", "办理总计"));
+        OUTCOMES.forEach(m -> columns.add(m.zh()));
+        mix.show(new BarChart(data), true, new DataTable("办理结果", columns, rows));
+        notes.removeAll();
+        if (!incomplete.isEmpty()) {
+            notes.add(new Paragraph("注：%s 年有报告在办理结果中留下空白单元格，构成无法计算，图中留空（空白不按 0 处理）。"
+                    .formatted(incomplete.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、")))));
+        }
+        if (processed.crossesTemplates()) {
+            notes.add(new Paragraph("注：所选年份跨越 2019 与 2021 两版模板。「其他处理」在 2019 模板为一行，2021 模板为三行"
+                    + "（逾期不补正、逾期未缴费、其他）之和；其余结果口径相同。"));
+        }
+    }
+
+    private void showRates(Scope scope, Series processed) {
+        List<String> years = processed.points().stream().map(p -> String.valueOf(p.year())).toList();
+        Series disclosure = analytics.series(Metric.DISCLOSURE_RATE, scope, filters.from(), filters.to());
+        Series grantedOnly = analytics.series(Metric.GRANTED_RATE, scope, filters.from(), filters.to());
+        LineData data = new LineData().setLabels(years);
+        List<List<Object>> rows = new ArrayList<>();
+        Number[] d = new Number[years.size()];
+        Number[] g = new Number[years.size()];
+        for (int y = 0; y < years.size(); y++) {
+            int year = processed.points().get(y).year();
+            d[y] = percent(valueIn(disclosure, year));
+            g[y] = percent(valueIn(grantedOnly, year));
+            rows.add(java.util.Arrays.asList(year, d[y], g[y]));
+        }
+        LineDataset substantive = new LineDataset().setLabel("实质公开率 %（予以公开 + 部分公开）").setBorderColor(COLORS[0])
+                .setBackgroundColor(COLORS[0]);
+        substantive.setData(d);
+        LineDataset granted = new LineDataset().setLabel("予以公开率 %").setBorderColor("#1f77b4").setBackgroundColor("#1f77b4");
+        granted.setData(g);
+        rates.show(new LineChart(data.addDataset(substantive).addDataset(granted)), false,
+                new DataTable("实质公开率", List.of("年度", "实质公开率 %", "予以公开率 %"), rows));
+    }
+
+    private static Double valueIn(Series series, int year) {
+        return series.points().stream().filter(p -> p.year() == year).findFirst().map(Point::value).orElse(null);
+    }
+
+    private static Double percent(Double rate) {
+        return rate == null ? null : Math.round(rate * 1000) / 10.0;
+    }
+}
