@@ -40,13 +40,22 @@ class AnalysisViewsBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void the_outcome_charts_render_for_one_agency() {
+    void the_outcome_charts_render() {
+        rendersCharts("/outcomes?from=2019&to=2025", 2, "outcomes");
+    }
+
+    @Test
+    void the_review_and_litigation_charts_render() {
+        rendersCharts("/review?from=2019&to=2025", 3, "review");
+    }
+
+    private void rendersCharts(String path, int charts, String name) {
         long start = System.nanoTime();
-        browser.get(url("/outcomes?from=2019&to=2025"));
+        browser.get(url(path));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-        wait.until(d -> d.findElements(By.cssSelector("nianbao-chart[data-rendered]")).size() == 2);
-        System.out.printf("outcomes view rendered in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        wait.until(d -> d.findElements(By.cssSelector("nianbao-chart[data-rendered]")).size() == charts);
+        System.out.printf("%s view rendered in %d ms%n", name, (System.nanoTime() - start) / 1_000_000);
         assertThat(browser.findElements(By.cssSelector("nianbao-chart[data-error]"))).isEmpty();
-        screenshot("outcomes");
+        screenshot(name);
     }
 }
