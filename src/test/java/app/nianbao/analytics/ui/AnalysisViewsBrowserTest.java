@@ -49,6 +49,11 @@ class AnalysisViewsBrowserTest extends BrowserTestBase {
         rendersCharts("/review?from=2019&to=2025", 3, "review");
     }
 
+    @Test
+    void the_data_quality_view_renders_its_score_distribution() {
+        rendersCharts("/quality", 1, "quality");
+    }
+
     private void rendersCharts(String path, int charts, String name) {
         long start = System.nanoTime();
         browser.get(url(path));
