@@ -11,14 +11,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 
 import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.ReportSummary;
 
 /** 报告: every stored report, searchable, each opening its page. */
 @Route("reports")
-@RouteAlias("")
 @PageTitle("报告 · 年报 Nianbao")
 class ReportsView extends Main {
 

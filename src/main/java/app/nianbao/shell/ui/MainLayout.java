@@ -33,6 +33,7 @@ public class MainLayout extends AppLayout {
 
     private SideNav navigation() {
         SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("总览", "", VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem("申请量", "volumes", VaadinIcon.CHART_LINE.create()));
         nav.addItem(new SideNavItem("办理结果", "outcomes", VaadinIcon.CHART.create()));
         nav.addItem(new SideNavItem("复议诉讼", "review", VaadinIcon.SCALE.create()));

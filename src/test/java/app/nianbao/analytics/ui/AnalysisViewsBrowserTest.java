@@ -40,6 +40,11 @@ class AnalysisViewsBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void the_overview_renders_a_sparkline_per_card() {
+        rendersCharts("/", 5, "overview");
+    }
+
+    @Test
     void the_outcome_charts_render() {
         rendersCharts("/outcomes?from=2019&to=2025", 2, "outcomes");
     }

@@ -1,0 +1,101 @@
+package app.nianbao.analytics.ui;
+
+import java.util.List;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import app.nianbao.agency.AgencyService;
+import app.nianbao.analytics.AnalyticsService;
+import app.nianbao.analytics.AnalyticsService.Point;
+import app.nianbao.analytics.Kpi;
+import app.nianbao.analytics.Metric;
+import app.nianbao.analytics.Scope;
+import app.nianbao.shell.ui.Chart;
+import app.nianbao.shell.ui.FilterBar;
+import software.xdev.chartjs.model.charts.LineChart;
+import software.xdev.chartjs.model.data.LineData;
+import software.xdev.chartjs.model.dataset.LineDataset;
+import software.xdev.chartjs.model.options.LegendOptions;
+import software.xdev.chartjs.model.options.LineOptions;
+import software.xdev.chartjs.model.options.Plugins;
+import software.xdev.chartjs.model.options.scale.Scales;
+import software.xdev.chartjs.model.options.scale.cartesian.category.CategoryScaleOptions;
+import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOptions;
+
+/** 总览: the headline figures of the scope's latest year, each with its change and a sparkline. */
+@Route("")
+@PageTitle("总览 · 年报 Nianbao")
+class OverviewView extends Main implements BeforeEnterObserver {
+
+    private static final List<Metric> KPIS = List.of(Metric.NEW_APPLICATIONS, Metric.DISCLOSURE_RATE, Metric.REVIEWS,
+            Metric.LAWSUITS, Metric.CORRECTION_RATE);
+
+    private final AnalyticsService analytics;
+    private final FilterBar filters;
+    private final Div cards = new Div();
+    private final Div empty = new Div();
+    private final Paragraph rollUpNote = new Paragraph("全部机构的合计：各年份覆盖的报告可能不同，与上年的比较只有在两年覆盖相同机构时才可比；"
+            + "每张卡片的依据见其年份与报告数。");
+
+    OverviewView(AnalyticsService analytics, AgencyService agencies) {
+        this.analytics = analytics;
+        this.filters = new FilterBar(agencies.list(), OverviewView.class);
+        addClassName("view");
+        cards.addClassName("kpi-cards");
+        empty.addClassName("empty-state");
+        rollUpNote.addClassName("roll-up-note");
+        add(new H2("总览"), filters, rollUpNote, empty, cards);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        filters.read(event.getLocation().getQueryParameters());
+        Scope scope = Scope.parse(filters.scope());
+        List<Kpi> kpis = KPIS.stream().map(m -> Kpi.of(analytics.series(m, scope, filters.from(), filters.to()))).toList();
+        boolean none = kpis.stream().allMatch(k -> k.history().isEmpty());
+        empty.setVisible(none);
+        empty.setText("还没有数据：请导入年报（导入页面，或 java -jar target/nianbao.jar import 文件夹）。");
+        rollUpNote.setVisible(!none && scope instanceof Scope.All);
+        cards.removeAll();
+        if (!none) {
+            kpis.forEach(k -> cards.add(card(k)));
+        }
+    }
+
+    private Div card(Kpi kpi) {
+        Span name = new Span(kpi.metric().zh());
+        name.addClassName("kpi-name");
+        name.getElement().setAttribute("title", kpi.metric().definition());
+        Span value = new Span(kpi.formatted());
+        value.addClassName("kpi-value");
+        Span when = new Span(kpi.year() == null ? "无数据" : "%d 年（%d 份报告）· 较上年 %s".formatted(kpi.year(),
+                kpi.history().stream().filter(p -> p.year() == kpi.year()).findFirst().map(Point::reports).orElse(0), kpi.change()));
+        when.addClassName("kpi-change");
+        Chart sparkline = new Chart();
+        sparkline.setHeight("60px");
+        sparkline.show(sparkline(kpi.history(), kpi.metric()), false);
+        Div card = new Div(name, value, when, sparkline);
+        card.addClassName("kpi-card");
+        card.getElement().setAttribute("data-metric", kpi.metric().code());
+        return card;
+    }
+
+    private static LineChart sparkline(List<Point> history, Metric metric) {
+        LineDataset line = new LineDataset().setLabel(metric.zh()).setBorderColor("#1f77b4").setBackgroundColor("#1f77b4");
+        line.setData(history.stream().map(Point::value).toArray(Number[]::new));
+        LineOptions options = new LineOptions()
+                .setPlugins(new Plugins().setLegend(new LegendOptions().setDisplay(false)))
+                .setScales(new Scales().addScale(Scales.ScaleAxis.X, new CategoryScaleOptions().setDisplay(false))
+                        .addScale(Scales.ScaleAxis.Y, new LinearScaleOptions().setDisplay(false)));
+        return new LineChart(new LineData().setLabels(history.stream().map(p -> String.valueOf(p.year())).toList())
+                .addDataset(line), options);
+    }
+}
