@@ -20,6 +20,9 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
+import app.nianbao.statistics.Funnel;
+import app.nianbao.statistics.PeerPercentiles;
+
 /**
  * Metric series over years for a scope. Additive counts are summed over the scope's current
  * reports and rates recomputed from the sums. A year whose reports mix the 2019 and 2021
@@ -83,6 +86,38 @@ public class AnalyticsService {
             }
         }
         return result;
+    }
+
+    /** An agency placed in the funnel, ranked among its peers unless its sample is too small. */
+    public record Compared(AgencyFigures figures, Funnel.Point point, Double percentileRank) {
+
+        public boolean ranked() {
+            return percentileRank != null;
+        }
+    }
+
+    /** A peer comparison for one year: funnel around the pooled rate, percentiles of the rankable agencies. */
+    public record Comparison(Metric metric, int year, int minN, Funnel funnel, PeerPercentiles percentiles,
+                             List<Compared> agencies) {
+    }
+
+    /** Compares the scope's agencies on a rate metric in one year; agencies with n below minN are shown, not ranked. */
+    public Comparison compare(Metric metric, Scope scope, int year, int minN) {
+        List<AgencyFigures> units = byAgency(metric, scope, year).stream().filter(u -> u.n() > 0).toList();
+        if (units.isEmpty()) {
+            return new Comparison(metric, year, minN, null, null, List.of());
+        }
+        Funnel funnel = Funnel.of(units.stream().map(u -> new Funnel.Unit(u.agency(), Math.round(u.events()), Math.round(u.n()))).toList());
+        double[] rankable = units.stream().filter(u -> PeerPercentiles.rankable(Math.round(u.n()), minN))
+                .mapToDouble(u -> u.events() / u.n()).toArray();
+        PeerPercentiles percentiles = rankable.length == 0 ? null : PeerPercentiles.of(rankable);
+        List<Compared> compared = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            Funnel.Point point = funnel.points().get(i);
+            boolean ranked = percentiles != null && PeerPercentiles.rankable(point.unit().n(), minN);
+            compared.add(new Compared(units.get(i), point, ranked ? percentiles.rankOf(point.rate()) : null));
+        }
+        return new Comparison(metric, year, minN, funnel, percentiles, compared);
     }
 
     private record Group(Object key, Map<String, Double> sums, int reports, Set<String> templates, int blankCells) {

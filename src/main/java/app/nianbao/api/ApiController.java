@@ -16,14 +16,11 @@ import org.springframework.web.server.ResponseStatusException;
 
 import app.nianbao.agency.AgencyService;
 import app.nianbao.analytics.AnalyticsService;
-import app.nianbao.analytics.AnalyticsService.AgencyFigures;
 import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
 import app.nianbao.catalog.Template;
 import app.nianbao.parse.ReportJson;
 import app.nianbao.report.ReportService;
-import app.nianbao.statistics.Funnel;
-import app.nianbao.statistics.PeerPercentiles;
 
 /** The read-only JSON API under /api/v1; README lists every path with a curl example. */
 @RestController
@@ -103,41 +100,32 @@ class ApiController {
     @GetMapping("/compare")
     Map<String, Object> compare(@RequestParam String metric, @RequestParam(defaultValue = "all") String scope,
                                 @RequestParam int year, @RequestParam(name = "min_n", defaultValue = "30") int minN) {
-        Metric chosen = metric(metric);
-        List<AgencyFigures> units = analytics.byAgency(chosen, Scope.parse(scope), year).stream().filter(u -> u.n() > 0).toList();
+        var comparison = analytics.compare(metric(metric), Scope.parse(scope), year, minN);
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("metric", chosen.code());
+        json.put("metric", comparison.metric().code());
         json.put("year", year);
         json.put("min_n", minN);
-        if (units.isEmpty()) {
-            json.put("agencies", List.of());
-            return json;
+        if (comparison.funnel() != null) {
+            json.put("pooled_rate", comparison.funnel().pooledRate());
         }
-        Funnel funnel = Funnel.of(units.stream().map(u -> new Funnel.Unit(u.agency(), Math.round(u.events()), Math.round(u.n()))).toList());
-        double[] rankable = units.stream().filter(u -> PeerPercentiles.rankable(Math.round(u.n()), minN))
-                .mapToDouble(u -> u.events() / u.n()).toArray();
-        PeerPercentiles percentiles = rankable.length == 0 ? null : PeerPercentiles.of(rankable);
-        json.put("pooled_rate", funnel.pooledRate());
-        if (percentiles != null) {
-            json.put("percentiles", Map.of("p10", percentiles.p10(), "p25", percentiles.p25(), "p50", percentiles.p50(),
-                    "p75", percentiles.p75(), "p90", percentiles.p90()));
+        var p = comparison.percentiles();
+        if (p != null) {
+            json.put("percentiles", Map.of("p10", p.p10(), "p25", p.p25(), "p50", p.p50(), "p75", p.p75(), "p90", p.p90()));
         }
-        json.put("agencies", funnel.points().stream().map(p -> {
-            AgencyFigures u = units.get(funnel.points().indexOf(p));
+        json.put("agencies", comparison.agencies().stream().map(c -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("agency_id", u.agencyId());
-            m.put("agency", u.agency());
-            m.put("events", p.unit().events());
-            m.put("n", p.unit().n());
-            m.put("rate", p.rate());
-            m.put("z", p.z());
-            m.put("limits95", List.of(p.lower95(), p.upper95()));
-            m.put("limits998", List.of(p.lower998(), p.upper998()));
-            m.put("outside95", p.outside95());
-            m.put("outside998", p.outside998());
-            boolean ranked = percentiles != null && PeerPercentiles.rankable(p.unit().n(), minN);
-            m.put("percentile_rank", ranked ? percentiles.rankOf(p.rate()) : null);
-            m.put("note", ranked ? null : "样本不足");
+            m.put("agency_id", c.figures().agencyId());
+            m.put("agency", c.figures().agency());
+            m.put("events", c.point().unit().events());
+            m.put("n", c.point().unit().n());
+            m.put("rate", c.point().rate());
+            m.put("z", c.point().z());
+            m.put("limits95", List.of(c.point().lower95(), c.point().upper95()));
+            m.put("limits998", List.of(c.point().lower998(), c.point().upper998()));
+            m.put("outside95", c.point().outside95());
+            m.put("outside998", c.point().outside998());
+            m.put("percentile_rank", c.percentileRank());
+            m.put("note", c.ranked() ? null : "样本不足");
             return m;
         }).toList());
         return json;

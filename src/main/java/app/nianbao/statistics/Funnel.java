@@ -44,6 +44,12 @@ public record Funnel(double pooledRate, List<Point> points) {
         return new Funnel(p0, points);
     }
 
+    /** The lower and upper limit at a unit size n, for drawing the funnel's curves. */
+    public double[] limitsAt(double n, double z) {
+        double se = Math.sqrt(pooledRate * (1 - pooledRate) / n);
+        return new double[]{clip(pooledRate - z * se), clip(pooledRate + z * se)};
+    }
+
     private static double clip(double v) {
         return Math.max(0, Math.min(1, v));
     }

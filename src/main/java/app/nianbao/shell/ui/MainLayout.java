@@ -37,6 +37,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("申请量", "volumes", VaadinIcon.CHART_LINE.create()));
         nav.addItem(new SideNavItem("办理结果", "outcomes", VaadinIcon.CHART.create()));
         nav.addItem(new SideNavItem("复议诉讼", "review", VaadinIcon.SCALE.create()));
+        nav.addItem(new SideNavItem("机构对比", "compare", VaadinIcon.SCATTER_CHART.create()));
         nav.addItem(new SideNavItem("数据质量", "quality", VaadinIcon.CHECK_SQUARE_O.create()));
         nav.addItem(new SideNavItem("报告", "reports", VaadinIcon.FILE_TEXT_O.create()));
         nav.addItem(new SideNavItem("导入", "import", VaadinIcon.UPLOAD.create()));

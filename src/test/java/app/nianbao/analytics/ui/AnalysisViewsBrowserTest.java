@@ -45,6 +45,11 @@ class AnalysisViewsBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void the_funnel_plot_renders() {
+        rendersCharts("/compare?metric=disclosure_rate&year=2024", 1, "compare");
+    }
+
+    @Test
     void the_outcome_charts_render() {
         rendersCharts("/outcomes?from=2019&to=2025", 2, "outcomes");
     }
