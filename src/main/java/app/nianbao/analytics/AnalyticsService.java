@@ -7,7 +7,6 @@ import static app.nianbao.store.jooq.Tables.FIGURE;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

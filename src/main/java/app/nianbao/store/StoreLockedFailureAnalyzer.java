@@ -1,7 +1,5 @@
 package app.nianbao.store;
 
-import java.nio.file.Path;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

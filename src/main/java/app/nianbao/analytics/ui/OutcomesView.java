@@ -4,11 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -20,7 +16,6 @@ import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
 import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.ChartCard;
-import app.nianbao.shell.ui.FilterBar;
 import software.xdev.chartjs.model.charts.BarChart;
 import software.xdev.chartjs.model.charts.LineChart;
 import software.xdev.chartjs.model.data.BarData;
@@ -31,48 +26,32 @@ import software.xdev.chartjs.model.dataset.LineDataset;
 /** 办理结果: how applications were answered, as shares of everything processed, and the disclosure rate. */
 @Route("outcomes")
 @PageTitle("办理结果 · 年报 Nianbao")
-class OutcomesView extends Main implements BeforeEnterObserver {
+class OutcomesView extends AnalysisView {
 
     private static final List<Metric> OUTCOMES = List.of(Metric.GRANTED, Metric.PARTIAL, Metric.REFUSED, Metric.UNABLE,
             Metric.NOT_PROCESSED, Metric.OTHER);
     private static final String[] COLORS = {"#2ca02c", "#98df8a", "#d62728", "#ff7f0e", "#9467bd", "#7f7f7f"};
 
-    private final AnalyticsService analytics;
-    private final FilterBar filters;
     private final ChartCard mix = new ChartCard("办理结果构成（占办理总计 %）", "各办理结果 ÷ 办理总计 × 100，按年度；"
             + "其他处理在 2019 模板为一行，2021 模板为三行之和", "outcome-mix");
     private final ChartCard rates = new ChartCard("实质公开率", Metric.DISCLOSURE_RATE.definition() + "；另示"
             + Metric.GRANTED_RATE.definition(), "disclosure-rate");
     private final Div notes = new Div();
-    private final Div empty = new Div();
 
     OutcomesView(AnalyticsService analytics, AgencyService agencies) {
-        this.analytics = analytics;
-        this.filters = new FilterBar(agencies.list(), OutcomesView.class);
-        addClassName("view");
-        empty.addClassName("empty-state");
-        add(new H2("办理结果"), filters, empty, mix, rates, notes);
+        super("办理结果", analytics, agencies, OutcomesView.class);
+        addContent(mix, rates, notes);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        filters.read(event.getLocation().getQueryParameters());
-        refresh();
-    }
-
-    private void refresh() {
-        Scope scope = Scope.parse(filters.scope());
+    protected boolean render(Scope scope) {
         Series processed = analytics.series(Metric.PROCESSED, scope, filters.from(), filters.to());
-        boolean none = processed.points().isEmpty();
-        empty.setVisible(none);
-        empty.setText("还没有数据：请导入年报，或放宽机构与年份的筛选。");
-        mix.setVisible(!none);
-        rates.setVisible(!none);
-        notes.setVisible(!none);
-        if (!none) {
-            showMix(scope, processed);
-            showRates(scope, processed);
+        if (processed.points().isEmpty()) {
+            return false;
         }
+        showMix(scope, processed);
+        showRates(scope, processed);
+        return true;
     }
 
     private void showMix(Scope scope, Series processed) {

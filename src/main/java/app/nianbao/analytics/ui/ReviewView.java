@@ -3,11 +3,6 @@ package app.nianbao.analytics.ui;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -19,7 +14,6 @@ import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
 import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.ChartCard;
-import app.nianbao.shell.ui.FilterBar;
 import software.xdev.chartjs.model.charts.BarChart;
 import software.xdev.chartjs.model.charts.LineChart;
 import software.xdev.chartjs.model.data.BarData;
@@ -30,47 +24,29 @@ import software.xdev.chartjs.model.dataset.LineDataset;
 /** 复议诉讼: reviews and lawsuits by year, how often they went against the agency, and disputes per 100 applications. */
 @Route("review")
 @PageTitle("复议诉讼 · 年报 Nianbao")
-class ReviewView extends Main implements BeforeEnterObserver {
+class ReviewView extends AnalysisView {
 
     private static final List<Metric> CASES = List.of(Metric.REVIEWS, Metric.LAWSUITS);
     private static final List<Metric> RATES = List.of(Metric.REVIEW_CORRECTION_RATE, Metric.LITIGATION_CORRECTION_RATE,
             Metric.CORRECTION_RATE);
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c"};
 
-    private final AnalyticsService analytics;
-    private final FilterBar filters;
     private final ChartCard cases = new ChartCard("行政复议与行政诉讼（件）", Metric.REVIEWS.definition() + "；"
             + Metric.LAWSUITS.definition(), "reviews-lawsuits");
     private final ChartCard correction = new ChartCard("纠错率（%）", Metric.CORRECTION_RATE.definition(), "correction-rate");
     private final ChartCard disputes = new ChartCard("每百件申请的争议数", Metric.DISPUTES_PER_100.definition(), "disputes-per-100");
-    private final Div empty = new Div();
 
     ReviewView(AnalyticsService analytics, AgencyService agencies) {
-        this.analytics = analytics;
-        this.filters = new FilterBar(agencies.list(), ReviewView.class);
-        addClassName("view");
-        empty.addClassName("empty-state");
-        add(new H2("复议诉讼"), filters, empty, cases, correction, disputes);
+        super("复议诉讼", analytics, agencies, ReviewView.class);
+        addContent(cases, correction, disputes);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        filters.read(event.getLocation().getQueryParameters());
-        refresh();
-    }
-
-    private void refresh() {
-        Scope scope = Scope.parse(filters.scope());
+    protected boolean render(Scope scope) {
         List<Series> counts = CASES.stream().map(m -> analytics.series(m, scope, filters.from(), filters.to())).toList();
         List<Integer> years = counts.stream().flatMap(s -> s.points().stream()).map(Point::year).distinct().sorted().toList();
-        boolean none = years.isEmpty();
-        empty.setVisible(none);
-        empty.setText("还没有数据：请导入年报，或放宽机构与年份的筛选。");
-        cases.setVisible(!none);
-        correction.setVisible(!none);
-        disputes.setVisible(!none);
-        if (none) {
-            return;
+        if (years.isEmpty()) {
+            return false;
         }
         List<String> labels = years.stream().map(String::valueOf).toList();
         BarData bars = new BarData().setLabels(labels);
@@ -85,6 +61,7 @@ class ReviewView extends Main implements BeforeEnterObserver {
         cases.show(new BarChart(bars), false, new DataTable("复议诉讼", List.of("年度", "行政复议", "行政诉讼"), rows));
         showLines(correction, RATES, scope, years, labels, 100, "纠错率");
         showLines(disputes, List.of(Metric.DISPUTES_PER_100), scope, years, labels, 1, "每百件申请争议数");
+        return true;
     }
 
     private void showLines(ChartCard card, List<Metric> metrics, Scope scope, List<Integer> years, List<String> labels,

@@ -4,12 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -22,7 +18,6 @@ import app.nianbao.analytics.Scope;
 import app.nianbao.analytics.TrendWords;
 import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.ChartCard;
-import app.nianbao.shell.ui.FilterBar;
 import software.xdev.chartjs.model.charts.BarChart;
 import software.xdev.chartjs.model.charts.LineChart;
 import software.xdev.chartjs.model.data.BarData;
@@ -35,47 +30,30 @@ import software.xdev.chartjs.model.dataset.LineDataset;
  */
 @Route("volumes")
 @PageTitle("申请量 · 年报 Nianbao")
-class VolumesView extends Main implements BeforeEnterObserver {
+class VolumesView extends AnalysisView {
 
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"};
 
-    private final AnalyticsService analytics;
-    private final FilterBar filters;
     private final ChartCard total = new ChartCard("本年新收申请", Metric.NEW_APPLICATIONS.definition(), "new-applications");
     private final ChartCard byApplicant = new ChartCard("按申请人类型", "本年新收申请按表三各列（自然人及五类法人或其他组织）", "new-by-applicant");
     private final Div trend = new Div();
-    private final Div empty = new Div();
 
     VolumesView(AnalyticsService analytics, AgencyService agencies) {
-        this.analytics = analytics;
-        addClassName("view");
-        this.filters = new FilterBar(agencies.list(), VolumesView.class);
+        super("申请量", analytics, agencies, VolumesView.class);
         trend.addClassName("trend-words");
-        empty.addClassName("empty-state");
-        add(new H2("申请量"), filters, empty, total, byApplicant, new H3("趋势"), trend);
+        addContent(total, byApplicant, new H3("趋势"), trend);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        filters.read(event.getLocation().getQueryParameters());
-        refresh();
-    }
-
-    private void refresh() {
-        Scope scope = Scope.parse(filters.scope());
+    protected boolean render(Scope scope) {
         Series series = analytics.series(Metric.NEW_APPLICATIONS, scope, filters.from(), filters.to());
-        boolean none = series.points().isEmpty();
-        empty.setVisible(none);
-        empty.setText("还没有数据：请导入年报，或放宽机构与年份的筛选。");
-        total.setVisible(!none);
-        byApplicant.setVisible(!none);
-        trend.setVisible(!none);
-        if (none) {
-            return;
+        if (series.points().isEmpty()) {
+            return false;
         }
         showTotal(series);
         showByApplicant(scope, series);
         showTrend(series);
+        return true;
     }
 
     private void showTotal(Series series) {

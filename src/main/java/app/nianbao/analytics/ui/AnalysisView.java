@@ -1,0 +1,49 @@
+package app.nianbao.analytics.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+
+import app.nianbao.agency.AgencyService;
+import app.nianbao.analytics.AnalyticsService;
+import app.nianbao.analytics.Scope;
+import app.nianbao.shell.ui.FilterBar;
+
+/**
+ * What the year-series views share: a title, the URL filter bar, the content, and an empty state
+ * that says what to do when the filters leave no data. Subclasses only draw.
+ */
+abstract class AnalysisView extends Main implements BeforeEnterObserver {
+
+    protected final AnalyticsService analytics;
+    protected final FilterBar filters;
+    private final Div empty = new Div("还没有数据：请导入年报，或放宽机构与年份的筛选。");
+    private final Div content = new Div();
+
+    AnalysisView(String title, AnalyticsService analytics, AgencyService agencies, Class<? extends Component> route) {
+        this.analytics = analytics;
+        this.filters = new FilterBar(agencies.list(), route);
+        addClassName("view");
+        empty.addClassName("empty-state");
+        add(new H2(title), filters, empty, content);
+    }
+
+    /** Adds the parts the view draws into; they are hidden together when there is no data. */
+    protected void addContent(Component... parts) {
+        content.add(parts);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        filters.read(event.getLocation().getQueryParameters());
+        boolean shown = render(Scope.parse(filters.scope()));
+        empty.setVisible(!shown);
+        content.setVisible(shown);
+    }
+
+    /** Draws the view for the scope and the filter's years; false when there is nothing to draw. */
+    protected abstract boolean render(Scope scope);
+}
