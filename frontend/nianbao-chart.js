@@ -82,6 +82,13 @@ class NianbaoChart extends HTMLElement {
       config.options.responsive = true;
       config.options.maintainAspectRatio = false;
       config.options.animation = false;
+      // A click on a point or bar tells the server which label (year, agency) it was, to drill down.
+      config.options.onClick = (event, elements) => {
+        if (elements.length > 0) {
+          const { index, datasetIndex } = elements[0];
+          this.dispatchEvent(new CustomEvent('point-click', { detail: { index, datasetIndex } }));
+        }
+      };
       if (this._stacked) {
         config.options.scales = config.options.scales || {};
         for (const axis of ['x', 'y']) {

@@ -44,6 +44,30 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver {
         content.setVisible(shown);
     }
 
+    /**
+     * Where a click on a year leads: that agency's report when one agency is chosen, otherwise
+     * the list of that year's reports.
+     */
+    protected void drillTo(int year) {
+        String scope = filters.scope();
+        getUI().ifPresent(ui -> {
+            if (scope.startsWith("agency:")) {
+                ui.navigate("reports/" + scope.substring("agency:".length()) + "/" + year);
+            } else {
+                ui.navigate("reports", com.vaadin.flow.router.QueryParameters.of("q", String.valueOf(year)));
+            }
+        });
+    }
+
+    /** Makes every chart of a card open what lies behind a clicked year (labels are the years). */
+    protected void drillByYear(app.nianbao.shell.ui.ChartCard card, java.util.List<Integer> years) {
+        card.onPointClick(index -> {
+            if (index >= 0 && index < years.size()) {
+                drillTo(years.get(index));
+            }
+        });
+    }
+
     /** Draws the view for the scope and the filter's years; false when there is nothing to draw. */
     protected abstract boolean render(Scope scope);
 }

@@ -120,6 +120,11 @@ class CompareView extends Main implements BeforeEnterObserver {
                 comparison.funnel().pooledRate() * 100, outside, comparison.percentiles() == null
                         ? "；没有机构达到最小样本量 " + comparison.minN() + "，不作排名" : ""));
         funnel.show(funnelChart(comparison), false, table(comparison));
+        funnel.chart().addPointClickListener(e -> {
+            if (e.datasetIndex() == 0 && e.index() < comparison.agencies().size()) {
+                UI.getCurrent().navigate("reports/" + comparison.agencies().get(e.index()).figures().agencyId() + "/" + comparison.year());
+            }
+        });
     }
 
     private static ScatterChart funnelChart(Comparison comparison) {

@@ -49,6 +49,9 @@ class OutcomesView extends AnalysisView {
         if (processed.points().isEmpty()) {
             return false;
         }
+        List<Integer> years = processed.points().stream().map(Point::year).toList();
+        drillByYear(mix, years);
+        drillByYear(rates, years);
         showMix(scope, processed);
         showRates(scope, processed);
         return true;

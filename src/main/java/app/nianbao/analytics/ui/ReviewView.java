@@ -49,6 +49,9 @@ class ReviewView extends AnalysisView {
             return false;
         }
         List<String> labels = years.stream().map(String::valueOf).toList();
+        drillByYear(cases, years);
+        drillByYear(correction, years);
+        drillByYear(disputes, years);
         BarData bars = new BarData().setLabels(labels);
         List<List<Object>> rows = rows(years);
         for (int i = 0; i < CASES.size(); i++) {

@@ -50,6 +50,9 @@ class VolumesView extends AnalysisView {
         if (series.points().isEmpty()) {
             return false;
         }
+        List<Integer> years = series.points().stream().map(Point::year).toList();
+        drillByYear(total, years);
+        drillByYear(byApplicant, years);
         showTotal(series);
         showByApplicant(scope, series);
         showTrend(series);

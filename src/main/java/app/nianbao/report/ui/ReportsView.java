@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -18,23 +20,29 @@ import app.nianbao.report.ReportService.ReportSummary;
 /** 报告: every stored report, searchable, each opening its page. */
 @Route("reports")
 @PageTitle("报告 · 年报 Nianbao")
-class ReportsView extends Main {
+class ReportsView extends Main implements BeforeEnterObserver {
 
     private final ReportService reports;
     private final Grid<ReportSummary> grid = new Grid<>();
     private final Div empty = new Div();
+    private final TextField search = new TextField();
 
     ReportsView(ReportService reports) {
         this.reports = reports;
         addClassName("view");
         setSizeFull();
-        TextField search = search();
-        add(new H2("报告"), search, grid(), empty);
-        refresh(null);
+        add(new H2("报告"), search(), grid(), empty);
+    }
+
+    /** A link such as /reports?q=2024 (a chart's drill-down) opens the list already searched. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String q = event.getLocation().getQueryParameters().getSingleParameter("q").orElse("");
+        search.setValue(q);
+        refresh(q);
     }
 
     private TextField search() {
-        TextField search = new TextField();
         search.setPlaceholder("按机构名称或年度搜索");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);

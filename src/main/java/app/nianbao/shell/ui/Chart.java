@@ -1,10 +1,15 @@
 package app.nianbao.shell.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.shared.Registration;
 
 /**
  * A Chart.js chart. The configuration is Chart.js JSON built with chartjs-java-model and handed
@@ -26,6 +31,34 @@ public class Chart extends Component implements HasSize {
     public void show(software.xdev.chartjs.model.charts.Chart<?, ?, ?> config, boolean stacked) {
         getElement().setProperty("stacked", stacked);
         getElement().setProperty("config", config.toJson());
+    }
+
+    /** A click on a point or bar: which label (index) of which dataset. */
+    @DomEvent("point-click")
+    public static class PointClickEvent extends ComponentEvent<Chart> {
+
+        private final int index;
+        private final int datasetIndex;
+
+        public PointClickEvent(Chart source, boolean fromClient, @EventData("event.detail.index") int index,
+                               @EventData("event.detail.datasetIndex") int datasetIndex) {
+            super(source, fromClient);
+            this.index = index;
+            this.datasetIndex = datasetIndex;
+        }
+
+        public int index() {
+            return index;
+        }
+
+        public int datasetIndex() {
+            return datasetIndex;
+        }
+    }
+
+    public Registration addPointClickListener(ComponentEventListener<PointClickEvent> listener) {
+        getElement().getStyle().set("cursor", "pointer");
+        return addListener(PointClickEvent.class, listener);
     }
 
     public void downloadPng(String name) {

@@ -26,6 +26,7 @@ public class ChartCard extends Div {
     private final Grid<List<Object>> table = new Grid<>();
     private final String fileName;
     private DataTable data;
+    private com.vaadin.flow.shared.Registration clicks;
 
     public ChartCard(String title, String definition, String fileName) {
         this.fileName = fileName;
@@ -64,6 +65,14 @@ public class ChartCard extends Div {
             table.addColumn(row -> row.get(column) == null ? "—" : row.get(column)).setHeader(numbers.columns().get(c));
         }
         table.setItems(numbers.rows());
+    }
+
+    /** Replaces what a click on a point does; the label index is passed on. */
+    public void onPointClick(java.util.function.IntConsumer action) {
+        if (clicks != null) {
+            clicks.remove();
+        }
+        clicks = chart.addPointClickListener(e -> action.accept(e.index()));
     }
 
     public Chart chart() {

@@ -21,6 +21,9 @@ class AnalysisViewsBrowserTest extends BrowserTestBase {
     @Autowired
     AnalyticsService analytics;
 
+    @Autowired
+    app.nianbao.agency.AgencyService agencies;
+
     @Test
     void the_volume_charts_render_real_numbers_from_the_store() {
         long start = System.nanoTime();
@@ -62,6 +65,20 @@ class AnalysisViewsBrowserTest extends BrowserTestBase {
     @Test
     void the_data_quality_view_renders_its_score_distribution() {
         rendersCharts("/quality", 1, "quality");
+    }
+
+    @Test
+    void clicking_a_bar_opens_the_report_behind_it() {
+        long huaian = agencies.list().stream().filter(a -> a.name().equals("淮安市人民政府")).findFirst().orElseThrow().id();
+        browser.get(url("/volumes?scope=agency:" + huaian + "&from=2024&to=2024"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        wait.until(d -> d.findElements(By.cssSelector("nianbao-chart[data-rendered]")).size() == 2);
+        WebElement stackedBars = browser.findElements(By.cssSelector("nianbao-chart canvas")).get(1);
+
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(stackedBars).click().perform();
+
+        wait.until(d -> d.getCurrentUrl().endsWith("/reports/" + huaian + "/2024"));
+        wait.until(d -> !d.findElements(By.cssSelector("td[data-cell='t3.new_received.natural']")).isEmpty());
     }
 
     private void rendersCharts(String path, int charts, String name) {

@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -64,5 +67,26 @@ class VolumesViewTest extends KaribuTestBase {
         assertThat(_find(Div.class, spec -> spec.withClasses("empty-state"))).singleElement()
                 .satisfies(d -> assertThat(d.getText()).contains("还没有数据"));
         assertThat(_find(Chart.class)).isEmpty();
+    }
+
+    @Test
+    void clicking_a_year_opens_that_years_report_of_the_chosen_agency() {
+        UI.getCurrent().navigate("volumes", QueryParameters.fromString("scope=agency:" + pingtan()));
+        Chart total = _find(Chart.class).get(0);
+
+        ComponentUtil.fireEvent(total, new Chart.PointClickEvent(total, true, 1, 0));
+
+        assertThat(_get(H2.class).getText()).isEqualTo("平潭综合实验区 2021 年政府信息公开工作年度报告");
+    }
+
+    @Test
+    void clicking_a_year_of_a_roll_up_lists_that_years_reports() {
+        UI.getCurrent().navigate("volumes");
+        Chart total = _find(Chart.class).get(0);
+
+        ComponentUtil.fireEvent(total, new Chart.PointClickEvent(total, true, 0, 0));
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters()).isEqualTo("reports?q=2019");
+        assertThat(_get(TextField.class).getValue()).isEqualTo("2019");
     }
 }
