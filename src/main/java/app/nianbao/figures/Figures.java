@@ -1,10 +1,8 @@
 package app.nianbao.figures;
 
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
@@ -44,10 +42,6 @@ public final class Figures {
 
     public Cell cell(String table, String row, String col) {
         return cell(new CellCode(table, row, col));
-    }
-
-    public Optional<BigDecimal> value(String table, String row, String col) {
-        return Optional.ofNullable(cell(table, row, col).value());
     }
 
     public Collection<Cell> cells() {

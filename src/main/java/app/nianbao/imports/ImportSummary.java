@@ -22,10 +22,6 @@ public final class ImportSummary {
         return outcomes.stream().filter(o -> o.status() == ImportOutcome.Status.FAILED).toList();
     }
 
-    public List<ImportOutcome> outcomes() {
-        return List.copyOf(outcomes);
-    }
-
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("imported", count(ImportOutcome.Status.IMPORTED));

@@ -230,7 +230,8 @@ final class LostCellSolver {
         int resolved = 0;
         Map<CellCode, BigDecimal> first = consistent.isEmpty() ? null : consistent.get(0);
         int readIndex = 0;
-        for (CellCode slot : row.slots()) {
+        for (int slotIndex = 0; slotIndex < row.slots().size(); slotIndex++) {
+            CellCode slot = row.slots().get(slotIndex);
             BigDecimal agreed = first == null ? null : first.get(slot);
             for (Map<CellCode, BigDecimal> solution : consistent) {
                 if (agreed != null && (solution.get(slot) == null || solution.get(slot).compareTo(agreed) != 0)) {
@@ -238,9 +239,8 @@ final class LostCellSolver {
                 }
             }
             ValueToken printed = readIndex < row.read().size() ? row.read().get(readIndex) : null;
-            boolean printedHere = printed != null && first != null && agreed != null
-                    && printed.value().compareTo(agreed) == 0 && readIndex < row.read().size()
-                    && row.slots().size() - row.slots().indexOf(slot) >= row.read().size() - readIndex;
+            boolean printedHere = printed != null && agreed != null && printed.value().compareTo(agreed) == 0
+                    && row.slots().size() - slotIndex >= row.read().size() - readIndex;
             if (agreed == null) {
                 figures.put(new Cell(slot, null, CellKind.BLANK, null, row.source()));
             } else if (printedHere) {

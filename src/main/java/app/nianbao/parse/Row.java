@@ -27,10 +27,6 @@ record Row(Line line, String label, List<ValueToken> values) {
         return new Row(line, Lines.compact(label.toString()), trailing);
     }
 
-    long numberCount() {
-        return values.stream().filter(ValueToken::isNumber).count();
-    }
-
     String source() {
         return line.source();
     }

@@ -38,8 +38,11 @@ class ReportsView extends Main implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String q = event.getLocation().getQueryParameters().getSingleParameter("q").orElse("");
-        search.setValue(q);
-        refresh(q);
+        if (search.getValue().equals(q)) {
+            refresh(q);
+        } else {
+            search.setValue(q); // its listener refreshes
+        }
     }
 
     private TextField search() {
