@@ -8,11 +8,14 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,7 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class BrowserTestBase {
 
+    protected static final String ADMIN_PASSWORD = "browser-admin-password";
     protected static ChromeDriver browser;
+    private static boolean signedIn;
     private static final Path DB = temp("nianbao-browser").resolve("browser.duckdb");
 
     @LocalServerPort
@@ -35,6 +40,27 @@ public abstract class BrowserTestBase {
     static void store(DynamicPropertyRegistry registry) {
         registry.add("nianbao.db.path", DB::toString);
         registry.add("nianbao.bundled-reports", () -> "data/reports");
+        registry.add("nianbao.security.admin-password", () -> ADMIN_PASSWORD);
+    }
+
+    /** Tests run signed in as the administrator the first start created. */
+    @BeforeEach
+    void signIn() {
+        if (!signedIn) {
+            signIn("admin", ADMIN_PASSWORD);
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
+            signedIn = true;
+        }
+    }
+
+    /** Fills the sign-in form; the caller waits for what should follow. */
+    protected void signIn(String username, String password) {
+        browser.get(url("/login"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(d -> !d.findElements(By.cssSelector("input[name=username]")).isEmpty());
+        browser.findElement(By.cssSelector("input[name=username]")).sendKeys(username);
+        browser.findElement(By.cssSelector("input[name=password]")).sendKeys(password);
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
     }
 
     @BeforeAll
@@ -48,6 +74,7 @@ public abstract class BrowserTestBase {
                 .usingDriverExecutable(Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver")).toFile())
                 .build();
         browser = new ChromeDriver(service, options);
+        signedIn = false;
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
     }
 

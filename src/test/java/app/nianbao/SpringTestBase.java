@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureMockMvc
 public abstract class SpringTestBase {
 
+    protected static final String ADMIN_PASSWORD = "test-admin-password";
     private static final Path DB = tempStore();
 
     private static Path tempStore() {
@@ -32,5 +33,6 @@ public abstract class SpringTestBase {
     static void store(DynamicPropertyRegistry registry) {
         registry.add("nianbao.db.path", DB::toString);
         registry.add("nianbao.bundled-reports", () -> "data/reports");
+        registry.add("nianbao.security.admin-password", () -> ADMIN_PASSWORD);
     }
 }

@@ -1,6 +1,7 @@
 package app.nianbao.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -8,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import app.nianbao.SpringTestBase;
 import app.nianbao.agency.AgencyService;
@@ -20,13 +23,18 @@ class ApiControllerTest extends SpringTestBase {
     @Autowired
     AgencyService agencies;
 
+    /** The API is for signed-in viewers; access for each role is tested in the security package. */
+    private ResultActions asViewer(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user("viewer").roles("VIEWER")));
+    }
+
     private long agency(String name) {
         return agencies.list().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow().id();
     }
 
     @Test
     void a_report_is_served_in_the_shape_parse_prints() throws Exception {
-        mvc.perform(get("/api/v1/reports/{agency}/2024", agency("淮安市人民政府")))
+        asViewer(get("/api/v1/reports/{agency}/2024", agency("淮安市人民政府")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.agency").value("淮安市人民政府"))
                 .andExpect(jsonPath("$.template").value("2021"))
@@ -37,22 +45,22 @@ class ApiControllerTest extends SpringTestBase {
 
     @Test
     void unknown_reports_are_404_and_bad_parameters_400_with_a_message() throws Exception {
-        mvc.perform(get("/api/v1/reports/999999/2024")).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/metrics").param("metric", "nonsense")).andExpect(status().isBadRequest())
+        asViewer(get("/api/v1/reports/999999/2024")).andExpect(status().isNotFound());
+        asViewer(get("/api/v1/metrics").param("metric", "nonsense")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("unknown metric")));
-        mvc.perform(get("/api/v1/metrics").param("metric", "reviews").param("scope", "agency:x"))
+        asViewer(get("/api/v1/metrics").param("metric", "reviews").param("scope", "agency:x"))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void the_disclosure_rate_of_one_agency_is_recomputed_from_its_sums() throws Exception {
         // 淮安 2024: (予以公开 1362 + 部分公开 454) ÷ 办理总计, read from the report itself.
-        String body = mvc.perform(get("/api/v1/metrics").param("metric", "disclosure_rate")
+        String body = asViewer(get("/api/v1/metrics").param("metric", "disclosure_rate")
                         .param("scope", "agency:" + agency("淮安市人民政府")).param("from", "2024").param("to", "2024"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.points[0].year").value(2024))
                 .andReturn().getResponse().getContentAsString();
-        String processed = mvc.perform(get("/api/v1/reports/{agency}/2024", agency("淮安市人民政府")))
+        String processed = asViewer(get("/api/v1/reports/{agency}/2024", agency("淮安市人民政府")))
                 .andReturn().getResponse().getContentAsString();
         double total = new com.fasterxml.jackson.databind.ObjectMapper().readTree(processed).at("/t3/total_processed/total").asDouble();
         double value = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).at("/points/0/value").asDouble();
@@ -62,34 +70,34 @@ class ApiControllerTest extends SpringTestBase {
 
     @Test
     void a_roll_up_sums_counts_across_agencies_and_years_across_templates_say_so() throws Exception {
-        mvc.perform(get("/api/v1/metrics").param("metric", "new_applications")
+        asViewer(get("/api/v1/metrics").param("metric", "new_applications")
                         .param("scope", "agency:" + agency("平潭综合实验区")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.crosses_templates").value(true))
                 .andExpect(jsonPath("$.points[?(@.year == 2021)].value").value(70.0))
                 .andExpect(jsonPath("$.points[?(@.year == 2023)].value").value(81.0));
-        mvc.perform(get("/api/v1/metrics").param("metric", "new_applications").param("from", "2019").param("to", "2019"))
+        asViewer(get("/api/v1/metrics").param("metric", "new_applications").param("from", "2019").param("to", "2019"))
                 .andExpect(jsonPath("$.points[0].value").value(859.0 + 23.0));
     }
 
     @Test
     void a_comparison_leaves_out_an_agency_whose_cells_are_blank_and_does_not_rank_small_samples() throws Exception {
         // 2019: 上海 leaves 予以公开's total blank, so its rate is unknown; 平潭 processed 23 (< 30) applications.
-        mvc.perform(get("/api/v1/compare").param("metric", "disclosure_rate").param("year", "2019"))
+        asViewer(get("/api/v1/compare").param("metric", "disclosure_rate").param("year", "2019"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.agencies.length()").value(1))
                 .andExpect(jsonPath("$.agencies[0].agency").value("平潭综合实验区"))
                 .andExpect(jsonPath("$.agencies[0].note").value("样本不足"))
                 .andExpect(jsonPath("$.agencies[0].percentile_rank").doesNotExist())
                 .andExpect(jsonPath("$.percentiles").doesNotExist());
-        mvc.perform(get("/api/v1/metrics").param("metric", "disclosure_rate").param("from", "2019").param("to", "2019"))
+        asViewer(get("/api/v1/metrics").param("metric", "disclosure_rate").param("from", "2019").param("to", "2019"))
                 .andExpect(jsonPath("$.points[0].blank_cells").value(org.hamcrest.Matchers.greaterThan(0)))
                 .andExpect(jsonPath("$.points[0].value").value(org.hamcrest.Matchers.nullValue()));
     }
 
     @Test
     void the_bulk_csv_has_one_row_per_report_and_cell() throws Exception {
-        String csv = mvc.perform(get("/api/v1/figures.csv")).andExpect(status().isOk()).andReturn().getResponse()
+        String csv = asViewer(get("/api/v1/figures.csv")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("agency_id,agency,year,template,table,row,col,value,kind");

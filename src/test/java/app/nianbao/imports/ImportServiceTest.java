@@ -6,6 +6,8 @@ import static app.nianbao.store.jooq.Tables.REPORT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.jooq.DSLContext;
@@ -102,5 +104,33 @@ class ImportServiceTest extends SpringTestBase {
 
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.reason()).contains("高新技术产业开发区管理办公室").contains("--agency");
+    }
+
+    @Test
+    void a_files_bytes_decide_its_type_not_its_name() {
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
+        ImportOutcome zipCalledText = imports.importBytes("report.txt", zip, ReadOptions.none());
+        assertThat(zipCalledText.status()).isEqualTo(Status.FAILED);
+        assertThat(zipCalledText.reason()).contains("压缩包");
+
+        byte[] html = (new String(Samples.bytes("2019_pingtan.html"), StandardCharsets.UTF_8) + "<!-- renamed -->")
+                .getBytes(StandardCharsets.UTF_8);
+        ImportOutcome htmlCalledPdf = imports.importBytes("report.pdf", html, new ReadOptions(null, 2032, null));
+        assertThat(htmlCalledPdf.status()).isEqualTo(Status.IMPORTED);
+        assertThat(dsl.select(REPORT.FORMAT).from(REPORT).where(REPORT.YEAR.eq(2032)).fetchOne(REPORT.FORMAT)).isEqualTo("html");
+    }
+
+    @Test
+    void a_client_file_name_is_only_a_label_and_never_a_path() throws Exception {
+        Path outside = Path.of("target", "escaped-upload.txt").toAbsolutePath();
+        Files.deleteIfExists(outside);
+        byte[] report = (Samples.text(Samples.SEED) + "\n\n").getBytes(StandardCharsets.UTF_8);
+
+        ImportOutcome outcome = imports.importBytes("../../target/escaped-upload.txt", report, new ReadOptions("路径测试县", 2033, null));
+
+        assertThat(outcome.status()).isEqualTo(Status.IMPORTED);
+        assertThat(outside).doesNotExist();
+        assertThat(dsl.select(REPORT.SOURCE_NAME).from(REPORT).where(REPORT.YEAR.eq(2033)).fetchOne(REPORT.SOURCE_NAME))
+                .isEqualTo("../../target/escaped-upload.txt");
     }
 }

@@ -3,6 +3,8 @@ package app.nianbao.agency.ui;
 import java.util.List;
 import java.util.Objects;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -21,13 +23,16 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import app.nianbao.agency.AgencyLevel;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyService.AgencySummary;
+import app.nianbao.security.Role;
 
 /** 机构: every agency with its level, region and parent; edit where it stands, merge two that are one. */
 @Route("agencies")
+@RolesAllowed("VIEWER")
 @PageTitle("机构 · 年报 Nianbao")
 class AgenciesView extends Main {
 
@@ -43,10 +48,15 @@ class AgenciesView extends Main {
     private final H3 editing = new H3();
     private List<AgencySummary> all = List.of();
 
-    AgenciesView(AgencyService agencies) {
+    AgenciesView(AgencyService agencies, AuthenticationContext authentication) {
         this.agencies = agencies;
         addClassName("view");
-        add(new H2("机构"), filter(), new HorizontalLayout(grid(), editor()));
+        HorizontalLayout content = new HorizontalLayout(grid());
+        // describing and merging agencies is an analyst's work; viewers browse the hierarchy
+        if (authentication.hasRole(Role.ANALYST.name())) {
+            content.add(editor());
+        }
+        add(new H2("机构"), filter(), content);
         refresh();
     }
 

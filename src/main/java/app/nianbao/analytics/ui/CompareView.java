@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -39,6 +41,7 @@ import software.xdev.chartjs.model.dataset.ScatterDataset;
  * plot (limits narrow as cases grow) and a ranking that leaves out samples too small to rank.
  */
 @Route("compare")
+@RolesAllowed("VIEWER")
 @PageTitle("机构对比 · 年报 Nianbao")
 class CompareView extends Main implements BeforeEnterObserver {
 

@@ -3,6 +3,8 @@ package app.nianbao.analytics.ui;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.PageTitle;
@@ -25,6 +27,7 @@ import software.xdev.chartjs.model.dataset.LineDataset;
 
 /** 办理结果: how applications were answered, as shares of everything processed, and the disclosure rate. */
 @Route("outcomes")
+@RolesAllowed("VIEWER")
 @PageTitle("办理结果 · 年报 Nianbao")
 class OutcomesView extends AnalysisView {
 

@@ -2,6 +2,8 @@ package app.nianbao.analytics.ui;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -32,6 +34,7 @@ import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOpt
 
 /** 总览: the headline figures of the scope's latest year, each with its change and a sparkline. */
 @Route("")
+@RolesAllowed("VIEWER")
 @PageTitle("总览 · 年报 Nianbao")
 class OverviewView extends Main implements BeforeEnterObserver {
 

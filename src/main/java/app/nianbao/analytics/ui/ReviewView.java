@@ -3,6 +3,8 @@ package app.nianbao.analytics.ui;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -23,6 +25,7 @@ import software.xdev.chartjs.model.dataset.LineDataset;
 
 /** 复议诉讼: reviews and lawsuits by year, how often they went against the agency, and disputes per 100 applications. */
 @Route("review")
+@RolesAllowed("VIEWER")
 @PageTitle("复议诉讼 · 年报 Nianbao")
 class ReviewView extends AnalysisView {
 

@@ -3,6 +3,8 @@ package app.nianbao.analytics.ui;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -29,6 +31,7 @@ import software.xdev.chartjs.model.dataset.LineDataset;
  * 申请量: new applications by year and by applicant type, with the trend in words.
  */
 @Route("volumes")
+@RolesAllowed("VIEWER")
 @PageTitle("申请量 · 年报 Nianbao")
 class VolumesView extends AnalysisView {
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -31,6 +33,7 @@ import software.xdev.chartjs.model.dataset.BarDataset;
 
 /** 数据质量: findings by rule, agency and year, each opening its report; how report scores are spread. */
 @Route("quality")
+@RolesAllowed("VIEWER")
 @PageTitle("数据质量 · 年报 Nianbao")
 class QualityView extends Main {
 

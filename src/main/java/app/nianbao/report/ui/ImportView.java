@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -37,6 +39,7 @@ import app.nianbao.parse.ReadOptions;
  * before that.
  */
 @Route("import")
+@RolesAllowed("ANALYST")
 @PageTitle("导入 · 年报 Nianbao")
 class ImportView extends Main {
 

@@ -3,6 +3,8 @@ package app.nianbao.report.ui;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,6 +22,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
@@ -28,12 +31,14 @@ import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.ReportDetail;
 import app.nianbao.report.ReportService.StoredFinding;
 import app.nianbao.report.ReviewStatus;
+import app.nianbao.security.Role;
 
 /**
  * One report: its tables as the template prints them, its findings with review, the source
  * text beside it (a click on a cell shows the line it came from), and its versions.
  */
 @Route("reports/:agencyId/:year")
+@RolesAllowed("VIEWER")
 class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -43,8 +48,12 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private long agencyId;
     private int year;
 
-    ReportView(ReportService reports) {
+    private final String reviewer;
+
+    ReportView(ReportService reports, AuthenticationContext authentication) {
         this.reports = reports;
+        // reviewing findings is an analyst's work; viewers see the reviews but cannot change them
+        this.reviewer = authentication.hasRole(Role.ANALYST.name()) ? authentication.getPrincipalName().orElse(null) : null;
         addClassName("view");
     }
 
@@ -125,7 +134,9 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         grid.addColumn(f -> f.finding().message()).setHeader("说明").setFlexGrow(5);
         grid.addColumn(f -> ReviewStatus.ofCode(f.reviewStatus()).zh() + (f.reviewComment() == null ? "" : "：" + f.reviewComment()))
                 .setHeader("审核").setFlexGrow(2);
-        grid.addComponentColumn(this::reviewActions).setHeader("").setWidth("16em").setFlexGrow(0);
+        if (reviewer != null) {
+            grid.addComponentColumn(this::reviewActions).setKey("review").setHeader("").setWidth("16em").setFlexGrow(0);
+        }
         grid.setItems(detail.findings().stream().filter(f -> f.finding().severity() != app.nianbao.figures.Severity.INFO
                 || f.finding().rule().startsWith("P")).toList());
         grid.setAllRowsVisible(true);
@@ -150,7 +161,7 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void review(StoredFinding finding, ReviewStatus status, String comment) {
-        reports.review(finding.id(), status, comment, "auditor");
+        reports.review(finding.id(), status, comment, reviewer);
         Notification.show("已记录审核：" + status.zh(), 2000, Notification.Position.BOTTOM_START);
         render();
     }

@@ -1,5 +1,7 @@
 package app.nianbao.report.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -19,6 +21,7 @@ import app.nianbao.report.ReportService.ReportSummary;
 
 /** 报告: every stored report, searchable, each opening its page. */
 @Route("reports")
+@RolesAllowed("VIEWER")
 @PageTitle("报告 · 年报 Nianbao")
 class ReportsView extends Main implements BeforeEnterObserver {
 

@@ -1,7 +1,11 @@
 package app.nianbao.shell.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -9,13 +13,25 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
-/** The shell every view sits in: product name and the side navigation. */
+import app.nianbao.security.PublicVisitor;
+import app.nianbao.security.Role;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The shell every view sits in: product name, the side navigation (only what the user may
+ * open), the language toggle and who is signed in.
+ */
 @Layout
+@PermitAll
 public class MainLayout extends AppLayout {
 
-    MainLayout() {
-        addToNavbar(new DrawerToggle(), title());
+    private final transient AuthenticationContext authentication;
+
+    MainLayout(AuthenticationContext authentication) {
+        this.authentication = authentication;
+        addToNavbar(new DrawerToggle(), title(), account());
         addToDrawer(navigation());
         setPrimarySection(Section.DRAWER);
     }
@@ -31,17 +47,48 @@ public class MainLayout extends AppLayout {
         return title;
     }
 
+    private HorizontalLayout account() {
+        Button language = new Button(getTranslation("shell.language"), e -> Language.toggle());
+        language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        language.addClassName("language-toggle");
+        String name = authentication.getPrincipalName().orElse("");
+        Component session;
+        if (PublicVisitor.is(name)) {
+            session = new Anchor("login", getTranslation("shell.login"));
+            name = getTranslation("shell.visitor");
+        } else {
+            Button logout = new Button(getTranslation("shell.logout"), e -> authentication.logout());
+            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            session = logout;
+        }
+        Span user = new Span(name);
+        user.addClassName("signed-in-user");
+        HorizontalLayout account = new HorizontalLayout(language, user, session);
+        account.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        account.addClassName("account");
+        return account;
+    }
+
     private SideNav navigation() {
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("总览", "", VaadinIcon.DASHBOARD.create()));
-        nav.addItem(new SideNavItem("申请量", "volumes", VaadinIcon.CHART_LINE.create()));
-        nav.addItem(new SideNavItem("办理结果", "outcomes", VaadinIcon.CHART.create()));
-        nav.addItem(new SideNavItem("复议诉讼", "review", VaadinIcon.SCALE.create()));
-        nav.addItem(new SideNavItem("机构对比", "compare", VaadinIcon.SCATTER_CHART.create()));
-        nav.addItem(new SideNavItem("数据质量", "quality", VaadinIcon.CHECK_SQUARE_O.create()));
-        nav.addItem(new SideNavItem("报告", "reports", VaadinIcon.FILE_TEXT_O.create()));
-        nav.addItem(new SideNavItem("导入", "import", VaadinIcon.UPLOAD.create()));
-        nav.addItem(new SideNavItem("机构", "agencies", VaadinIcon.OFFICE.create()));
+        nav.addItem(item("nav.overview", "", VaadinIcon.DASHBOARD));
+        nav.addItem(item("nav.volumes", "volumes", VaadinIcon.CHART_LINE));
+        nav.addItem(item("nav.outcomes", "outcomes", VaadinIcon.CHART));
+        nav.addItem(item("nav.review", "review", VaadinIcon.SCALE));
+        nav.addItem(item("nav.compare", "compare", VaadinIcon.SCATTER_CHART));
+        nav.addItem(item("nav.quality", "quality", VaadinIcon.CHECK_SQUARE_O));
+        nav.addItem(item("nav.reports", "reports", VaadinIcon.FILE_TEXT_O));
+        if (authentication.hasRole(Role.ANALYST.name())) {
+            nav.addItem(item("nav.import", "import", VaadinIcon.UPLOAD));
+        }
+        nav.addItem(item("nav.agencies", "agencies", VaadinIcon.OFFICE));
+        if (authentication.hasRole(Role.ADMIN.name())) {
+            nav.addItem(item("nav.users", "users", VaadinIcon.USERS));
+        }
         return nav;
+    }
+
+    private SideNavItem item(String key, String path, VaadinIcon icon) {
+        return new SideNavItem(getTranslation(key), path, icon.create());
     }
 }

@@ -1,6 +1,7 @@
 package app.nianbao.agency.ui;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -19,6 +20,7 @@ import app.nianbao.KaribuTestBase;
 import app.nianbao.agency.AgencyLevel;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyService.AgencySummary;
+import app.nianbao.security.Role;
 
 class AgenciesViewTest extends KaribuTestBase {
 
@@ -43,5 +45,14 @@ class AgenciesViewTest extends KaribuTestBase {
             assertThat(a.level()).isEqualTo("CITY");
             assertThat(a.regionName()).isEqualTo("江苏省淮安市");
         });
+    }
+
+    @Test
+    void a_viewer_browses_the_agencies_but_gets_no_editor() {
+        signInAs("reader", Role.VIEWER);
+        UI.getCurrent().navigate(AgenciesView.class);
+        assertThat(_size(_get(Grid.class))).isEqualTo(agencies.list().size());
+        _assertNone(Button.class, spec -> spec.withText("保存"));
+        _assertNone(Button.class, spec -> spec.withText("合并…"));
     }
 }

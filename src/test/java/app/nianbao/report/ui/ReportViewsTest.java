@@ -3,6 +3,8 @@ package app.nianbao.report.ui;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._clickItem;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -13,7 +15,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -21,7 +25,10 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import app.nianbao.KaribuTestBase;
 import app.nianbao.report.ReportService;
+import app.nianbao.report.ReportService.ReportDetail;
 import app.nianbao.report.ReportService.ReportSummary;
+import app.nianbao.report.ReportService.StoredFinding;
+import app.nianbao.security.Role;
 
 class ReportViewsTest extends KaribuTestBase {
 
@@ -74,5 +81,42 @@ class ReportViewsTest extends KaribuTestBase {
         UI.getCurrent().navigate("reports/999999/1999");
 
         assertThat(_get(H2.class).getText()).isEqualTo("未找到该报告");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<StoredFinding> findingsGrid() {
+        return _get(Grid.class, spec -> spec.withPredicate(g -> g.getColumns().stream()
+                .anyMatch(c -> "规则".equals(((Grid.Column<?>) c).getHeaderText()))));
+    }
+
+    /** The seed report: its reader findings (P2, P3) are listed for review. */
+    private ReportDetail reportWithReaderFindings() {
+        return reports.listCurrent("").stream()
+                .map(r -> reports.detail(r.agencyId(), r.year()).orElseThrow())
+                .filter(d -> d.findings().stream().anyMatch(f -> f.finding().rule().startsWith("P")))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void an_analyst_confirms_a_finding_under_their_own_name() {
+        signInAs("li.analyst", Role.ANALYST);
+        ReportDetail detail = reportWithReaderFindings();
+        UI.getCurrent().navigate("reports/" + detail.summary().agencyId() + "/" + detail.summary().year());
+
+        Component actions = _getCellComponent(findingsGrid(), 0, "review");
+        _click(_get(actions, Button.class, spec -> spec.withText("确认")));
+
+        assertThat(reports.detail(detail.summary().agencyId(), detail.summary().year()).orElseThrow().findings())
+                .extracting(StoredFinding::reviewedBy).contains("li.analyst");
+    }
+
+    @Test
+    void a_viewer_sees_the_findings_but_cannot_review_them() {
+        signInAs("reader", Role.VIEWER);
+        ReportDetail detail = reportWithReaderFindings();
+        UI.getCurrent().navigate("reports/" + detail.summary().agencyId() + "/" + detail.summary().year());
+
+        assertThat(_size(findingsGrid())).isPositive();
+        assertThat(findingsGrid().getColumnByKey("review")).isNull();
     }
 }

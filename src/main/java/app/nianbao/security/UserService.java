@@ -1,0 +1,102 @@
+package app.nianbao.security;
+
+import static app.nianbao.store.jooq.Tables.APP_USER;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jooq.DSLContext;
+import org.jooq.Records;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The accounts of the web application, with their password hashes kept in the store. */
+@Service
+public class UserService implements UserDetailsService {
+
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{2,32}");
+
+    private final DSLContext dsl;
+    private final PasswordEncoder passwords;
+
+    public UserService(DSLContext dsl, PasswordEncoder passwords) {
+        this.dsl = dsl;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        var user = dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional()
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+        return User.withUsername(user.getUsername())
+                .password(user.getPasswordHash())
+                .disabled(!user.getEnabled())
+                .authorities(AuthorityUtils.createAuthorityList(Role.valueOf(user.getRole()).authorities()))
+                .build();
+    }
+
+    public List<UserAccount> list() {
+        return dsl.select(APP_USER.USERNAME, APP_USER.ROLE.convertFrom(Role::valueOf), APP_USER.ENABLED, APP_USER.CREATED_AT)
+                .from(APP_USER).orderBy(APP_USER.USERNAME)
+                .fetch(Records.mapping(UserAccount::new));
+    }
+
+    public boolean isEmpty() {
+        return !dsl.fetchExists(APP_USER);
+    }
+
+    @Transactional
+    public void create(String username, String password, Role role) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("用户名须为 2–32 个字母、数字或 _ . - / a username is 2–32 letters, digits or _ . -");
+        }
+        if (dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(username))) {
+            throw new IllegalArgumentException("用户名已存在 / the username is taken: " + username);
+        }
+        dsl.insertInto(APP_USER)
+                .set(APP_USER.USERNAME, username)
+                .set(APP_USER.PASSWORD_HASH, hash(password))
+                .set(APP_USER.ROLE, role.name())
+                .set(APP_USER.ENABLED, true)
+                .set(APP_USER.CREATED_AT, LocalDateTime.now())
+                .execute();
+    }
+
+    @Transactional
+    public void resetPassword(String username, String password) {
+        update(username, dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash(password))
+                .where(APP_USER.USERNAME.eq(username)).execute());
+    }
+
+    @Transactional
+    public void setEnabled(String username, boolean enabled) {
+        update(username, dsl.update(APP_USER).set(APP_USER.ENABLED, enabled).where(APP_USER.USERNAME.eq(username)).execute());
+    }
+
+    @Transactional
+    public void setRole(String username, Role role) {
+        update(username, dsl.update(APP_USER).set(APP_USER.ROLE, role.name()).where(APP_USER.USERNAME.eq(username)).execute());
+    }
+
+    private String hash(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("密码至少 %d 个字符 / a password has at least %d characters"
+                    .formatted(MIN_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH));
+        }
+        return passwords.encode(password);
+    }
+
+    private static void update(String username, int rows) {
+        if (rows == 0) {
+            throw new IllegalArgumentException("没有这个用户 / no such user: " + username);
+        }
+    }
+}

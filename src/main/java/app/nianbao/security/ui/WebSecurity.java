@@ -1,0 +1,79 @@
+package app.nianbao.security.ui;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+import app.nianbao.security.LoginThrottle;
+import app.nianbao.security.PublicVisitor;
+import app.nianbao.security.Role;
+import app.nianbao.security.UserService;
+
+/**
+ * Views declare who may open them ({@code @RolesAllowed}, {@code @PermitAll}); everything else is
+ * closed. The read-only API answers HTTP Basic for scripts, without sessions.
+ */
+@Configuration
+@EnableWebSecurity
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class WebSecurity {
+
+    private final boolean publicRead;
+
+    WebSecurity(@Value("${nianbao.security.public-read:false}") boolean publicRead) {
+        this.publicRead = publicRead;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(UserService users, PasswordEncoder encoder) {
+        return new LoginThrottle(users, encoder, Clock.systemUTC());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.VIEWER.name()))
+                .httpBasic(withDefaults())
+                // GET only, no session cookie: nothing for a forged request to ride on
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        admitPublicVisitors(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain views(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
+        admitPublicVisitors(http);
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    private void admitPublicVisitors(HttpSecurity http) {
+        if (publicRead) {
+            http.addFilterBefore(new PublicVisitor(), AnonymousAuthenticationFilter.class);
+        }
+    }
+}

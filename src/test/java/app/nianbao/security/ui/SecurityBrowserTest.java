@@ -1,0 +1,64 @@
+package app.nianbao.security.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import app.nianbao.BrowserTestBase;
+import app.nianbao.Samples;
+import app.nianbao.imports.ImportOutcome;
+import app.nianbao.imports.ImportService;
+import app.nianbao.parse.ReadOptions;
+
+class SecurityBrowserTest extends BrowserTestBase {
+
+    /** Would set window.pwned if any page let the markup run. */
+    private static final String HOSTILE = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>县";
+
+    @Autowired
+    ImportService imports;
+
+    @Test
+    void an_agency_name_that_is_markup_is_shown_as_its_characters_and_runs_nothing() {
+        var outcome = imports.importBytes("hostile.txt", (Samples.text(Samples.SEED) + "\n").getBytes(StandardCharsets.UTF_8),
+                new ReadOptions(HOSTILE, 2030, null));
+        assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+
+        browser.get(url("/reports?q=pwned"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "window.pwned=1"));
+        browser.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().startsWith("<img")).findFirst().orElseThrow().click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "<script>window.pwned=2</script>"));
+        screenshot("xss-report-page");
+        assertThat(browser.executeScript("return window.pwned === undefined")).isEqualTo(true);
+
+        browser.get(url("/agencies"));
+        // names are stored with their spaces folded away, markup characters and all
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "<imgsrc=x"));
+        screenshot("xss-agencies");
+        browser.get(url("/quality"));
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("数据质量"));
+        assertThat(browser.executeScript("return window.pwned === undefined")).isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector("img[src=x]"))).isEmpty();
+    }
+
+    @Test
+    void a_wrong_password_is_refused_on_the_sign_in_page() {
+        browser.manage().deleteAllCookies();
+        signIn("admin", "not-the-password");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> d.getCurrentUrl().contains("error"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-login-form"), "登录失败"));
+        screenshot("login-refused");
+        signIn("admin", ADMIN_PASSWORD);
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+}
