@@ -11,51 +11,55 @@ import java.util.Optional;
  * needs: {@code code} is "table.row.col" or "table.row_prefix*.col" for a family of rows.
  */
 public enum Metric {
-    NEW_APPLICATIONS("本年新收申请", "新收申请总计（表三一、总计列）", List.of("t3.new_received.total"), List.of()),
-    NEW_NATURAL("新收：自然人", "本年新收申请，自然人列", List.of("t3.new_received.natural"), List.of()),
-    NEW_COMMERCIAL("新收：商业企业", "本年新收申请，商业企业列", List.of("t3.new_received.commercial"), List.of()),
-    NEW_RESEARCH("新收：科研机构", "本年新收申请，科研机构列", List.of("t3.new_received.research"), List.of()),
-    NEW_SOCIAL("新收：社会公益组织", "本年新收申请，社会公益组织列", List.of("t3.new_received.social"), List.of()),
-    NEW_LEGAL("新收：法律服务机构", "本年新收申请，法律服务机构列", List.of("t3.new_received.legal"), List.of()),
-    NEW_OTHER_ORG("新收：其他组织", "本年新收申请，法人或其他组织·其他列", List.of("t3.new_received.other_org"), List.of()),
-    CARRIED_OVER("上年结转", "上年结转申请（表三二、总计列）", List.of("t3.carried_over.total"), List.of()),
-    PROCESSED("办理总计", "本年办理结果总计（表三三(七)）", List.of("t3.total_processed.total"), List.of()),
-    CARRIED_FORWARD("结转下年度", "结转下年度继续办理（表三四、）", List.of("t3.carried_forward.total"), List.of()),
-    GRANTED("予以公开", "予以公开件数", List.of("t3.granted.total"), List.of()),
-    PARTIAL("部分公开", "部分公开件数", List.of("t3.partial.total"), List.of()),
-    REFUSED("不予公开", "不予公开八种理由之和", List.of("t3.refused_*.total"), List.of()),
-    UNABLE("无法提供", "无法提供三种情形之和", List.of("t3.unable_*.total"), List.of()),
-    NOT_PROCESSED("不予处理", "不予处理五种情形之和", List.of("t3.ignored_*.total"), List.of()),
-    OTHER("其他处理", "其他处理（2019 模板一行，2021 模板三行之和）", List.of("t3.other*.total"), List.of()),
-    DISCLOSURE_RATE("实质公开率", "(予以公开 + 部分公开) ÷ 办理总计", List.of("t3.granted.total", "t3.partial.total"),
+    NEW_APPLICATIONS("本年新收申请", "新收申请总计（表三一、总计列）", "New applications", "New applications received this year, total column (table 3, row 1)", List.of("t3.new_received.total"), List.of()),
+    NEW_NATURAL("新收：自然人", "本年新收申请，自然人列", "New: natural persons", "New applications from natural persons", List.of("t3.new_received.natural"), List.of()),
+    NEW_COMMERCIAL("新收：商业企业", "本年新收申请，商业企业列", "New: businesses", "New applications from commercial enterprises", List.of("t3.new_received.commercial"), List.of()),
+    NEW_RESEARCH("新收：科研机构", "本年新收申请，科研机构列", "New: research institutions", "New applications from research institutions", List.of("t3.new_received.research"), List.of()),
+    NEW_SOCIAL("新收：社会公益组织", "本年新收申请，社会公益组织列", "New: public-interest organisations", "New applications from social public-interest organisations", List.of("t3.new_received.social"), List.of()),
+    NEW_LEGAL("新收：法律服务机构", "本年新收申请，法律服务机构列", "New: legal services", "New applications from legal service institutions", List.of("t3.new_received.legal"), List.of()),
+    NEW_OTHER_ORG("新收：其他组织", "本年新收申请，法人或其他组织·其他列", "New: other organisations", "New applications from other legal persons or organisations", List.of("t3.new_received.other_org"), List.of()),
+    CARRIED_OVER("上年结转", "上年结转申请（表三二、总计列）", "Carried over", "Applications carried over from last year (table 3, row 2)", List.of("t3.carried_over.total"), List.of()),
+    PROCESSED("办理总计", "本年办理结果总计（表三三(七)）", "Processed", "Total of this year's outcomes (table 3, row 3(7))", List.of("t3.total_processed.total"), List.of()),
+    CARRIED_FORWARD("结转下年度", "结转下年度继续办理（表三四、）", "Carried forward", "Applications carried forward to next year (table 3, row 4)", List.of("t3.carried_forward.total"), List.of()),
+    GRANTED("予以公开", "予以公开件数", "Granted", "Applications granted in full", List.of("t3.granted.total"), List.of()),
+    PARTIAL("部分公开", "部分公开件数", "Partly granted", "Applications granted in part", List.of("t3.partial.total"), List.of()),
+    REFUSED("不予公开", "不予公开八种理由之和", "Refused", "Sum of the eight refusal reasons", List.of("t3.refused_*.total"), List.of()),
+    UNABLE("无法提供", "无法提供三种情形之和", "Unable to provide", "Sum of the three unable-to-provide cases", List.of("t3.unable_*.total"), List.of()),
+    NOT_PROCESSED("不予处理", "不予处理五种情形之和", "Not processed", "Sum of the five not-processed cases", List.of("t3.ignored_*.total"), List.of()),
+    OTHER("其他处理", "其他处理（2019 模板一行，2021 模板三行之和）", "Other outcome", "Other handling (one row in the 2019 template, three rows summed in 2021)", List.of("t3.other*.total"), List.of()),
+    DISCLOSURE_RATE("实质公开率", "(予以公开 + 部分公开) ÷ 办理总计", "Disclosure rate", "(granted + partly granted) ÷ total processed", List.of("t3.granted.total", "t3.partial.total"),
             List.of("t3.total_processed.total")),
-    GRANTED_RATE("予以公开率", "予以公开 ÷ 办理总计", List.of("t3.granted.total"), List.of("t3.total_processed.total")),
-    REFUSAL_RATE("不予公开率", "不予公开 ÷ 办理总计", List.of("t3.refused_*.total"), List.of("t3.total_processed.total")),
-    UNABLE_RATE("无法提供率", "无法提供 ÷ 办理总计", List.of("t3.unable_*.total"), List.of("t3.total_processed.total")),
-    NOT_PROCESSED_RATE("不予处理率", "不予处理 ÷ 办理总计", List.of("t3.ignored_*.total"), List.of("t3.total_processed.total")),
-    REVIEWS("行政复议", "行政复议总计（表四）", List.of("t4.review.total"), List.of()),
-    LAWSUITS("行政诉讼", "行政诉讼总计（未经复议直接起诉 + 复议后起诉）", List.of("t4.suit_direct.total", "t4.suit_after_review.total"),
+    GRANTED_RATE("予以公开率", "予以公开 ÷ 办理总计", "Granted-only rate", "granted ÷ total processed", List.of("t3.granted.total"), List.of("t3.total_processed.total")),
+    REFUSAL_RATE("不予公开率", "不予公开 ÷ 办理总计", "Refusal rate", "refused ÷ total processed", List.of("t3.refused_*.total"), List.of("t3.total_processed.total")),
+    UNABLE_RATE("无法提供率", "无法提供 ÷ 办理总计", "Unable-to-provide rate", "unable to provide ÷ total processed", List.of("t3.unable_*.total"), List.of("t3.total_processed.total")),
+    NOT_PROCESSED_RATE("不予处理率", "不予处理 ÷ 办理总计", "Not-processed rate", "not processed ÷ total processed", List.of("t3.ignored_*.total"), List.of("t3.total_processed.total")),
+    REVIEWS("行政复议", "行政复议总计（表四）", "Administrative reviews", "Administrative reviews, total (table 4)", List.of("t4.review.total"), List.of()),
+    LAWSUITS("行政诉讼", "行政诉讼总计（未经复议直接起诉 + 复议后起诉）", "Lawsuits", "Lawsuits, total (filed directly + after review)", List.of("t4.suit_direct.total", "t4.suit_after_review.total"),
             List.of()),
-    REVIEW_CORRECTION_RATE("复议纠错率", "行政复议结果纠正 ÷ (总计 − 尚未审结)", List.of("t4.review.corrected"),
+    REVIEW_CORRECTION_RATE("复议纠错率", "行政复议结果纠正 ÷ (总计 − 尚未审结)", "Review correction rate", "reviews corrected ÷ (total − pending)", List.of("t4.review.corrected"),
             List.of("t4.review.total", "-t4.review.pending")),
-    LITIGATION_CORRECTION_RATE("诉讼纠错率", "行政诉讼结果纠正 ÷ (总计 − 尚未审结)，两类诉讼合计",
+    LITIGATION_CORRECTION_RATE("诉讼纠错率", "行政诉讼结果纠正 ÷ (总计 − 尚未审结)，两类诉讼合计", "Litigation correction rate", "lawsuits corrected ÷ (total − pending), both kinds of lawsuit",
             List.of("t4.suit_direct.corrected", "t4.suit_after_review.corrected"),
             List.of("t4.suit_direct.total", "t4.suit_after_review.total", "-t4.suit_direct.pending", "-t4.suit_after_review.pending")),
-    CORRECTION_RATE("总纠错率", "复议与诉讼结果纠正 ÷ (总计 − 尚未审结)，三组合计",
+    CORRECTION_RATE("总纠错率", "复议与诉讼结果纠正 ÷ (总计 − 尚未审结)，三组合计", "Correction rate", "reviews and lawsuits corrected ÷ (total − pending), all three groups",
             List.of("t4.review.corrected", "t4.suit_direct.corrected", "t4.suit_after_review.corrected"),
             List.of("t4.review.total", "t4.suit_direct.total", "t4.suit_after_review.total", "-t4.review.pending",
                     "-t4.suit_direct.pending", "-t4.suit_after_review.pending")),
-    DISPUTES_PER_100("每百件申请争议数", "(行政复议 + 行政诉讼) ÷ 本年新收申请 × 100",
+    DISPUTES_PER_100("每百件申请争议数", "(行政复议 + 行政诉讼) ÷ 本年新收申请 × 100", "Disputes per 100 applications", "(reviews + lawsuits) ÷ new applications × 100",
             List.of("t4.review.total", "t4.suit_direct.total", "t4.suit_after_review.total"), List.of("t3.new_received.total"));
 
     private final String zh;
     private final String definition;
+    private final String en;
+    private final String definitionEn;
     private final List<String> numerator;
     private final List<String> denominator;
 
-    Metric(String zh, String definition, List<String> numerator, List<String> denominator) {
+    Metric(String zh, String definition, String en, String definitionEn, List<String> numerator, List<String> denominator) {
         this.zh = zh;
         this.definition = definition;
+        this.en = en;
+        this.definitionEn = definitionEn;
         this.numerator = numerator;
         this.denominator = denominator;
     }
@@ -68,9 +72,21 @@ public enum Metric {
         return zh;
     }
 
+    public String en() {
+        return en;
+    }
+
+    public String label(boolean english) {
+        return english ? en : zh;
+    }
+
     /** The definition a tooltip and the API documentation show. */
     public String definition() {
         return definition;
+    }
+
+    public String definition(boolean english) {
+        return english ? definitionEn : definition;
     }
 
     public List<String> numerator() {

@@ -1,7 +1,6 @@
 package app.nianbao.security.ui;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
+import java.io.IOException;
 import java.time.Clock;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -12,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,6 +24,8 @@ import app.nianbao.security.LoginThrottle;
 import app.nianbao.security.PublicVisitor;
 import app.nianbao.security.Role;
 import app.nianbao.security.UserService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Views declare who may open them ({@code @RolesAllowed}, {@code @PermitAll}); everything else is
@@ -55,7 +57,10 @@ class WebSecurity {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.VIEWER.name()))
-                .httpBasic(withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(WebSecurity::unauthorized))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(WebSecurity::unauthorized)
+                        .accessDeniedHandler((request, response, denied) -> answer(response, HttpServletResponse.SC_FORBIDDEN,
+                                "无权访问 / forbidden")))
                 // GET only, no session cookie: nothing for a forged request to ride on
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -69,6 +74,22 @@ class WebSecurity {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
         admitPublicVisitors(http);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /**
+     * Writes the status itself: sendError would dispatch to the error page, which belongs to
+     * the views and answers a script with a redirect to the sign-in form.
+     */
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"nianbao\"");
+        answer(response, HttpServletResponse.SC_UNAUTHORIZED, "需要登录（HTTP Basic）/ sign-in required (HTTP Basic)");
+    }
+
+    private static void answer(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write("{\"error\": \"" + message + "\"}");
     }
 
     private void admitPublicVisitors(HttpSecurity http) {

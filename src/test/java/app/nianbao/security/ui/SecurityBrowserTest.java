@@ -2,8 +2,13 @@ package app.nianbao.security.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -60,5 +65,26 @@ class SecurityBrowserTest extends BrowserTestBase {
         screenshot("login-refused");
         signIn("admin", ADMIN_PASSWORD);
         wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    @Test
+    void on_the_real_server_scripts_get_401_404_and_data_never_a_redirect_to_the_sign_in_form() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/agencies"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("sign-in required");
+
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/reports/999999/1999")))
+                .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("no report");
+
+        HttpResponse<String> agencies = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/agencies")))
+                .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(agencies.statusCode()).isEqualTo(200);
+        assertThat(agencies.body()).contains("淮安市人民政府");
     }
 }
