@@ -12,6 +12,8 @@ import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
+import app.nianbao.report.CurrentCells;
+
 /** Agencies: finding the one a report names, creating it when new, listing them. */
 @Service
 public class AgencyService {
@@ -119,6 +121,7 @@ public class AgencyService {
             db.deleteFrom(AGENCY).where(AGENCY.ID.eq(merged)).execute();
             db.insertInto(AGENCY_ALIAS, AGENCY_ALIAS.AGENCY_ID, AGENCY_ALIAS.ALIAS, AGENCY_ALIAS.NORMALIZED_ALIAS)
                     .values(kept, mergedName.value1(), mergedName.value2()).execute();
+            CurrentCells.refresh(db, List.of(kept, merged));
         });
     }
 

@@ -1,12 +1,12 @@
 package app.nianbao.analytics;
 
 import static app.nianbao.store.jooq.Tables.AGENCY;
-import static app.nianbao.store.jooq.Tables.CURRENT_REPORT;
-import static app.nianbao.store.jooq.Tables.FIGURE;
+import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,9 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
+import app.nianbao.catalog.CellCode;
+import app.nianbao.catalog.Template;
+import app.nianbao.report.CurrentCells;
 import app.nianbao.statistics.Funnel;
 import app.nianbao.statistics.PeerPercentiles;
 
@@ -55,7 +58,7 @@ public class AnalyticsService {
 
     public Series series(Metric metric, Scope scope, int from, int to) {
         List<Point> points = new ArrayList<>();
-        for (Group g : grouped(metric, scope, from, to, CURRENT_REPORT.YEAR)) {
+        for (Group g : grouped(metric, scope, from, to, CURRENT_CELLS.YEAR)) {
             // A blank cell is unknown, not zero: a sum over it would be an undercount presented as fact.
             Double value = g.blankCells() > 0 ? null : metric.evaluate(g.sums()).orElse(null);
             points.add(new Point(((Number) g.key()).intValue(), value, g.reports(), g.templates(), g.blankCells()));
@@ -73,9 +76,11 @@ public class AnalyticsService {
             throw new IllegalArgumentException("comparison needs a rate metric, not " + metric.code());
         }
         Map<Long, String> names = new HashMap<>();
-        dsl.select(AGENCY.ID, AGENCY.NAME).from(AGENCY).forEach(r -> names.put(r.value1(), r.value2()));
+        dsl.select(AGENCY.ID, AGENCY.NAME).from(AGENCY)
+                .where(AGENCY.ID.in(DSL.select(CURRENT_CELLS.AGENCY_ID).from(CURRENT_CELLS).where(CURRENT_CELLS.YEAR.eq(year))))
+                .forEach(r -> names.put(r.value1(), r.value2()));
         List<AgencyFigures> result = new ArrayList<>();
-        for (Group g : grouped(metric, scope, year, year, CURRENT_REPORT.AGENCY_ID)) {
+        for (Group g : grouped(metric, scope, year, year, CURRENT_CELLS.AGENCY_ID)) {
             Map<String, Double> sums = g.sums();
             Double events = Metric.total(metric.numerator(), sums);
             Double n = Metric.total(metric.denominator(), sums);
@@ -122,62 +127,80 @@ public class AnalyticsService {
     private record Group(Object key, Map<String, Double> sums, int reports, Set<String> templates, int blankCells) {
     }
 
-    /** The cell sums a metric needs, per value of {@code groupBy}, over the scope's current reports. */
+    /**
+     * The cell sums a metric needs, per value of {@code groupBy}, over the scope's current
+     * reports: a few columns of current_cells, whatever the number of reports.
+     */
     private List<Group> grouped(Metric metric, Scope scope, int from, int to, Field<?> groupBy) {
-        Set<String> terms = new LinkedHashSet<>();
-        metric.numerator().forEach(t -> terms.add(t.replaceFirst("^-", "")));
-        metric.denominator().forEach(t -> terms.add(t.replaceFirst("^-", "")));
+        Map<String, List<CellCode>> terms = terms(metric);
         List<Field<?>> fields = new ArrayList<>();
         fields.add(groupBy.as("key"));
-        fields.add(DSL.countDistinct(CURRENT_REPORT.ID).as("reports"));
-        fields.add(DSL.min(CURRENT_REPORT.TEMPLATE).as("min_template"));
-        fields.add(DSL.max(CURRENT_REPORT.TEMPLATE).as("max_template"));
-        Condition anyTerm = DSL.falseCondition();
-        int i = 0;
-        for (String term : terms) {
-            Condition cell = cellCondition(term);
-            anyTerm = anyTerm.or(cell);
-            fields.add(DSL.sum(FIGURE.VALUE).filterWhere(cell).as("s" + i));
-            fields.add(DSL.count().filterWhere(cell.and(FIGURE.VALUE.isNull())).as("b" + i));
-            i++;
-        }
+        fields.add(DSL.count().as("reports"));
+        fields.add(DSL.min(CURRENT_CELLS.TEMPLATE).as("min_template"));
+        fields.add(DSL.max(CURRENT_CELLS.TEMPLATE).as("max_template"));
+        Map<CellCode, Integer> index = new LinkedHashMap<>();
+        terms.values().forEach(cells -> cells.forEach(cell -> index.putIfAbsent(cell, index.size())));
+        index.forEach((cell, i) -> {
+            Field<Double> column = CurrentCells.column(cell);
+            fields.add(DSL.sum(column).as("s" + i));
+            fields.add(DSL.count().filterWhere(column.isNull().and(printedIn(cell))).as("b" + i));
+        });
         List<Group> groups = new ArrayList<>();
-        for (Record r : dsl.select(fields).from(CURRENT_REPORT)
-                .join(FIGURE).on(FIGURE.REPORT_ID.eq(CURRENT_REPORT.ID))
-                .where(CURRENT_REPORT.YEAR.between(from, to), inScope(scope), anyTerm)
+        for (Record r : dsl.select(fields).from(CURRENT_CELLS)
+                .where(CURRENT_CELLS.YEAR.between(from, to), inScope(scope))
                 .groupBy(groupBy).orderBy(groupBy).fetch()) {
             Map<String, Double> sums = new HashMap<>();
-            int blanks = 0;
-            int k = 0;
-            for (String term : terms) {
-                BigDecimal sum = r.get("s" + k, BigDecimal.class);
-                if (sum != null) {
-                    sums.put(term, sum.doubleValue());
+            terms.forEach((term, cells) -> {
+                Double total = null;
+                for (CellCode cell : cells) {
+                    BigDecimal sum = r.get("s" + index.get(cell), BigDecimal.class);
+                    if (sum != null) {
+                        total = (total == null ? 0 : total) + sum.doubleValue();
+                    }
                 }
-                blanks += r.get("b" + k, Integer.class);
-                k++;
-            }
+                if (total != null) {
+                    sums.put(term, total);
+                }
+            });
+            int blanks = index.values().stream().mapToInt(i -> r.get("b" + i, Integer.class)).sum();
             Set<String> templates = new LinkedHashSet<>(List.of(r.get("min_template", String.class), r.get("max_template", String.class)));
             groups.add(new Group(r.get("key"), sums, r.get("reports", Integer.class), templates, blanks));
         }
         return groups;
     }
 
-    private static Condition cellCondition(String term) {
-        String[] parts = term.split("\\.");
-        Condition row = parts[1].endsWith("*") ? FIGURE.ROW_CODE.like(parts[1].replace("*", "%")) : FIGURE.ROW_CODE.eq(parts[1]);
-        return FIGURE.TBL.eq(parts[0]).and(row).and(FIGURE.COL_CODE.eq(parts[2]));
+    /** Each term of a metric ("t3.refused_*.total") with the cells it sums. */
+    private static Map<String, List<CellCode>> terms(Metric metric) {
+        Map<String, List<CellCode>> terms = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(metric.numerator());
+        all.addAll(metric.denominator());
+        for (String written : all) {
+            String term = written.replaceFirst("^-", "");
+            String[] parts = term.split("\\.");
+            boolean family = parts[1].endsWith("*");
+            String row = parts[1].replace("*", "");
+            terms.computeIfAbsent(term, t -> CurrentCells.columns().keySet().stream()
+                    .filter(c -> c.table().equals(parts[0]) && c.col().equals(parts[2])
+                            && (family ? c.row().startsWith(row) : c.row().equals(row)))
+                    .toList());
+        }
+        return terms;
+    }
+
+    /** True for rows whose template prints the cell, where a null is a blank rather than an absent row. */
+    private static Condition printedIn(CellCode cell) {
+        return CURRENT_CELLS.TEMPLATE.in(CurrentCells.templatesOf(cell).stream().map(Template::code).toList());
     }
 
     private Condition inScope(Scope scope) {
         if (scope instanceof Scope.Agencies agencies) {
-            return CURRENT_REPORT.AGENCY_ID.in(agencies.ids());
+            return CURRENT_CELLS.AGENCY_ID.in(agencies.ids());
         }
         if (scope instanceof Scope.Level level) {
-            return CURRENT_REPORT.AGENCY_ID.in(DSL.select(AGENCY.ID).from(AGENCY).where(AGENCY.LEVEL.eq(level.level().name())));
+            return CURRENT_CELLS.AGENCY_ID.in(DSL.select(AGENCY.ID).from(AGENCY).where(AGENCY.LEVEL.eq(level.level().name())));
         }
         if (scope instanceof Scope.Subtree subtree) {
-            return CURRENT_REPORT.AGENCY_ID.in(subtree(subtree.root()));
+            return CURRENT_CELLS.AGENCY_ID.in(subtree(subtree.root()));
         }
         return DSL.noCondition();
     }

@@ -85,6 +85,7 @@ public class ReportService {
                 .returning(REPORT.ID).fetchOne(REPORT.ID);
         insertFigures(reportId, parsed.figures());
         insertFindings(reportId, parsed.findings());
+        CurrentCells.refresh(dsl, List.of(agencyId));
         return version;
     }
 
