@@ -3,7 +3,6 @@ package app.nianbao.analytics;
 import static app.nianbao.store.jooq.Tables.AGENCY;
 import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
@@ -57,13 +57,24 @@ public class AnalyticsService {
     }
 
     public Series series(Metric metric, Scope scope, int from, int to) {
-        List<Point> points = new ArrayList<>();
-        for (Group g : grouped(metric, scope, from, to, CURRENT_CELLS.YEAR)) {
-            // A blank cell is unknown, not zero: a sum over it would be an undercount presented as fact.
-            Double value = g.blankCells() > 0 ? null : metric.evaluate(g.sums()).orElse(null);
-            points.add(new Point(((Number) g.key()).intValue(), value, g.reports(), g.templates(), g.blankCells()));
+        return series(List.of(metric), scope, from, to).get(0);
+    }
+
+    /** Several metrics over the same scope and years in one pass over the store: a chart's worth. */
+    public List<Series> series(List<Metric> metrics, Scope scope, int from, int to) {
+        List<Group> groups = grouped(metrics, scope, from, to, CURRENT_CELLS.YEAR);
+        List<Series> series = new ArrayList<>();
+        for (Metric metric : metrics) {
+            List<Point> points = new ArrayList<>();
+            for (Group g : groups) {
+                int blanks = g.blanks(metric);
+                // A blank cell is unknown, not zero: a sum over it would be an undercount presented as fact.
+                Double value = blanks > 0 ? null : metric.evaluate(g.sums()).orElse(null);
+                points.add(new Point(((Number) g.key()).intValue(), value, g.reports(), g.templates(), blanks));
+            }
+            series.add(new Series(metric, scope.toString(), points));
         }
-        return new Series(metric, scope.toString(), points);
+        return series;
     }
 
     /** One agency of a comparison: the metric's numerator ("events") and denominator ("n") summed over its reports. */
@@ -77,14 +88,15 @@ public class AnalyticsService {
         }
         Map<Long, String> names = new HashMap<>();
         dsl.select(AGENCY.ID, AGENCY.NAME).from(AGENCY)
-                .where(AGENCY.ID.in(DSL.select(CURRENT_CELLS.AGENCY_ID).from(CURRENT_CELLS).where(CURRENT_CELLS.YEAR.eq(year))))
+                .where(AGENCY.ID.in(DSL.select(CURRENT_CELLS.AGENCY_ID).from(CURRENT_CELLS)
+                        .where(CURRENT_CELLS.YEAR.eq(year), inScope(scope))))
                 .forEach(r -> names.put(r.value1(), r.value2()));
         List<AgencyFigures> result = new ArrayList<>();
-        for (Group g : grouped(metric, scope, year, year, CURRENT_CELLS.AGENCY_ID)) {
+        for (Group g : grouped(List.of(metric), scope, year, year, CURRENT_CELLS.AGENCY_ID)) {
             Map<String, Double> sums = g.sums();
             Double events = Metric.total(metric.numerator(), sums);
             Double n = Metric.total(metric.denominator(), sums);
-            if (events != null && n != null && g.blankCells() == 0) {
+            if (events != null && n != null && g.blanks(metric) == 0) {
                 long id = ((Number) g.key()).longValue();
                 result.add(new AgencyFigures(id, names.get(id), events, n, metric.evaluate(sums).orElse(null)));
             }
@@ -124,15 +136,21 @@ public class AnalyticsService {
         return new Comparison(metric, year, minN, funnel, percentiles, compared);
     }
 
-    private record Group(Object key, Map<String, Double> sums, int reports, Set<String> templates, int blankCells) {
+    /** The sums of one group (a year, or an agency) and its blank count per metric. */
+    private record Group(Object key, Map<String, Double> sums, int reports, Set<String> templates, Map<Metric, Integer> blankCells) {
+
+        /** Blank cells among those a metric needs. */
+        int blanks(Metric metric) {
+            return blankCells.get(metric);
+        }
     }
 
     /**
-     * The cell sums a metric needs, per value of {@code groupBy}, over the scope's current
+     * The cell sums the metrics need, per value of {@code groupBy}, over the scope's current
      * reports: a few columns of current_cells, whatever the number of reports.
      */
-    private List<Group> grouped(Metric metric, Scope scope, int from, int to, Field<?> groupBy) {
-        Map<String, List<CellCode>> terms = terms(metric);
+    private List<Group> grouped(List<Metric> metrics, Scope scope, int from, int to, Field<?> groupBy) {
+        Map<String, List<CellCode>> terms = terms(metrics);
         List<Field<?>> fields = new ArrayList<>();
         fields.add(groupBy.as("key"));
         fields.add(DSL.count().as("reports"));
@@ -142,47 +160,64 @@ public class AnalyticsService {
         terms.values().forEach(cells -> cells.forEach(cell -> index.putIfAbsent(cell, index.size())));
         index.forEach((cell, i) -> {
             Field<Double> column = CurrentCells.column(cell);
-            fields.add(DSL.sum(column).as("s" + i));
+            fields.add(DSL.sum(column).coerce(Double.class).as("s" + i));
             fields.add(DSL.count().filterWhere(column.isNull().and(printedIn(cell))).as("b" + i));
         });
+        Map<Metric, List<Integer>> cellsOf = new LinkedHashMap<>();
+        for (Metric metric : metrics) {
+            cellsOf.put(metric, terms(List.of(metric)).values().stream().flatMap(List::stream).distinct().map(index::get).toList());
+        }
+        // columns by position: 0 key, 1 reports, 2–3 templates, then a sum and a blank count per cell
         List<Group> groups = new ArrayList<>();
         for (Record r : dsl.select(fields).from(CURRENT_CELLS)
                 .where(CURRENT_CELLS.YEAR.between(from, to), inScope(scope))
                 .groupBy(groupBy).orderBy(groupBy).fetch()) {
+            double[] cellSums = new double[index.size()];
+            boolean[] known = new boolean[index.size()];
+            int[] cellBlanks = new int[index.size()];
+            for (int i = 0; i < index.size(); i++) {
+                Number sum = (Number) r.get(4 + 2 * i);
+                known[i] = sum != null;
+                cellSums[i] = sum == null ? 0 : sum.doubleValue();
+                cellBlanks[i] = ((Number) r.get(5 + 2 * i)).intValue();
+            }
             Map<String, Double> sums = new HashMap<>();
             terms.forEach((term, cells) -> {
                 Double total = null;
                 for (CellCode cell : cells) {
-                    BigDecimal sum = r.get("s" + index.get(cell), BigDecimal.class);
-                    if (sum != null) {
-                        total = (total == null ? 0 : total) + sum.doubleValue();
+                    int i = index.get(cell);
+                    if (known[i]) {
+                        total = (total == null ? 0 : total) + cellSums[i];
                     }
                 }
                 if (total != null) {
                     sums.put(term, total);
                 }
             });
-            int blanks = index.values().stream().mapToInt(i -> r.get("b" + i, Integer.class)).sum();
-            Set<String> templates = new LinkedHashSet<>(List.of(r.get("min_template", String.class), r.get("max_template", String.class)));
-            groups.add(new Group(r.get("key"), sums, r.get("reports", Integer.class), templates, blanks));
+            Map<Metric, Integer> blanks = new HashMap<>();
+            cellsOf.forEach((metric, cells) -> blanks.put(metric, cells.stream().mapToInt(i -> cellBlanks[i]).sum()));
+            Set<String> templates = new LinkedHashSet<>(List.of((String) r.get(2), (String) r.get(3)));
+            groups.add(new Group(r.get(0), sums, ((Number) r.get(1)).intValue(), templates, blanks));
         }
         return groups;
     }
 
-    /** Each term of a metric ("t3.refused_*.total") with the cells it sums. */
-    private static Map<String, List<CellCode>> terms(Metric metric) {
+    /** Each term of the metrics ("t3.refused_*.total") with the cells it sums. */
+    private static Map<String, List<CellCode>> terms(List<Metric> metrics) {
         Map<String, List<CellCode>> terms = new LinkedHashMap<>();
-        List<String> all = new ArrayList<>(metric.numerator());
-        all.addAll(metric.denominator());
-        for (String written : all) {
-            String term = written.replaceFirst("^-", "");
-            String[] parts = term.split("\\.");
-            boolean family = parts[1].endsWith("*");
-            String row = parts[1].replace("*", "");
-            terms.computeIfAbsent(term, t -> CurrentCells.columns().keySet().stream()
-                    .filter(c -> c.table().equals(parts[0]) && c.col().equals(parts[2])
-                            && (family ? c.row().startsWith(row) : c.row().equals(row)))
-                    .toList());
+        for (Metric metric : metrics) {
+            List<String> all = new ArrayList<>(metric.numerator());
+            all.addAll(metric.denominator());
+            for (String written : all) {
+                String term = written.replaceFirst("^-", "");
+                String[] parts = term.split("\\.");
+                boolean family = parts[1].endsWith("*");
+                String row = parts[1].replace("*", "");
+                terms.computeIfAbsent(term, t -> CurrentCells.columns().keySet().stream()
+                        .filter(c -> c.table().equals(parts[0]) && c.col().equals(parts[2])
+                                && (family ? c.row().startsWith(row) : c.row().equals(row)))
+                        .toList());
+            }
         }
         return terms;
     }
@@ -205,20 +240,11 @@ public class AnalyticsService {
         return DSL.noCondition();
     }
 
-    /** The root and every agency below it. */
-    private Set<Long> subtree(long root) {
-        Map<Long, List<Long>> children = new HashMap<>();
-        dsl.select(AGENCY.ID, AGENCY.PARENT_ID).from(AGENCY).where(AGENCY.PARENT_ID.isNotNull())
-                .forEach(r -> children.computeIfAbsent(r.value2(), p -> new ArrayList<>()).add(r.value1()));
-        Set<Long> ids = new LinkedHashSet<>();
-        List<Long> queue = new ArrayList<>(List.of(root));
-        while (!queue.isEmpty()) {
-            Long id = queue.remove(queue.size() - 1);
-            if (ids.add(id)) {
-                queue.addAll(children.getOrDefault(id, List.of()));
-            }
-        }
-        return ids;
+    /** The root and every agency below it, walked in the database. UNION (not ALL) ends even a cyclic hierarchy. */
+    private static org.jooq.Select<Record1<Long>> subtree(long root) {
+        var tree = DSL.name("tree").fields("id").as(DSL.select(DSL.inline(root).as("id"))
+                .union(DSL.select(AGENCY.ID).from(AGENCY).join(DSL.table(DSL.name("tree")))
+                        .on(AGENCY.PARENT_ID.eq(DSL.field(DSL.name("tree", "id"), Long.class)))));
+        return DSL.withRecursive(tree).select(DSL.field(DSL.name("tree", "id"), Long.class)).from(tree);
     }
-
 }

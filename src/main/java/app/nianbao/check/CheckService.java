@@ -66,19 +66,32 @@ public class CheckService {
     private static List<Finding> findings(ReportService reports, ReportRef report, ReportRef previous) {
         Figures figures = reports.figures(report.reportId(), Template.ofCode(report.template()));
         String narrative = NarrativeRules.narrative(SourceText.lines(reports.sourceText(report.reportId())));
-        List<Finding> findings = new ArrayList<>(ReportRules.check(figures));
-        findings.addAll(NarrativeRules.textVersusTables(narrative, figures));
-        if (previous != null) {
-            findings.addAll(CrossYearRules.check(report.year(), figures,
-                    reports.figures(previous.reportId(), Template.ofCode(previous.template()))));
-            Finding copied = NarrativeRules.copiedFromPreviousYear(report.year(), narrative,
-                    NarrativeRules.narrative(SourceText.lines(reports.sourceText(previous.reportId()))));
-            if (copied != null) {
-                findings.add(copied);
-            }
-        }
+        List<Finding> findings = previous == null ? rules(report.year(), figures, narrative, null, null)
+                : rules(report.year(), figures, narrative, reports.figures(previous.reportId(), Template.ofCode(previous.template())),
+                        NarrativeRules.narrative(SourceText.lines(reports.sourceText(previous.reportId()))));
         reports.findings(report.reportId()).stream().map(ReportService.StoredFinding::finding)
                 .filter(f -> f.rule().startsWith("P")).forEach(findings::add);
+        return findings;
+    }
+
+    /**
+     * Every rule over one report and, when given, the same agency's previous year. A null
+     * narrative (generated data has none) skips the rules that read the text.
+     */
+    public static List<Finding> rules(int year, Figures figures, String narrative, Figures previous, String previousNarrative) {
+        List<Finding> findings = new ArrayList<>(ReportRules.check(figures));
+        if (narrative != null) {
+            findings.addAll(NarrativeRules.textVersusTables(narrative, figures));
+        }
+        if (previous != null) {
+            findings.addAll(CrossYearRules.check(year, figures, previous));
+            if (narrative != null && previousNarrative != null) {
+                Finding copied = NarrativeRules.copiedFromPreviousYear(year, narrative, previousNarrative);
+                if (copied != null) {
+                    findings.add(copied);
+                }
+            }
+        }
         return findings;
     }
 }

@@ -1,16 +1,22 @@
 package app.nianbao.check;
 
 import static app.nianbao.store.jooq.Tables.AGENCY;
+import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 import static app.nianbao.store.jooq.Tables.CURRENT_REPORT;
 import static app.nianbao.store.jooq.Tables.FINDING;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
+
+import app.nianbao.figures.Severity;
 
 /** Findings across the store's current reports, for the auditors' data-quality view. */
 @Service
@@ -54,6 +60,25 @@ public class FindingQueries {
                 .groupBy(FINDING.RULE, FINDING.SEVERITY)
                 .orderBy(FINDING.RULE, FINDING.SEVERITY)
                 .fetch(Records.mapping(RuleCount::new));
+    }
+
+    /**
+     * How many current reports have each quality score. Reports are grouped in the database by
+     * what the score depends on, so only the distinct combinations travel, however many reports.
+     */
+    public Map<Integer, Integer> scoreDistribution() {
+        var errors = DSL.count().filterWhere(FINDING.SEVERITY.eq(Severity.ERROR.code())).as("errors");
+        var warnings = DSL.count().filterWhere(FINDING.SEVERITY.eq(Severity.WARNING.code())).as("warnings");
+        var perReport = DSL.select(FINDING.REPORT_ID, errors, warnings).from(FINDING).groupBy(FINDING.REPORT_ID).asTable("f");
+        Field<Integer> e = DSL.coalesce(perReport.field(errors), DSL.inline(0));
+        Field<Integer> w = DSL.coalesce(perReport.field(warnings), DSL.inline(0));
+        Map<Integer, Integer> distribution = new TreeMap<>();
+        dsl.select(e, w, CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS, DSL.count())
+                .from(CURRENT_CELLS).leftJoin(perReport).on(perReport.field(FINDING.REPORT_ID).eq(CURRENT_CELLS.REPORT_ID))
+                .groupBy(e, w, CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS)
+                .forEach(r -> distribution.merge(QualityScore.of(r.value1(), r.value2() - r.value3(), r.value3(), r.value4()),
+                        r.value5(), Integer::sum));
+        return distribution;
     }
 
     private static Condition condition(Filter f) {

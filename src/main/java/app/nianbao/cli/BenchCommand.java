@@ -16,15 +16,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", description = {"性能基准：读取年报的速度。",
-        "Benchmarks: reports read per second per format, on one thread, median and p95 over rounds."})
+@Command(name = "bench", description = {"性能基准：读取、导入、生成与看板查询的速度。",
+        "Benchmarks, medians and p95: parse (reports/s per format, one thread), import (files/s into a temporary store), "
+                + "queries (every dashboard chart's queries on --db), scale (generate --reports N into temporary stores "
+                + "and time the dashboard queries on each)."})
 class BenchCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", defaultValue = "parse", description = "what to measure: parse or import")
+    @Parameters(paramLabel = "WHAT", defaultValue = "parse", description = "parse, import, queries or scale")
     String what;
+
+    @picocli.CommandLine.Mixin
+    StoreOption store;
+
+    @Option(names = "--runs", description = "queries: timed runs per chart (default: ${DEFAULT-VALUE})")
+    int runs = 30;
+
+    @Option(names = "--reports", split = ",", description = "scale: store sizes in reports (default: ${DEFAULT-VALUE})")
+    List<Integer> reports = List.of(10_000, 100_000, 700_000);
 
     @Option(names = "--dir", description = "folder of report files (default: ${DEFAULT-VALUE})")
     java.nio.file.Path dir = java.nio.file.Path.of("data/reports");
@@ -46,8 +57,16 @@ class BenchCommand implements Callable<Integer> {
         if ("import".equals(what)) {
             return benchImport();
         }
+        if ("queries".equals(what)) {
+            try (app.nianbao.store.Store opened = store.open()) {
+                return printQueries(Map.of(store.db.toString(), new QueryBench(opened.dsl()).run(runs)));
+            }
+        }
+        if ("scale".equals(what)) {
+            return benchScale();
+        }
         if (!"parse".equals(what)) {
-            spec.commandLine().getErr().println("未知基准 / unknown benchmark: " + what + " (parse|import)");
+            spec.commandLine().getErr().println("未知基准 / unknown benchmark: " + what + " (parse|import|queries|scale)");
             return NianbaoCommand.BAD_INPUT;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -110,6 +129,68 @@ class BenchCommand implements Callable<Integer> {
         out.println(json ? ParseCommand.JSON.writeValueAsString(result)
                 : "import %d files: %.2f s, %d reports/s (%s)".formatted(files, seconds, Math.round(files / seconds), summary.describe()));
         return NianbaoCommand.OK;
+    }
+
+    /**
+     * For each size, generates a national-style store of that many reports (seven years per
+     * agency) in a temporary folder, then times every dashboard chart's queries on it.
+     */
+    private int benchScale() throws Exception {
+        Map<String, List<Map<String, Object>>> bySize = new LinkedHashMap<>();
+        PrintWriter err = spec.commandLine().getErr();
+        for (int size : reports) {
+            java.nio.file.Path work = java.nio.file.Files.createTempDirectory("nianbao-scale");
+            try (app.nianbao.store.Store opened = app.nianbao.store.Store.open(work.resolve("scale.duckdb"))) {
+                long start = System.nanoTime();
+                var written = app.nianbao.generate.SyntheticStore.generate(opened.connection(),
+                        new app.nianbao.generate.GenerateOptions(Math.max(1, size / 7), 2019, 2025, 1, 0.01), done -> { });
+                err.printf("generated %,d reports in %.1f s%n", written.reports(), (System.nanoTime() - start) / 1e9);
+                bySize.put("%,d reports".formatted(written.reports()), new QueryBench(opened.dsl()).run(runs));
+            } finally {
+                try (var files = java.nio.file.Files.walk(work)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+        return printQueries(bySize);
+    }
+
+    /** One column pair (median, p95) per store, one row per chart; peak memory below. */
+    private int printQueries(Map<String, List<Map<String, Object>>> bySize) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(ParseCommand.JSON.writeValueAsString(Map.of("queries", bySize, "peak_rss_mib", peakRssMib())));
+            return NianbaoCommand.OK;
+        }
+        List<String> stores = new ArrayList<>(bySize.keySet());
+        StringBuilder header = new StringBuilder("%-52s".formatted("chart (ms: median / p95)"));
+        stores.forEach(st -> header.append("%24s".formatted(st)));
+        out.println(header);
+        List<Map<String, Object>> first = bySize.get(stores.get(0));
+        for (int i = 0; i < first.size(); i++) {
+            StringBuilder line = new StringBuilder("%-52s".formatted(first.get(i).get("chart")));
+            for (String st : stores) {
+                Map<String, Object> row = bySize.get(st).get(i);
+                line.append("%24s".formatted(row.get("median_ms") + " / " + row.get("p95_ms")));
+            }
+            out.println(line);
+        }
+        out.printf("peak RSS of this process: %d MiB%n", peakRssMib());
+        return NianbaoCommand.OK;
+    }
+
+    /** The high-water mark of resident memory, from /proc (Linux); -1 elsewhere. */
+    static long peakRssMib() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** Warm-up rounds first (the JIT), then the measured rounds, each as reports per second. */

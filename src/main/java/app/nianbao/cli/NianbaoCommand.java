@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nianbao", mixinStandardHelpOptions = true, version = "nianbao 0.1",
         description = {"年报 Nianbao — 政府信息公开工作年度报告的读取、检查与分析。",
                 "Without a command the jar starts the web server (Spring Boot arguments such as --server.port=8081 apply)."},
-        subcommands = {ParseCommand.class, ImportCommand.class, CheckCommand.class, BenchCommand.class},
+        subcommands = {ParseCommand.class, ImportCommand.class, CheckCommand.class, GenerateCommand.class, BenchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done (findings or not)",
                 "  1  done, but some files failed (import)",

@@ -20,6 +20,7 @@ import org.jooq.impl.DSL;
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.catalog.Template;
+import app.nianbao.figures.CellKind;
 
 /**
  * The read model every dashboard query uses: the current report of each agency and year as one
@@ -69,17 +70,32 @@ public final class CurrentCells {
     public static void refresh(DSLContext dsl, Collection<Long> agencyIds) {
         dsl.deleteFrom(CURRENT_CELLS).where(CURRENT_CELLS.AGENCY_ID.in(agencyIds)).execute();
         List<SelectField<?>> pivot = new ArrayList<>(List.of(CURRENT_REPORT.ID, CURRENT_REPORT.AGENCY_ID, CURRENT_REPORT.YEAR,
-                CURRENT_REPORT.TEMPLATE));
+                CURRENT_REPORT.TEMPLATE, DSL.count().filterWhere(FIGURE.KIND.in(kinds(CellKind.BLANK, CellKind.TEXT))),
+                DSL.count().filterWhere(FIGURE.KIND.in(kinds(CellKind.REPAIRED, CellKind.INFERRED)))));
         COLUMNS.keySet().forEach(cell -> pivot.add(DSL.max(FIGURE.VALUE).filterWhere(FIGURE.TBL.eq(cell.table()),
                 FIGURE.ROW_CODE.eq(cell.row()), FIGURE.COL_CODE.eq(cell.col())).cast(Double.class)));
         List<Field<?>> target = new ArrayList<>(List.of(CURRENT_CELLS.REPORT_ID, CURRENT_CELLS.AGENCY_ID, CURRENT_CELLS.YEAR,
-                CURRENT_CELLS.TEMPLATE));
+                CURRENT_CELLS.TEMPLATE, CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS));
         target.addAll(COLUMNS.values());
         dsl.insertInto(CURRENT_CELLS).columns(target)
                 .select(DSL.select(pivot).from(CURRENT_REPORT).leftJoin(FIGURE).on(FIGURE.REPORT_ID.eq(CURRENT_REPORT.ID))
                         .where(CURRENT_REPORT.AGENCY_ID.in(agencyIds))
                         .groupBy(CURRENT_REPORT.ID, CURRENT_REPORT.AGENCY_ID, CURRENT_REPORT.YEAR, CURRENT_REPORT.TEMPLATE))
                 .execute();
+    }
+
+    /** Whether a cell counts against the quality score as blank (printed empty or as text). */
+    public static boolean isBlank(CellKind kind) {
+        return kind == CellKind.BLANK || kind == CellKind.TEXT;
+    }
+
+    /** Whether the reader changed what was printed: repaired characters or inferred lost cells. */
+    public static boolean isAdjusted(CellKind kind) {
+        return kind == CellKind.REPAIRED || kind == CellKind.INFERRED;
+    }
+
+    private static List<String> kinds(CellKind... kinds) {
+        return java.util.Arrays.stream(kinds).map(CellKind::code).toList();
     }
 
     private static Map<CellCode, Set<Template>> templates() {

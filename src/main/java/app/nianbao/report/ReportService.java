@@ -1,16 +1,18 @@
 package app.nianbao.report;
 
 import static app.nianbao.store.jooq.Tables.AGENCY;
+import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 import static app.nianbao.store.jooq.Tables.CURRENT_REPORT;
 import static app.nianbao.store.jooq.Tables.FIGURE;
 import static app.nianbao.store.jooq.Tables.FINDING;
 import static app.nianbao.store.jooq.Tables.REPORT;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.selectCount;
 
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.duckdb.DuckDBAppender;
@@ -100,19 +102,7 @@ public class ReportService {
                 return false;
             }
             try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("main", FIGURE.getName())) {
-                for (Cell cell : figures.cells()) {
-                    CellCode c = cell.code();
-                    appender.beginRow().append(reportId).append(c.table()).append(c.row()).append(c.col());
-                    if (cell.value() == null) {
-                        appender.appendNull();
-                    } else {
-                        appender.append(cell.value().setScale(FIGURE.VALUE.getDataType().scale(), java.math.RoundingMode.UNNECESSARY));
-                    }
-                    appender.append(cell.kind().code());
-                    appendNullable(appender, cell.raw());
-                    appendNullable(appender, cell.source());
-                    appender.endRow();
-                }
+                FigureAppender.appendFigures(appender, reportId, figures);
             }
             return true;
         });
@@ -128,13 +118,6 @@ public class ReportService {
         }
     }
 
-    private static void appendNullable(DuckDBAppender appender, String value) throws java.sql.SQLException {
-        if (value == null) {
-            appender.appendNull();
-        } else {
-            appender.append(value);
-        }
-    }
 
     /** Replaces a report's findings, keeping the review of every finding that still holds. */
     public void replaceFindings(long reportId, List<Finding> findings) {
@@ -183,9 +166,27 @@ public class ReportService {
 
     /** The current version of every agency's report for every year, newest year first. */
     public List<ReportSummary> listCurrent(String search) {
+        return summaries(current(search).orderBy(CURRENT_CELLS.YEAR.desc(), AGENCY.NAME).fetch(CURRENT_CELLS.REPORT_ID));
+    }
+
+    /**
+     * One page of the current reports, newest year first: what the reports list shows at a
+     * time, so that 700,000 reports cost no more than fifty.
+     */
+    public List<ReportSummary> page(String search, int offset, int limit) {
+        return summaries(current(search).orderBy(CURRENT_CELLS.YEAR.desc(), AGENCY.NAME, CURRENT_CELLS.REPORT_ID)
+                .offset(offset).limit(limit).fetch(CURRENT_CELLS.REPORT_ID));
+    }
+
+    public int countCurrent(String search) {
+        return dsl.fetchCount(current(search));
+    }
+
+    private org.jooq.SelectConditionStep<org.jooq.Record1<Long>> current(String search) {
         Condition matches = search == null || search.isBlank() ? DSL.noCondition()
-                : AGENCY.NAME.containsIgnoreCase(search.strip()).or(CURRENT_REPORT.YEAR.cast(String.class).eq(search.strip()));
-        return summaries(matches).orderBy(CURRENT_REPORT.YEAR.desc(), AGENCY.NAME).fetch(Records.mapping(ReportSummary::new));
+                : AGENCY.NAME.containsIgnoreCase(search.strip()).or(CURRENT_CELLS.YEAR.cast(String.class).eq(search.strip()));
+        return dsl.select(CURRENT_CELLS.REPORT_ID).from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
+                .where(matches);
     }
 
     /** Current reports, of one agency or (null) of all, without the per-report counts. */
@@ -198,35 +199,40 @@ public class ReportService {
     }
 
     public Optional<ReportSummary> current(long agencyId, int year) {
-        return summaries(CURRENT_REPORT.AGENCY_ID.eq(agencyId).and(CURRENT_REPORT.YEAR.eq(year)))
-                .fetchOptional(Records.mapping(ReportSummary::new));
+        return summaries(dsl.select(CURRENT_CELLS.REPORT_ID).from(CURRENT_CELLS)
+                .where(CURRENT_CELLS.AGENCY_ID.eq(agencyId), CURRENT_CELLS.YEAR.eq(year)).fetch(CURRENT_CELLS.REPORT_ID))
+                .stream().findFirst();
     }
 
     public int count() {
         return dsl.fetchCount(REPORT);
     }
 
-    private org.jooq.SelectConditionStep<org.jooq.Record12<Long, Long, String, Integer, String, String, Integer, Integer, Integer, Integer, Integer, LocalDateTime>> summaries(
-            Condition condition) {
-        Field<Integer> errors = severityCount(Severity.ERROR);
-        Field<Integer> warnings = severityCount(Severity.WARNING);
-        Field<Integer> blank = kindCount(CellKind.BLANK, CellKind.TEXT);
-        Field<Integer> adjusted = kindCount(CellKind.REPAIRED, CellKind.INFERRED);
-        return dsl.select(CURRENT_REPORT.ID, CURRENT_REPORT.AGENCY_ID, AGENCY.NAME, CURRENT_REPORT.YEAR, CURRENT_REPORT.TEMPLATE,
-                        CURRENT_REPORT.FORMAT, CURRENT_REPORT.VERSION, errors, warnings, blank, adjusted, CURRENT_REPORT.IMPORTED_AT)
-                .from(CURRENT_REPORT).join(AGENCY).on(AGENCY.ID.eq(CURRENT_REPORT.AGENCY_ID))
-                .where(condition);
-    }
-
-    private static Field<Integer> kindCount(CellKind... kinds) {
-        return selectCount().from(FIGURE)
-                .where(FIGURE.REPORT_ID.eq(CURRENT_REPORT.ID), FIGURE.KIND.in(java.util.Arrays.stream(kinds).map(CellKind::code).toList()))
-                .asField();
-    }
-
-    private static Field<Integer> severityCount(Severity severity) {
-        return selectCount().from(FINDING)
-                .where(FINDING.REPORT_ID.eq(CURRENT_REPORT.ID), FINDING.SEVERITY.eq(severity.code())).asField();
+    /**
+     * The list rows of these reports, in the order given. Finding counts are grouped over just
+     * these reports; blank and adjusted cells come from current_cells, not from the figures.
+     */
+    private List<ReportSummary> summaries(List<Long> reportIds) {
+        if (reportIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, int[]> severities = new HashMap<>();
+        dsl.select(FINDING.REPORT_ID, DSL.count().filterWhere(FINDING.SEVERITY.eq(Severity.ERROR.code())),
+                        DSL.count().filterWhere(FINDING.SEVERITY.eq(Severity.WARNING.code())))
+                .from(FINDING).where(FINDING.REPORT_ID.in(reportIds)).groupBy(FINDING.REPORT_ID)
+                .forEach(r -> severities.put(r.value1(), new int[] {r.value2(), r.value3()}));
+        Map<Long, ReportSummary> byId = new HashMap<>();
+        dsl.select(REPORT.ID, REPORT.AGENCY_ID, AGENCY.NAME, REPORT.YEAR, REPORT.TEMPLATE, REPORT.FORMAT, REPORT.VERSION,
+                        CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS, REPORT.IMPORTED_AT)
+                .from(REPORT).join(AGENCY).on(AGENCY.ID.eq(REPORT.AGENCY_ID))
+                .join(CURRENT_CELLS).on(CURRENT_CELLS.REPORT_ID.eq(REPORT.ID))
+                .where(REPORT.ID.in(reportIds))
+                .forEach(r -> {
+                    int[] counts = severities.getOrDefault(r.value1(), new int[2]);
+                    byId.put(r.value1(), new ReportSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                            r.value7(), counts[0], counts[1], r.value8(), r.value9(), r.value10()));
+                });
+        return reportIds.stream().map(byId::get).toList();
     }
 
     public Optional<ReportDetail> detail(long agencyId, int year) {

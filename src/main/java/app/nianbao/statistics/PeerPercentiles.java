@@ -24,8 +24,9 @@ public record PeerPercentiles(double p10, double p25, double p50, double p75, do
     }
 
     public double rankOf(double x) {
-        long below = Arrays.stream(sorted).filter(v -> v < x).count();
-        long equal = Arrays.stream(sorted).filter(v -> v == x).count();
+        // binary searches on the sorted values: a national peer group ranks 100,000 agencies
+        int below = firstIndexNotBelow(x, false);
+        int equal = firstIndexNotBelow(x, true) - below;
         return (below + 0.5 * equal) / sorted.length * 100;
     }
 
@@ -34,5 +35,20 @@ public record PeerPercentiles(double p10, double p25, double p50, double p75, do
 
     public static boolean rankable(long n, int minN) {
         return n >= minN;
+    }
+
+    /** The first index whose value is ≥ x (or > x when {@code strictlyAbove}), in the sorted values. */
+    private int firstIndexNotBelow(double x, boolean strictlyAbove) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] < x || (strictlyAbove && sorted[mid] == x)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 }

@@ -61,6 +61,11 @@ public final class Store implements AutoCloseable {
         return dsl;
     }
 
+    /** For bulk writers that need DuckDB's appender on the store's one connection. */
+    public Connection connection() {
+        return connection;
+    }
+
     @Override
     public void close() {
         try {

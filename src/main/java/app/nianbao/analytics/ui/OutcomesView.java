@@ -66,8 +66,9 @@ class OutcomesView extends AnalysisView {
         List<List<Object>> rows = new ArrayList<>();
         java.util.Set<Integer> incomplete = new java.util.TreeSet<>();
         processed.points().forEach(p -> rows.add(new ArrayList<>(java.util.Arrays.asList(p.year(), DataTable.number(p.value())))));
+        List<Series> outcomes = analytics.series(OUTCOMES, scope, filters.from(), filters.to());
         for (int i = 0; i < OUTCOMES.size(); i++) {
-            Series counts = analytics.series(OUTCOMES.get(i), scope, filters.from(), filters.to());
+            Series counts = outcomes.get(i);
             Number[] shares = new Number[years.size()];
             for (int y = 0; y < years.size(); y++) {
                 Point total = processed.points().get(y);
@@ -99,8 +100,9 @@ class OutcomesView extends AnalysisView {
 
     private void showRates(Scope scope, Series processed) {
         List<String> years = processed.points().stream().map(p -> String.valueOf(p.year())).toList();
-        Series disclosure = analytics.series(Metric.DISCLOSURE_RATE, scope, filters.from(), filters.to());
-        Series grantedOnly = analytics.series(Metric.GRANTED_RATE, scope, filters.from(), filters.to());
+        List<Series> both = analytics.series(List.of(Metric.DISCLOSURE_RATE, Metric.GRANTED_RATE), scope, filters.from(), filters.to());
+        Series disclosure = both.get(0);
+        Series grantedOnly = both.get(1);
         LineData data = new LineData().setLabels(years);
         List<List<Object>> rows = new ArrayList<>();
         Number[] d = new Number[years.size()];

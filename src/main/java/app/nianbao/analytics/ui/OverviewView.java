@@ -62,7 +62,7 @@ class OverviewView extends Main implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         filters.read(event.getLocation().getQueryParameters());
         Scope scope = Scope.parse(filters.scope());
-        List<Kpi> kpis = KPIS.stream().map(m -> Kpi.of(analytics.series(m, scope, filters.from(), filters.to()))).toList();
+        List<Kpi> kpis = analytics.series(KPIS, scope, filters.from(), filters.to()).stream().map(Kpi::of).toList();
         boolean none = kpis.stream().allMatch(k -> k.history().isEmpty());
         empty.setVisible(none);
         empty.setText("还没有数据：请导入年报（导入页面，或 java -jar target/nianbao.jar import 文件夹）。");

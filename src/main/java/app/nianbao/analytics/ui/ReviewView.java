@@ -46,7 +46,7 @@ class ReviewView extends AnalysisView {
 
     @Override
     protected boolean render(Scope scope) {
-        List<Series> counts = CASES.stream().map(m -> analytics.series(m, scope, filters.from(), filters.to())).toList();
+        List<Series> counts = analytics.series(CASES, scope, filters.from(), filters.to());
         List<Integer> years = counts.stream().flatMap(s -> s.points().stream()).map(Point::year).distinct().sorted().toList();
         if (years.isEmpty()) {
             return false;
@@ -75,8 +75,9 @@ class ReviewView extends AnalysisView {
         LineData data = new LineData().setLabels(labels);
         List<List<Object>> rows = rows(years);
         List<String> columns = new ArrayList<>(List.of("年度"));
+        List<Series> series = analytics.series(metrics, scope, filters.from(), filters.to());
         for (int i = 0; i < metrics.size(); i++) {
-            Number[] values = values(analytics.series(metrics.get(i), scope, filters.from(), filters.to()), years, scale);
+            Number[] values = values(series.get(i), years, scale);
             LineDataset line = new LineDataset().setLabel(metrics.get(i).zh()).setBorderColor(COLORS[i]).setBackgroundColor(COLORS[i]);
             line.setData(values);
             data.addDataset(line);

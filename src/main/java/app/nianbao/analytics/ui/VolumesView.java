@@ -82,9 +82,10 @@ class VolumesView extends AnalysisView {
             row.add(p.year());
             rows.add(row);
         });
+        List<Series> byType = analytics.series(Metric.BY_APPLICANT, scope, filters.from(), filters.to());
         for (int i = 0; i < Metric.BY_APPLICANT.size(); i++) {
             Metric metric = Metric.BY_APPLICANT.get(i);
-            Series s = analytics.series(metric, scope, filters.from(), filters.to());
+            Series s = byType.get(i);
             Number[] values = totals.points().stream().map(p -> s.points().stream().filter(q -> q.year() == p.year())
                     .findFirst().map(Point::value).orElse(null)).toArray(Number[]::new);
             BarDataset bars = new BarDataset().setLabel(metric.zh().replace("新收：", "")).setBackgroundColor(COLORS[i]);

@@ -24,7 +24,6 @@ import app.nianbao.check.FindingQueries.Filter;
 import app.nianbao.check.FindingQueries.FindingRow;
 import app.nianbao.check.FindingQueries.RuleCount;
 import app.nianbao.export.DataTable;
-import app.nianbao.report.ReportService;
 import app.nianbao.report.ReviewStatus;
 import app.nianbao.shell.ui.ChartCard;
 import software.xdev.chartjs.model.charts.BarChart;
@@ -42,7 +41,6 @@ class QualityView extends Main {
             "P1", "P2", "P3", "P4", "P5", "P6");
 
     private final FindingQueries queries;
-    private final ReportService reports;
     private final Select<String> rule = new Select<>();
     private final Select<String> severity = new Select<>();
     private final TextField agency = new TextField("机构");
@@ -53,9 +51,8 @@ class QualityView extends Main {
     private final ChartCard scores = new ChartCard("报告质量分分布", "质量分 = 100 − 10×错误 − 2×非空白警告 − 空白单元格（至多 30）"
             + " − 修复或推断的单元格", "quality-scores");
 
-    QualityView(FindingQueries queries, ReportService reports) {
+    QualityView(FindingQueries queries) {
         this.queries = queries;
-        this.reports = reports;
         addClassName("view");
         add(new H2("数据质量"), filters(), new H3("按规则统计"), counts(), findingsHeading, findings(), scores);
         refresh();
@@ -115,10 +112,7 @@ class QualityView extends Main {
     private void showScores() {
         String[] buckets = {"0–59", "60–79", "80–89", "90–99", "100"};
         int[] counted = new int[buckets.length];
-        for (var report : reports.listCurrent(null)) {
-            int s = report.score();
-            counted[s < 60 ? 0 : s < 80 ? 1 : s < 90 ? 2 : s < 100 ? 3 : 4]++;
-        }
+        queries.scoreDistribution().forEach((s, n) -> counted[s < 60 ? 0 : s < 80 ? 1 : s < 90 ? 2 : s < 100 ? 3 : 4] += n);
         BarDataset bars = new BarDataset().setLabel("报告数").setBackgroundColor("#1f77b4");
         List<List<Object>> rows = new ArrayList<>();
         Number[] values = new Number[buckets.length];

@@ -59,13 +59,14 @@ class ReportsView extends Main implements BeforeEnterObserver {
     }
 
     private Grid<ReportSummary> grid() {
-        grid.addColumn(ReportSummary::agency).setHeader("机构").setAutoWidth(true).setFlexGrow(3).setSortable(true);
-        grid.addColumn(ReportSummary::year).setHeader("年度").setSortable(true);
+        // pages come from the store in a fixed order (newest year, then agency), so columns do not sort
+        grid.addColumn(ReportSummary::agency).setHeader("机构").setAutoWidth(true).setFlexGrow(3);
+        grid.addColumn(ReportSummary::year).setHeader("年度");
         grid.addColumn(ReportSummary::template).setHeader("模板");
         grid.addColumn(ReportSummary::format).setHeader("格式");
-        grid.addComponentColumn(ReportsView::score).setHeader("质量分").setComparator(ReportSummary::score);
-        grid.addColumn(ReportSummary::errors).setHeader("错误").setSortable(true);
-        grid.addColumn(ReportSummary::warnings).setHeader("警告").setSortable(true);
+        grid.addComponentColumn(ReportsView::score).setHeader("质量分");
+        grid.addColumn(ReportSummary::errors).setHeader("错误");
+        grid.addColumn(ReportSummary::warnings).setHeader("警告");
         grid.addColumn(ReportSummary::version).setHeader("版本");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> ReportView.open(e.getItem().agencyId(), e.getItem().year()));
@@ -80,9 +81,9 @@ class ReportsView extends Main implements BeforeEnterObserver {
     }
 
     private void refresh(String query) {
-        var items = reports.listCurrent(query);
-        grid.setItems(items);
-        boolean none = items.isEmpty();
+        int total = reports.countCurrent(query);
+        grid.setItems(page -> reports.page(query, page.getOffset(), page.getLimit()).stream(), page -> total);
+        boolean none = total == 0;
         grid.setVisible(!none);
         empty.setVisible(none);
         empty.setText(query == null || query.isBlank()

@@ -1,0 +1,100 @@
+package app.nianbao.cli;
+
+import static app.nianbao.store.jooq.Tables.AGENCY;
+import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+
+import app.nianbao.analytics.AnalyticsService;
+import app.nianbao.analytics.Metric;
+import app.nianbao.analytics.Scope;
+import app.nianbao.check.FindingQueries;
+import app.nianbao.report.ReportService;
+
+/**
+ * The queries behind each dashboard chart, timed on a store: every chart of a view counts as
+ * one query set, run as the view runs it. Medians and p95 over repeated runs, after warm-up.
+ */
+final class QueryBench {
+
+    private record Query(String chart, Runnable run) {
+    }
+
+    private final List<Query> queries = new ArrayList<>();
+
+    QueryBench(DSLContext dsl) {
+        AnalyticsService analytics = new AnalyticsService(dsl);
+        FindingQueries findings = new FindingQueries(dsl);
+        ReportService reports = new ReportService(dsl);
+        int year = dsl.select(org.jooq.impl.DSL.max(CURRENT_CELLS.YEAR)).from(CURRENT_CELLS).fetchOne(0, Integer.class);
+        Scope all = new Scope.All();
+        Long province = dsl.select(AGENCY.ID).from(AGENCY).where(AGENCY.LEVEL.eq("PROVINCE")).orderBy(AGENCY.ID).limit(1)
+                .fetchOne(AGENCY.ID);
+        long busiest = dsl.select(CURRENT_CELLS.AGENCY_ID).from(CURRENT_CELLS).where(CURRENT_CELLS.YEAR.eq(year))
+                .orderBy(CURRENT_CELLS.T3__NEW_RECEIVED__TOTAL.desc().nullsLast()).limit(1).fetchOne(CURRENT_CELLS.AGENCY_ID);
+        series("总览 overview: 5 KPI series", analytics, all, Metric.NEW_APPLICATIONS, Metric.DISCLOSURE_RATE, Metric.REVIEWS,
+                Metric.LAWSUITS, Metric.CORRECTION_RATE);
+        series("申请量 volumes: new applications", analytics, all, Metric.NEW_APPLICATIONS);
+        series("申请量 volumes: by applicant type", analytics, all, Metric.BY_APPLICANT.toArray(Metric[]::new));
+        series("办理结果 outcomes: mix", analytics, all, Metric.GRANTED, Metric.PARTIAL, Metric.REFUSED, Metric.UNABLE,
+                Metric.NOT_PROCESSED, Metric.OTHER);
+        series("办理结果 outcomes: rates", analytics, all, Metric.DISCLOSURE_RATE, Metric.GRANTED_RATE);
+        series("复议诉讼 review: counts", analytics, all, Metric.REVIEWS, Metric.LAWSUITS);
+        series("复议诉讼 review: correction rates", analytics, all, Metric.REVIEW_CORRECTION_RATE,
+                Metric.LITIGATION_CORRECTION_RATE, Metric.CORRECTION_RATE);
+        series("复议诉讼 review: disputes per 100", analytics, all, Metric.DISPUTES_PER_100);
+        series("scope level:COUNTY, new applications", analytics, new Scope.Level(app.nianbao.agency.AgencyLevel.COUNTY),
+                Metric.NEW_APPLICATIONS);
+        if (province != null) {
+            series("scope parent:province subtree, disclosure rate", analytics, new Scope.Subtree(province), Metric.DISCLOSURE_RATE);
+        }
+        series("scope one agency, 5 KPI series", analytics, new Scope.Agencies(List.of(busiest)), Metric.NEW_APPLICATIONS,
+                Metric.DISCLOSURE_RATE, Metric.REVIEWS, Metric.LAWSUITS, Metric.CORRECTION_RATE);
+        queries.add(new Query("机构对比 compare: every agency in the country, " + year,
+                () -> analytics.compare(Metric.DISCLOSURE_RATE, all, year, 30)));
+        if (province != null) {
+            Scope peers = new Scope.Subtree(province);
+            queries.add(new Query("机构对比 compare: one province's agencies, " + year,
+                    () -> analytics.compare(Metric.DISCLOSURE_RATE, peers, year, 30)));
+        }
+        FindingQueries.Filter any = new FindingQueries.Filter(null, null, null, null);
+        queries.add(new Query("数据质量 quality: findings by rule", () -> findings.countsByRule(any)));
+        queries.add(new Query("数据质量 quality: first 500 findings", () -> findings.findings(any, 500)));
+        queries.add(new Query("报告 reports: one page of 50", () -> reports.page("", 0, 50)));
+        queries.add(new Query("报告 reports: count for the pager", () -> reports.countCurrent("")));
+        queries.add(new Query("数据质量 quality: score distribution", findings::scoreDistribution));
+    }
+
+    private void series(String chart, AnalyticsService analytics, Scope scope, Metric... metrics) {
+        queries.add(new Query(chart, () -> analytics.series(List.of(metrics), scope, 2019, 2025)));
+    }
+
+    /** One row per chart: median and p95 in milliseconds. */
+    List<Map<String, Object>> run(int runs) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Query query : queries) {
+            for (int i = 0; i < 3; i++) {
+                query.run().run();
+            }
+            double[] millis = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                query.run().run();
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+            Arrays.sort(millis);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("chart", query.chart());
+            row.put("median_ms", Math.round(millis[runs / 2] * 10) / 10.0);
+            row.put("p95_ms", Math.round(millis[(int) Math.ceil(runs * 0.95) - 1] * 10) / 10.0);
+            rows.add(row);
+        }
+        return rows;
+    }
+}

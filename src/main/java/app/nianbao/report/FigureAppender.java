@@ -1,0 +1,72 @@
+package app.nianbao.report;
+
+import static app.nianbao.store.jooq.Tables.FIGURE;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+
+import org.duckdb.DuckDBAppender;
+
+import app.nianbao.catalog.CellCode;
+import app.nianbao.figures.Cell;
+import app.nianbao.figures.Figures;
+
+/**
+ * A report's cells as rows of figure and as its wide row of current_cells, through DuckDB's
+ * appender: one import and a generated national data set write them the same way.
+ */
+public final class FigureAppender {
+
+    private static final int SCALE = FIGURE.VALUE.getDataType().scale();
+
+    private FigureAppender() {
+    }
+
+    /** One row per cell, in the column order of figure. */
+    public static void appendFigures(DuckDBAppender figure, long reportId, Figures figures) throws SQLException {
+        for (Cell cell : figures.cells()) {
+            CellCode c = cell.code();
+            figure.beginRow().append(reportId).append(c.table()).append(c.row()).append(c.col());
+            if (cell.value() == null) {
+                figure.appendNull();
+            } else {
+                figure.append(cell.value().setScale(SCALE, RoundingMode.UNNECESSARY));
+            }
+            figure.append(cell.kind().code());
+            appendNullable(figure, cell.raw());
+            appendNullable(figure, cell.source());
+            figure.endRow();
+        }
+    }
+
+    /** The report's row of current_cells; only for a report that is its agency and year's current one. */
+    public static void appendCurrentCells(DuckDBAppender currentCells, long reportId, long agencyId, int year, Figures figures)
+            throws SQLException {
+        int blank = 0;
+        int adjusted = 0;
+        for (Cell cell : figures.cells()) {
+            blank += CurrentCells.isBlank(cell.kind()) ? 1 : 0;
+            adjusted += CurrentCells.isAdjusted(cell.kind()) ? 1 : 0;
+        }
+        currentCells.beginRow().append(reportId).append(agencyId).append(year).append(figures.template().code())
+                .append(blank).append(adjusted);
+        for (CellCode code : CurrentCells.columns().keySet()) {
+            BigDecimal value = CurrentCells.templatesOf(code).contains(figures.template()) ? figures.cell(code).value() : null;
+            if (value == null) {
+                currentCells.appendNull();
+            } else {
+                currentCells.append(value.doubleValue());
+            }
+        }
+        currentCells.endRow();
+    }
+
+    static void appendNullable(DuckDBAppender appender, String value) throws SQLException {
+        if (value == null) {
+            appender.appendNull();
+        } else {
+            appender.append(value);
+        }
+    }
+}
