@@ -21,16 +21,16 @@ public record Kpi(Metric metric, Integer year, Double value, Double previous, Li
     }
 
     /** Rates change in percentage points, counts in per cent; null when there is nothing to compare. */
-    public String change() {
+    public String change(boolean english) {
         if (value == null || previous == null) {
-            return "无上年可比";
+            return english ? "nothing to compare" : "无上年可比";
         }
         if (metric.isRate()) {
             double points = (value - previous) * (metric.scale() == 1 ? 100 : 1);
-            return "%+.1f 个百分点".formatted(points);
+            return (english ? "%+.1f percentage points" : "%+.1f 个百分点").formatted(points);
         }
         if (previous == 0) {
-            return value == 0 ? "持平" : "上年为 0";
+            return value == 0 ? (english ? "level" : "持平") : (english ? "previous year 0" : "上年为 0");
         }
         return "%+.1f%%".formatted((value - previous) / previous * 100);
     }

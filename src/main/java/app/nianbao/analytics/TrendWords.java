@@ -10,7 +10,11 @@ public final class TrendWords {
     private TrendWords() {
     }
 
-    public static List<String> describe(String what, int[] years, double[] values) {
+    /** The trend of a yearly series in Chinese, or in English when {@code english}. */
+    public static List<String> describe(String what, int[] years, double[] values, boolean english) {
+        if (english) {
+            return english(what, years, values);
+        }
         if (years.length < 3) {
             return List.of("只有 %d 个年度的数据，趋势无法评估。".formatted(years.length));
         }
@@ -28,6 +32,30 @@ public final class TrendWords {
                 : "首年为 0，无法计算年均复合增长率。";
         if (!trend.assessable()) {
             return List.of("只有 %d 个年度的数据（少于 %d 年），趋势无法可靠评估；以下仅供参考。".formatted(years.length, Trend.MIN_YEARS), first);
+        }
+        return List.of(first, second, third);
+    }
+
+    private static List<String> english(String what, int[] years, double[] values) {
+        if (years.length < 3) {
+            return List.of("Only %d years of data: the trend cannot be assessed.".formatted(years.length));
+        }
+        Trend trend = Trend.of(years, values);
+        Trend.Ols ols = trend.ols();
+        String direction = ols.slope() > 0 ? "rose" : ols.slope() < 0 ? "fell" : "stayed level";
+        String first = "%d–%d: %s %s by %.1f a year on average (95%% confidence interval %.1f to %.1f, R² = %.2f).".formatted(
+                years[0], years[years.length - 1], what, direction, Math.abs(ols.slope()), ols.slopeCi95Low(), ols.slopeCi95High(),
+                ols.rSquared());
+        Trend.MannKendall mk = trend.mannKendall();
+        String second = mk.pValue() < 0.05
+                ? "The Mann-Kendall test finds a significant %s trend (p = %.3f); Sen's robust slope is %.1f a year."
+                        .formatted(mk.s() > 0 ? "rising" : "falling", mk.pValue(), mk.senSlope())
+                : "The Mann-Kendall test finds no significant monotonic trend (p = %.3f).".formatted(mk.pValue());
+        String third = trend.cagr().isPresent() ? "Compound annual growth rate %.1f%%.".formatted(trend.cagr().getAsDouble() * 100)
+                : "The first year is 0, so there is no compound annual growth rate.";
+        if (!trend.assessable()) {
+            return List.of("Only %d years of data (fewer than %d): the trend cannot be assessed reliably; for reference only."
+                    .formatted(years.length, Trend.MIN_YEARS), first);
         }
         return List.of(first, second, third);
     }

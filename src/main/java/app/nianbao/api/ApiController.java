@@ -71,7 +71,8 @@ class ApiController {
         if (metric == null) {
             Map<String, Object> definitions = new LinkedHashMap<>();
             for (Metric m : Metric.values()) {
-                definitions.put(m.code(), Map.of("name", m.zh(), "definition", m.definition(), "rate", m.isRate()));
+                definitions.put(m.code(), Map.of("name", m.zh(), "name_en", m.en(), "definition", m.definition(),
+                        "definition_en", m.definition(true), "rate", m.isRate()));
             }
             return Map.of("metrics", definitions);
         }

@@ -97,6 +97,17 @@ public final class Codebook {
         return label(table + ".col." + col);
     }
 
+    /** The words two labels start with alike; the first label when they share none. */
+    private static String commonWords(String a, String b) {
+        String[] x = a.split(" ");
+        String[] y = b.split(" ");
+        int n = 0;
+        while (n < Math.min(x.length, y.length) && x[n].equals(y[n])) {
+            n++;
+        }
+        return n == 0 ? a : String.join(" ", java.util.Arrays.copyOf(x, n));
+    }
+
     private static Codebook load() {
         try (InputStream in = Codebook.class.getResourceAsStream("/spec/codes.csv")) {
             if (in == null) {
@@ -129,7 +140,10 @@ public final class Codebook {
                     Template t = Template.ofCode(template);
                     t2.get(t).computeIfAbsent(row, r -> new ArrayList<>()).add(col);
                     labels.put("t2." + row + "." + col, label);
-                    labels.putIfAbsent("t2.row." + row, new Label(label.zh().split(" ")[0], label.en()));
+                    Label rowLabel = labels.get("t2.row." + row);
+                    // the row's name is what its cells' labels share: "规章", "Rules", "Normative documents"
+                    labels.put("t2.row." + row, rowLabel == null ? new Label(label.zh().split(" ")[0], label.en())
+                            : new Label(rowLabel.zh(), commonWords(rowLabel.en(), label.en())));
                 } else if ("*".equals(col)) {
                     labels.put(table + ".row." + row, label);
                     if ("t3".equals(table)) {

@@ -2,18 +2,12 @@ package app.nianbao.report;
 
 /** Where an auditor's review of a finding stands. */
 public enum ReviewStatus {
-    OPEN("待审", "open"), CONFIRMED("已确认", "confirmed"), DISMISSED("已排除", "dismissed");
+    OPEN("open"), CONFIRMED("confirmed"), DISMISSED("dismissed");
 
-    private final String zh;
     private final String code;
 
-    ReviewStatus(String zh, String code) {
-        this.zh = zh;
+    ReviewStatus(String code) {
         this.code = code;
-    }
-
-    public String zh() {
-        return zh;
     }
 
     public String code() {

@@ -21,7 +21,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
@@ -29,21 +28,22 @@ import app.nianbao.agency.AgencyLevel;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyService.AgencySummary;
 import app.nianbao.security.Role;
+import app.nianbao.shell.ui.Labels;
+import com.vaadin.flow.router.HasDynamicTitle;
 
 /** 机构: every agency with its level, region and parent; edit where it stands, merge two that are one. */
 @Route("agencies")
 @RolesAllowed("VIEWER")
-@PageTitle("机构 · 年报 Nianbao")
-class AgenciesView extends Main {
+class AgenciesView extends Main implements HasDynamicTitle {
 
     private final AgencyService agencies;
     private final Grid<AgencySummary> grid = new Grid<>();
     private final TextField filter = new TextField();
     private final Select<AgencyLevel> level = new Select<>();
-    private final TextField regionCode = new TextField("行政区划代码");
-    private final TextField regionName = new TextField("地区");
-    private final ComboBox<AgencySummary> parent = new ComboBox<>("上级机构");
-    private final ComboBox<AgencySummary> mergeInto = new ComboBox<>("并入（保留）机构");
+    private final TextField regionCode = new TextField(getTranslation("agencies.region-code"));
+    private final TextField regionName = new TextField(getTranslation("agencies.region"));
+    private final ComboBox<AgencySummary> parent = new ComboBox<>(getTranslation("agencies.parent"));
+    private final ComboBox<AgencySummary> mergeInto = new ComboBox<>(getTranslation("agencies.merge-into"));
     private final VerticalLayout editor = new VerticalLayout();
     private final H3 editing = new H3();
     private List<AgencySummary> all = List.of();
@@ -56,12 +56,12 @@ class AgenciesView extends Main {
         if (authentication.hasRole(Role.ANALYST.name())) {
             content.add(editor());
         }
-        add(new H2("机构"), filter(), content);
+        add(new H2(getTranslation("nav.agencies")), filter(), content);
         refresh();
     }
 
     private TextField filter() {
-        filter.setPlaceholder("按名称或别名筛选");
+        filter.setPlaceholder(getTranslation("agencies.filter"));
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(e -> showFiltered());
@@ -70,12 +70,12 @@ class AgenciesView extends Main {
     }
 
     private Grid<AgencySummary> grid() {
-        grid.addColumn(AgencySummary::name).setHeader("名称").setAutoWidth(true).setFlexGrow(3).setSortable(true);
-        grid.addColumn(a -> a.level() == null ? "" : AgencyLevel.valueOf(a.level()).zh()).setHeader("层级");
-        grid.addColumn(a -> a.regionName() == null ? "" : a.regionName()).setHeader("地区");
-        grid.addColumn(a -> a.parentName() == null ? "" : a.parentName()).setHeader("上级").setFlexGrow(2);
-        grid.addColumn(AgencySummary::reports).setHeader("报告数");
-        grid.addColumn(a -> String.join("、", a.aliases())).setHeader("别名").setFlexGrow(2);
+        grid.addColumn(AgencySummary::name).setHeader(getTranslation("agencies.name")).setAutoWidth(true).setFlexGrow(3).setSortable(true);
+        grid.addColumn(a -> a.level() == null ? "" : Labels.level(AgencyLevel.valueOf(a.level()))).setHeader(getTranslation("agencies.level"));
+        grid.addColumn(a -> a.regionName() == null ? "" : a.regionName()).setHeader(getTranslation("agencies.region"));
+        grid.addColumn(a -> a.parentName() == null ? "" : a.parentName()).setHeader(getTranslation("agencies.parent-short")).setFlexGrow(2);
+        grid.addColumn(AgencySummary::reports).setHeader(getTranslation("common.reports"));
+        grid.addColumn(a -> String.join("、", a.aliases())).setHeader(getTranslation("agencies.aliases")).setFlexGrow(2);
         grid.setWidth("65%");
         grid.setHeight("70vh");
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
@@ -83,15 +83,15 @@ class AgenciesView extends Main {
     }
 
     private VerticalLayout editor() {
-        level.setLabel("层级");
+        level.setLabel(getTranslation("agencies.level"));
         level.setItems(AgencyLevel.values());
-        level.setItemLabelGenerator(l -> l == null ? "（未设置）" : l.zh());
+        level.setItemLabelGenerator(Labels::level);
         level.setEmptySelectionAllowed(true);
         parent.setItemLabelGenerator(AgencySummary::name);
         mergeInto.setItemLabelGenerator(AgencySummary::name);
-        Button save = new Button("保存", e -> save());
+        Button save = new Button(getTranslation("agencies.save"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button merge = new Button("合并…", e -> confirmMerge());
+        Button merge = new Button(getTranslation("agencies.merge"), e -> confirmMerge());
         merge.addThemeVariants(ButtonVariant.LUMO_ERROR);
         FormLayout form = new FormLayout(level, regionCode, regionName, parent);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
@@ -122,7 +122,7 @@ class AgenciesView extends Main {
         try {
             agencies.describe(agency.id(), level.getValue(), regionCode.getValue(), regionName.getValue(),
                     parent.getValue() == null ? null : parent.getValue().id());
-            Notification.show("已保存「" + agency.name() + "」", 2000, Notification.Position.BOTTOM_START);
+            Notification.show(getTranslation("agencies.saved", agency.name()), 2000, Notification.Position.BOTTOM_START);
             refresh();
         } catch (IllegalArgumentException e) {
             Notification.show(e.getMessage(), 4000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -133,20 +133,20 @@ class AgenciesView extends Main {
         AgencySummary merged = grid.asSingleSelect().getValue();
         AgencySummary kept = mergeInto.getValue();
         if (kept == null) {
-            Notification.show("请先选择要并入的机构", 3000, Notification.Position.MIDDLE);
+            Notification.show(getTranslation("agencies.choose-merge"), 3000, Notification.Position.MIDDLE);
             return;
         }
-        ConfirmDialog dialog = new ConfirmDialog("合并机构",
-                "把「%s」（%d 份报告）并入「%s」？它的名称将成为别名，报告同年重复时成为新版本。此操作不能撤销。".formatted(
-                        merged.name(), merged.reports(), kept.name()), "合并", e -> merge(kept, merged));
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation("agencies.merge-title"),
+                getTranslation("agencies.merge-text", merged.name(), merged.reports(), kept.name()),
+                getTranslation("agencies.merge-confirm"), e -> merge(kept, merged));
         dialog.setCancelable(true);
-        dialog.setCancelText("取消");
+        dialog.setCancelText(getTranslation("action.cancel"));
         dialog.open();
     }
 
     void merge(AgencySummary kept, AgencySummary merged) {
         agencies.merge(kept.id(), merged.id());
-        Notification.show("已把「%s」并入「%s」".formatted(merged.name(), kept.name()), 3000, Notification.Position.BOTTOM_START);
+        Notification.show(getTranslation("agencies.merged", merged.name(), kept.name()), 3000, Notification.Position.BOTTOM_START);
         grid.asSingleSelect().clear();
         refresh();
     }
@@ -160,5 +160,10 @@ class AgenciesView extends Main {
         String q = filter.getValue().strip();
         grid.setItems(q.isEmpty() ? all : all.stream()
                 .filter(a -> a.name().contains(q) || a.aliases().stream().anyMatch(alias -> alias.contains(q))).toList());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.agencies") + " · " + getTranslation("shell.product");
     }
 }

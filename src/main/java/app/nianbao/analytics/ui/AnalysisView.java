@@ -11,24 +11,33 @@ import app.nianbao.agency.AgencyService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.Scope;
 import app.nianbao.shell.ui.FilterBar;
+import com.vaadin.flow.router.HasDynamicTitle;
 
 /**
  * What the year-series views share: a title, the URL filter bar, the content, and an empty state
  * that says what to do when the filters leave no data. Subclasses only draw.
  */
-abstract class AnalysisView extends Main implements BeforeEnterObserver {
+abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     protected final AnalyticsService analytics;
     protected final FilterBar filters;
-    private final Div empty = new Div("还没有数据：请导入年报，或放宽机构与年份的筛选。");
+    private final String titleKey;
+    private final Div empty = new Div();
     private final Div content = new Div();
 
-    AnalysisView(String title, AnalyticsService analytics, AgencyService agencies, Class<? extends Component> route) {
+    AnalysisView(String titleKey, AnalyticsService analytics, AgencyService agencies, Class<? extends Component> route) {
         this.analytics = analytics;
+        this.titleKey = titleKey;
         this.filters = new FilterBar(agencies.list(), route);
         addClassName("view");
+        empty.setText(getTranslation("empty.no-data"));
         empty.addClassName("empty-state");
-        add(new H2(title), filters, empty, content);
+        add(new H2(getTranslation(titleKey)), filters, empty, content);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation(titleKey) + " · " + getTranslation("shell.product");
     }
 
     /** Adds the parts the view draws into; they are hidden together when there is no data. */

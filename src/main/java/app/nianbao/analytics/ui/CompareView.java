@@ -18,7 +18,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
@@ -35,6 +34,8 @@ import software.xdev.chartjs.model.charts.ScatterChart;
 import software.xdev.chartjs.model.data.ScatterData;
 import software.xdev.chartjs.model.datapoint.ScatterDataPoint;
 import software.xdev.chartjs.model.dataset.ScatterDataset;
+import app.nianbao.shell.ui.Labels;
+import com.vaadin.flow.router.HasDynamicTitle;
 
 /**
  * 机构对比: agencies of very different size compared fairly on one rate in one year — a funnel
@@ -42,17 +43,15 @@ import software.xdev.chartjs.model.dataset.ScatterDataset;
  */
 @Route("compare")
 @RolesAllowed("VIEWER")
-@PageTitle("机构对比 · 年报 Nianbao")
-class CompareView extends Main implements BeforeEnterObserver {
+class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final List<Metric> RATES = Arrays.stream(Metric.values()).filter(Metric::isRate).toList();
 
     private final AnalyticsService analytics;
     private final Select<Metric> metric = new Select<>();
-    private final IntegerField year = new IntegerField("年度");
-    private final IntegerField minN = new IntegerField("最小样本量");
-    private final ChartCard funnel = new ChartCard("漏斗图", "横轴为案件数 n，纵轴为比率；曲线为合并比率的 95% 与 99.8% 控制限"
-            + "（二项分布正态近似），限外的机构名称显示在表中", "funnel");
+    private final IntegerField year = new IntegerField(getTranslation("common.year"));
+    private final IntegerField minN = new IntegerField(getTranslation("compare.min-n"));
+    private final ChartCard funnel = new ChartCard(getTranslation("compare.funnel"), getTranslation("compare.funnel.definition"), "funnel");
     private final Grid<Compared> ranking = new Grid<>();
     private final Div empty = new Div();
     private final Paragraph summary = new Paragraph();
@@ -61,25 +60,27 @@ class CompareView extends Main implements BeforeEnterObserver {
     CompareView(AnalyticsService analytics) {
         this.analytics = analytics;
         addClassName("view");
-        metric.setLabel("指标");
+        metric.setLabel(getTranslation("compare.metric"));
         metric.setItems(RATES);
-        metric.setItemLabelGenerator(m -> m == null ? "" : m.zh());
+        metric.setItemLabelGenerator(m -> m == null ? "" : Labels.metric(m));
         year.setMin(2000);
         minN.setMin(1);
         metric.addValueChangeListener(e -> navigate());
         year.addValueChangeListener(e -> navigate());
         minN.addValueChangeListener(e -> navigate());
         empty.addClassName("empty-state");
-        add(new H2("机构对比"), new HorizontalLayout(metric, year, minN), empty, summary, funnel, ranking());
+        add(new H2(getTranslation("nav.compare")), new HorizontalLayout(metric, year, minN), empty, summary, funnel, ranking());
     }
 
     private Grid<Compared> ranking() {
-        ranking.addColumn(c -> c.figures().agency()).setHeader("机构").setAutoWidth(true);
-        ranking.addColumn(c -> c.point().unit().n()).setHeader("案件数 n");
-        ranking.addColumn(c -> "%.1f%%".formatted(c.point().rate() * 100)).setHeader("比率");
-        ranking.addColumn(c -> "%.2f".formatted(c.point().z())).setHeader("z 值");
-        ranking.addColumn(c -> c.point().outside998() ? "99.8% 限外" : c.point().outside95() ? "95% 限外" : "限内").setHeader("漏斗");
-        ranking.addColumn(c -> c.ranked() ? "%.0f".formatted(c.percentileRank()) : "样本不足").setHeader("百分位");
+        ranking.addColumn(c -> c.figures().agency()).setHeader(getTranslation("common.agency")).setAutoWidth(true);
+        ranking.addColumn(c -> c.point().unit().n()).setHeader(getTranslation("compare.cases"));
+        ranking.addColumn(c -> "%.1f%%".formatted(c.point().rate() * 100)).setHeader(getTranslation("compare.rate"));
+        ranking.addColumn(c -> "%.2f".formatted(c.point().z())).setHeader(getTranslation("compare.z"));
+        ranking.addColumn(c -> getTranslation(c.point().outside998() ? "compare.outside998"
+                : c.point().outside95() ? "compare.outside95" : "compare.inside")).setHeader(getTranslation("compare.funnel-column"));
+        ranking.addColumn(c -> c.ranked() ? "%.0f".formatted(c.percentileRank()) : getTranslation("compare.too-small"))
+                .setHeader(getTranslation("compare.percentile"));
         ranking.setAllRowsVisible(true);
         ranking.addItemClickListener(e -> UI.getCurrent().navigate("reports/" + e.getItem().figures().agencyId() + "/" + year.getValue()));
         return ranking;
@@ -110,7 +111,7 @@ class CompareView extends Main implements BeforeEnterObserver {
     private void show(Comparison comparison) {
         boolean none = comparison.agencies().isEmpty();
         empty.setVisible(none);
-        empty.setText("该年度没有可比较的机构：请选择其他年度或导入更多年报（空白单元格不参与比较）。");
+        empty.setText(getTranslation("compare.empty"));
         funnel.setVisible(!none);
         ranking.setVisible(!none);
         summary.setVisible(!none);
@@ -119,9 +120,9 @@ class CompareView extends Main implements BeforeEnterObserver {
         }
         ranking.setItems(comparison.agencies());
         long outside = comparison.agencies().stream().filter(c -> c.point().outside998()).count();
-        summary.setText("%d 个机构，合并比率 %.1f%%；%d 个在 99.8%% 控制限之外%s。".formatted(comparison.agencies().size(),
-                comparison.funnel().pooledRate() * 100, outside, comparison.percentiles() == null
-                        ? "；没有机构达到最小样本量 " + comparison.minN() + "，不作排名" : ""));
+        summary.setText(getTranslation("compare.summary", comparison.agencies().size(),
+                "%.1f%%".formatted(comparison.funnel().pooledRate() * 100), outside, comparison.percentiles() == null
+                        ? getTranslation("compare.none-ranked", comparison.minN()) : ""));
         funnel.show(funnelChart(comparison), false, table(comparison));
         funnel.chart().addPointClickListener(e -> {
             if (e.datasetIndex() == 0 && e.index() < comparison.agencies().size()) {
@@ -132,12 +133,13 @@ class CompareView extends Main implements BeforeEnterObserver {
 
     private static ScatterChart funnelChart(Comparison comparison) {
         Funnel f = comparison.funnel();
-        ScatterDataset agencies = new ScatterDataset().setLabel("机构").setBackgroundColor("#1f77b4").setBorderColor("#1f77b4");
+        ScatterDataset agencies = new ScatterDataset().setLabel(Labels.text("compare.agencies")).setBackgroundColor("#1f77b4").setBorderColor("#1f77b4");
         agencies.setData(comparison.agencies().stream()
                 .map(c -> new ScatterDataPoint(c.point().unit().n(), c.point().rate() * 100)).toList());
         ScatterData data = new ScatterData().addDataset(agencies);
         long maxN = comparison.agencies().stream().mapToLong(c -> c.point().unit().n()).max().orElse(1);
-        String[][] bands = {{"95% 下限", "#ff7f0e"}, {"95% 上限", "#ff7f0e"}, {"99.8% 下限", "#d62728"}, {"99.8% 上限", "#d62728"}};
+        String[][] bands = {{Labels.text("compare.lower95"), "#ff7f0e"}, {Labels.text("compare.upper95"), "#ff7f0e"},
+                {Labels.text("compare.lower998"), "#d62728"}, {Labels.text("compare.upper998"), "#d62728"}};
         for (int b = 0; b < bands.length; b++) {
             double z = b < 2 ? Funnel.Z95 : Funnel.Z998;
             int side = b % 2;
@@ -160,10 +162,11 @@ class CompareView extends Main implements BeforeEnterObserver {
         for (Compared c : comparison.agencies()) {
             rows.add(Arrays.asList(c.figures().agency(), c.point().unit().events(), c.point().unit().n(), c.point().rate(),
                     c.point().z(), c.point().lower95(), c.point().upper95(), c.point().lower998(), c.point().upper998(),
-                    c.ranked() ? c.percentileRank() : "样本不足"));
+                    c.ranked() ? c.percentileRank() : Labels.text("compare.too-small")));
         }
-        return new DataTable("机构对比", List.of("机构", "分子", "n", "比率", "z", "95%下限", "95%上限", "99.8%下限", "99.8%上限", "百分位"),
-                rows);
+        return new DataTable(Labels.text("nav.compare"), List.of(Labels.text("common.agency"), Labels.text("compare.numerator"),
+                "n", Labels.text("compare.rate"), "z", Labels.text("compare.lower95"), Labels.text("compare.upper95"),
+                Labels.text("compare.lower998"), Labels.text("compare.upper998"), Labels.text("compare.percentile")), rows);
     }
 
     private static String first(Map<String, List<String>> params, String name) {
@@ -177,5 +180,10 @@ class CompareView extends Main implements BeforeEnterObserver {
         } catch (NumberFormatException e) {
             return fallback;
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.compare") + " · " + getTranslation("shell.product");
     }
 }

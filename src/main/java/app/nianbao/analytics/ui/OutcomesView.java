@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import app.nianbao.agency.AgencyService;
@@ -24,25 +23,24 @@ import software.xdev.chartjs.model.data.BarData;
 import software.xdev.chartjs.model.data.LineData;
 import software.xdev.chartjs.model.dataset.BarDataset;
 import software.xdev.chartjs.model.dataset.LineDataset;
+import app.nianbao.shell.ui.Labels;
 
 /** 办理结果: how applications were answered, as shares of everything processed, and the disclosure rate. */
 @Route("outcomes")
 @RolesAllowed("VIEWER")
-@PageTitle("办理结果 · 年报 Nianbao")
 class OutcomesView extends AnalysisView {
 
     private static final List<Metric> OUTCOMES = List.of(Metric.GRANTED, Metric.PARTIAL, Metric.REFUSED, Metric.UNABLE,
             Metric.NOT_PROCESSED, Metric.OTHER);
     private static final String[] COLORS = {"#2ca02c", "#98df8a", "#d62728", "#ff7f0e", "#9467bd", "#7f7f7f"};
 
-    private final ChartCard mix = new ChartCard("办理结果构成（占办理总计 %）", "各办理结果 ÷ 办理总计 × 100，按年度；"
-            + "其他处理在 2019 模板为一行，2021 模板为三行之和", "outcome-mix");
-    private final ChartCard rates = new ChartCard("实质公开率", Metric.DISCLOSURE_RATE.definition() + "；另示"
-            + Metric.GRANTED_RATE.definition(), "disclosure-rate");
+    private final ChartCard mix = new ChartCard(getTranslation("outcomes.mix"), getTranslation("outcomes.mix.definition"), "outcome-mix");
+    private final ChartCard rates = new ChartCard(Labels.metric(Metric.DISCLOSURE_RATE), Labels.definition(Metric.DISCLOSURE_RATE) + "; "
+            + getTranslation("outcomes.also") + " " + Labels.definition(Metric.GRANTED_RATE), "disclosure-rate");
     private final Div notes = new Div();
 
     OutcomesView(AnalyticsService analytics, AgencyService agencies) {
-        super("办理结果", analytics, agencies, OutcomesView.class);
+        super("nav.outcomes", analytics, agencies, OutcomesView.class);
         addContent(mix, rates, notes);
     }
 
@@ -80,21 +78,20 @@ class OutcomesView extends AnalysisView {
                         : Math.round(count / total.value() * 1000) / 10.0;
                 rows.get(y).add(DataTable.number(count));
             }
-            BarDataset bars = new BarDataset().setLabel(OUTCOMES.get(i).zh()).setBackgroundColor(COLORS[i]);
+            BarDataset bars = new BarDataset().setLabel(Labels.metric(OUTCOMES.get(i))).setBackgroundColor(COLORS[i]);
             bars.setData(shares);
             data.addDataset(bars);
         }
-        List<String> columns = new ArrayList<>(List.of("年度", "办理总计"));
-        OUTCOMES.forEach(m -> columns.add(m.zh()));
-        mix.show(new BarChart(data), true, new DataTable("办理结果", columns, rows));
+        List<String> columns = new ArrayList<>(List.of(getTranslation("common.year"), getTranslation("outcomes.processed")));
+        OUTCOMES.forEach(m -> columns.add(Labels.metric(m)));
+        mix.show(new BarChart(data), true, new DataTable(getTranslation("outcomes.title"), columns, rows));
         notes.removeAll();
         if (!incomplete.isEmpty()) {
-            notes.add(new Paragraph("注：%s 年有报告在办理结果中留下空白单元格，构成无法计算，图中留空（空白不按 0 处理）。"
-                    .formatted(incomplete.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、")))));
+            notes.add(new Paragraph(getTranslation("outcomes.blank-note",
+                    incomplete.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))));
         }
         if (processed.crossesTemplates()) {
-            notes.add(new Paragraph("注：所选年份跨越 2019 与 2021 两版模板。「其他处理」在 2019 模板为一行，2021 模板为三行"
-                    + "（逾期不补正、逾期未缴费、其他）之和；其余结果口径相同。"));
+            notes.add(new Paragraph(getTranslation("outcomes.template-note")));
         }
     }
 
@@ -113,13 +110,14 @@ class OutcomesView extends AnalysisView {
             g[y] = percent(valueIn(grantedOnly, year));
             rows.add(java.util.Arrays.asList(year, d[y], g[y]));
         }
-        LineDataset substantive = new LineDataset().setLabel("实质公开率 %（予以公开 + 部分公开）").setBorderColor(COLORS[0])
+        LineDataset substantive = new LineDataset().setLabel(getTranslation("outcomes.rate.substantive")).setBorderColor(COLORS[0])
                 .setBackgroundColor(COLORS[0]);
         substantive.setData(d);
-        LineDataset granted = new LineDataset().setLabel("予以公开率 %").setBorderColor("#1f77b4").setBackgroundColor("#1f77b4");
+        LineDataset granted = new LineDataset().setLabel(getTranslation("outcomes.rate.granted")).setBorderColor("#1f77b4").setBackgroundColor("#1f77b4");
         granted.setData(g);
         rates.show(new LineChart(data.addDataset(substantive).addDataset(granted)), false,
-                new DataTable("实质公开率", List.of("年度", "实质公开率 %", "予以公开率 %"), rows));
+                new DataTable(Labels.metric(Metric.DISCLOSURE_RATE), List.of(getTranslation("common.year"),
+                getTranslation("outcomes.rate.substantive"), getTranslation("outcomes.rate.granted")), rows));
     }
 
     private static Double valueIn(Series series, int year) {

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import app.nianbao.agency.AgencyService;
@@ -31,12 +30,14 @@ import software.xdev.chartjs.model.options.Plugins;
 import software.xdev.chartjs.model.options.scale.Scales;
 import software.xdev.chartjs.model.options.scale.cartesian.category.CategoryScaleOptions;
 import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOptions;
+import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.Language;
+import com.vaadin.flow.router.HasDynamicTitle;
 
 /** 总览: the headline figures of the scope's latest year, each with its change and a sparkline. */
 @Route("")
 @RolesAllowed("VIEWER")
-@PageTitle("总览 · 年报 Nianbao")
-class OverviewView extends Main implements BeforeEnterObserver {
+class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final List<Metric> KPIS = List.of(Metric.NEW_APPLICATIONS, Metric.DISCLOSURE_RATE, Metric.REVIEWS,
             Metric.LAWSUITS, Metric.CORRECTION_RATE);
@@ -45,8 +46,7 @@ class OverviewView extends Main implements BeforeEnterObserver {
     private final FilterBar filters;
     private final Div cards = new Div();
     private final Div empty = new Div();
-    private final Paragraph rollUpNote = new Paragraph("全部机构的合计：各年份覆盖的报告可能不同，与上年的比较只有在两年覆盖相同机构时才可比；"
-            + "每张卡片的依据见其年份与报告数。");
+    private final Paragraph rollUpNote = new Paragraph(getTranslation("overview.rollup"));
 
     OverviewView(AnalyticsService analytics, AgencyService agencies) {
         this.analytics = analytics;
@@ -55,7 +55,7 @@ class OverviewView extends Main implements BeforeEnterObserver {
         cards.addClassName("kpi-cards");
         empty.addClassName("empty-state");
         rollUpNote.addClassName("roll-up-note");
-        add(new H2("总览"), filters, rollUpNote, empty, cards);
+        add(new H2(getTranslation("nav.overview")), filters, rollUpNote, empty, cards);
     }
 
     @Override
@@ -65,7 +65,7 @@ class OverviewView extends Main implements BeforeEnterObserver {
         List<Kpi> kpis = analytics.series(KPIS, scope, filters.from(), filters.to()).stream().map(Kpi::of).toList();
         boolean none = kpis.stream().allMatch(k -> k.history().isEmpty());
         empty.setVisible(none);
-        empty.setText("还没有数据：请导入年报（导入页面，或 java -jar target/nianbao.jar import 文件夹）。");
+        empty.setText(getTranslation("overview.empty"));
         rollUpNote.setVisible(!none && scope instanceof Scope.All);
         cards.removeAll();
         if (!none) {
@@ -74,13 +74,14 @@ class OverviewView extends Main implements BeforeEnterObserver {
     }
 
     private Div card(Kpi kpi) {
-        Span name = new Span(kpi.metric().zh());
+        Span name = new Span(Labels.metric(kpi.metric()));
         name.addClassName("kpi-name");
-        name.getElement().setAttribute("title", kpi.metric().definition());
+        name.getElement().setAttribute("title", Labels.definition(kpi.metric()));
         Span value = new Span(kpi.formatted());
         value.addClassName("kpi-value");
-        Span when = new Span(kpi.year() == null ? "无数据" : "%d 年（%d 份报告）· 较上年 %s".formatted(kpi.year(),
-                kpi.history().stream().filter(p -> p.year() == kpi.year()).findFirst().map(Point::reports).orElse(0), kpi.change()));
+        Span when = new Span(kpi.year() == null ? getTranslation("overview.no-data") : getTranslation("overview.when", String.valueOf(kpi.year()),
+                kpi.history().stream().filter(p -> p.year() == kpi.year()).findFirst().map(Point::reports).orElse(0),
+                kpi.change(Language.english())));
         when.addClassName("kpi-change");
         Chart sparkline = new Chart();
         sparkline.setHeight("60px");
@@ -92,7 +93,7 @@ class OverviewView extends Main implements BeforeEnterObserver {
     }
 
     private static LineChart sparkline(List<Point> history, Metric metric) {
-        LineDataset line = new LineDataset().setLabel(metric.zh()).setBorderColor("#1f77b4").setBackgroundColor("#1f77b4");
+        LineDataset line = new LineDataset().setLabel(Labels.metric(metric)).setBorderColor("#1f77b4").setBackgroundColor("#1f77b4");
         line.setData(history.stream().map(Point::value).toArray(Number[]::new));
         LineOptions options = new LineOptions()
                 .setPlugins(new Plugins().setLegend(new LegendOptions().setDisplay(false)))
@@ -100,5 +101,10 @@ class OverviewView extends Main implements BeforeEnterObserver {
                         .addScale(Scales.ScaleAxis.Y, new LinearScaleOptions().setDisplay(false)));
         return new LineChart(new LineData().setLabels(history.stream().map(p -> String.valueOf(p.year())).toList())
                 .addDataset(line), options);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.overview") + " · " + getTranslation("shell.product");
     }
 }

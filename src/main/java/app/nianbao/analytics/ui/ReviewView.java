@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import app.nianbao.agency.AgencyService;
@@ -22,11 +21,11 @@ import software.xdev.chartjs.model.data.BarData;
 import software.xdev.chartjs.model.data.LineData;
 import software.xdev.chartjs.model.dataset.BarDataset;
 import software.xdev.chartjs.model.dataset.LineDataset;
+import app.nianbao.shell.ui.Labels;
 
 /** 复议诉讼: reviews and lawsuits by year, how often they went against the agency, and disputes per 100 applications. */
 @Route("review")
 @RolesAllowed("VIEWER")
-@PageTitle("复议诉讼 · 年报 Nianbao")
 class ReviewView extends AnalysisView {
 
     private static final List<Metric> CASES = List.of(Metric.REVIEWS, Metric.LAWSUITS);
@@ -34,13 +33,13 @@ class ReviewView extends AnalysisView {
             Metric.CORRECTION_RATE);
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c"};
 
-    private final ChartCard cases = new ChartCard("行政复议与行政诉讼（件）", Metric.REVIEWS.definition() + "；"
-            + Metric.LAWSUITS.definition(), "reviews-lawsuits");
-    private final ChartCard correction = new ChartCard("纠错率（%）", Metric.CORRECTION_RATE.definition(), "correction-rate");
-    private final ChartCard disputes = new ChartCard("每百件申请的争议数", Metric.DISPUTES_PER_100.definition(), "disputes-per-100");
+    private final ChartCard cases = new ChartCard(getTranslation("review.cases"), Labels.definition(Metric.REVIEWS) + "; "
+            + Labels.definition(Metric.LAWSUITS), "reviews-lawsuits");
+    private final ChartCard correction = new ChartCard(getTranslation("review.correction"), Labels.definition(Metric.CORRECTION_RATE), "correction-rate");
+    private final ChartCard disputes = new ChartCard(getTranslation("review.disputes"), Labels.definition(Metric.DISPUTES_PER_100), "disputes-per-100");
 
     ReviewView(AnalyticsService analytics, AgencyService agencies) {
-        super("复议诉讼", analytics, agencies, ReviewView.class);
+        super("nav.review", analytics, agencies, ReviewView.class);
         addContent(cases, correction, disputes);
     }
 
@@ -59,14 +58,15 @@ class ReviewView extends AnalysisView {
         List<List<Object>> rows = rows(years);
         for (int i = 0; i < CASES.size(); i++) {
             Number[] values = values(counts.get(i), years, 1);
-            BarDataset set = new BarDataset().setLabel(CASES.get(i).zh()).setBackgroundColor(COLORS[i]);
+            BarDataset set = new BarDataset().setLabel(Labels.metric(CASES.get(i))).setBackgroundColor(COLORS[i]);
             set.setData(values);
             bars.addDataset(set);
             addColumn(rows, values);
         }
-        cases.show(new BarChart(bars), false, new DataTable("复议诉讼", List.of("年度", "行政复议", "行政诉讼"), rows));
-        showLines(correction, RATES, scope, years, labels, 100, "纠错率");
-        showLines(disputes, List.of(Metric.DISPUTES_PER_100), scope, years, labels, 1, "每百件申请争议数");
+        cases.show(new BarChart(bars), false, new DataTable(getTranslation("nav.review"), List.of(getTranslation("common.year"), Labels.metric(Metric.REVIEWS),
+                Labels.metric(Metric.LAWSUITS)), rows));
+        showLines(correction, RATES, scope, years, labels, 100, getTranslation("review.correction"));
+        showLines(disputes, List.of(Metric.DISPUTES_PER_100), scope, years, labels, 1, getTranslation("review.disputes"));
         return true;
     }
 
@@ -74,15 +74,15 @@ class ReviewView extends AnalysisView {
                            double scale, String title) {
         LineData data = new LineData().setLabels(labels);
         List<List<Object>> rows = rows(years);
-        List<String> columns = new ArrayList<>(List.of("年度"));
+        List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
         List<Series> series = analytics.series(metrics, scope, filters.from(), filters.to());
         for (int i = 0; i < metrics.size(); i++) {
             Number[] values = values(series.get(i), years, scale);
-            LineDataset line = new LineDataset().setLabel(metrics.get(i).zh()).setBorderColor(COLORS[i]).setBackgroundColor(COLORS[i]);
+            LineDataset line = new LineDataset().setLabel(Labels.metric(metrics.get(i))).setBorderColor(COLORS[i]).setBackgroundColor(COLORS[i]);
             line.setData(values);
             data.addDataset(line);
             addColumn(rows, values);
-            columns.add(metrics.get(i).zh());
+            columns.add(Labels.metric(metrics.get(i)));
         }
         card.show(new LineChart(data), false, new DataTable(title, columns, rows));
     }

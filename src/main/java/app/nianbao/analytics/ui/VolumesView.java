@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import app.nianbao.agency.AgencyService;
@@ -26,25 +25,26 @@ import software.xdev.chartjs.model.data.BarData;
 import software.xdev.chartjs.model.data.LineData;
 import software.xdev.chartjs.model.dataset.BarDataset;
 import software.xdev.chartjs.model.dataset.LineDataset;
+import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.Language;
 
 /**
  * 申请量: new applications by year and by applicant type, with the trend in words.
  */
 @Route("volumes")
 @RolesAllowed("VIEWER")
-@PageTitle("申请量 · 年报 Nianbao")
 class VolumesView extends AnalysisView {
 
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"};
 
-    private final ChartCard total = new ChartCard("本年新收申请", Metric.NEW_APPLICATIONS.definition(), "new-applications");
-    private final ChartCard byApplicant = new ChartCard("按申请人类型", "本年新收申请按表三各列（自然人及五类法人或其他组织）", "new-by-applicant");
+    private final ChartCard total = new ChartCard(Labels.metric(Metric.NEW_APPLICATIONS), Labels.definition(Metric.NEW_APPLICATIONS), "new-applications");
+    private final ChartCard byApplicant = new ChartCard(getTranslation("volumes.by-applicant"), getTranslation("volumes.by-applicant.definition"), "new-by-applicant");
     private final Div trend = new Div();
 
     VolumesView(AnalyticsService analytics, AgencyService agencies) {
-        super("申请量", analytics, agencies, VolumesView.class);
+        super("nav.volumes", analytics, agencies, VolumesView.class);
         trend.addClassName("trend-words");
-        addContent(total, byApplicant, new H3("趋势"), trend);
+        addContent(total, byApplicant, new H3(getTranslation("volumes.trend")), trend);
     }
 
     @Override
@@ -64,13 +64,15 @@ class VolumesView extends AnalysisView {
 
     private void showTotal(Series series) {
         List<String> years = series.points().stream().map(p -> String.valueOf(p.year())).toList();
-        LineDataset line = new LineDataset().setLabel("本年新收申请").setBorderColor(COLORS[0]).setBackgroundColor(COLORS[0]);
+        LineDataset line = new LineDataset().setLabel(Labels.metric(Metric.NEW_APPLICATIONS)).setBorderColor(COLORS[0]).setBackgroundColor(COLORS[0]);
         line.setData(series.points().stream().map(Point::value).toArray(Number[]::new));
         List<List<Object>> rows = new ArrayList<>();
         series.points().forEach(p -> rows.add(List.of(p.year(), p.value() == null ? "—" : DataTable.number(p.value()), p.reports(),
                 String.join("/", p.templates()), p.blankCells())));
         total.show(new LineChart(new LineData().setLabels(years).addDataset(line)), false,
-                new DataTable("本年新收申请", List.of("年度", "新收申请", "报告数", "模板", "空白单元格"), rows));
+                new DataTable(Labels.metric(Metric.NEW_APPLICATIONS), List.of(getTranslation("common.year"),
+                getTranslation("volumes.new"), getTranslation("common.reports"), getTranslation("common.template"),
+                getTranslation("common.blank-cells")), rows));
     }
 
     private void showByApplicant(Scope scope, Series totals) {
@@ -88,16 +90,21 @@ class VolumesView extends AnalysisView {
             Series s = byType.get(i);
             Number[] values = totals.points().stream().map(p -> s.points().stream().filter(q -> q.year() == p.year())
                     .findFirst().map(Point::value).orElse(null)).toArray(Number[]::new);
-            BarDataset bars = new BarDataset().setLabel(metric.zh().replace("新收：", "")).setBackgroundColor(COLORS[i]);
+            BarDataset bars = new BarDataset().setLabel(applicantType(metric)).setBackgroundColor(COLORS[i]);
             bars.setData(values);
             data.addDataset(bars);
             for (int r = 0; r < rows.size(); r++) {
                 rows.get(r).add(values[r] == null ? null : DataTable.number(values[r].doubleValue()));
             }
         }
-        List<String> columns = new ArrayList<>(List.of("年度"));
-        Metric.BY_APPLICANT.forEach(m -> columns.add(m.zh().replace("新收：", "")));
-        byApplicant.show(new BarChart(data), true, new DataTable("按申请人类型", columns, rows));
+        List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
+        Metric.BY_APPLICANT.forEach(m -> columns.add(applicantType(m)));
+        byApplicant.show(new BarChart(data), true, new DataTable(getTranslation("volumes.by-applicant"), columns, rows));
+    }
+
+    /** "New: natural persons" → "natural persons": the chart's legend already says what is counted. */
+    private static String applicantType(Metric metric) {
+        return Labels.metric(metric).replaceFirst("^(新收：|New: )", "");
     }
 
     private void showTrend(Series series) {
@@ -105,9 +112,10 @@ class VolumesView extends AnalysisView {
         int[] years = known.stream().mapToInt(Point::year).toArray();
         double[] values = known.stream().mapToDouble(Point::value).toArray();
         trend.removeAll();
-        TrendWords.describe("本年新收申请", years, values).forEach(sentence -> trend.add(new Paragraph(sentence)));
+        TrendWords.describe(Labels.metric(Metric.NEW_APPLICATIONS), years, values, Language.english())
+                .forEach(sentence -> trend.add(new Paragraph(sentence)));
         if (series.crossesTemplates()) {
-            trend.add(new Paragraph("注：所选年份跨越 2019 与 2021 两版模板；新收申请的口径两版相同，可直接比较。"));
+            trend.add(new Paragraph(getTranslation("volumes.template-note")));
         }
     }
 }

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import app.nianbao.check.FindingQueries;
@@ -29,12 +28,13 @@ import app.nianbao.shell.ui.ChartCard;
 import software.xdev.chartjs.model.charts.BarChart;
 import software.xdev.chartjs.model.data.BarData;
 import software.xdev.chartjs.model.dataset.BarDataset;
+import app.nianbao.shell.ui.Labels;
+import com.vaadin.flow.router.HasDynamicTitle;
 
 /** 数据质量: findings by rule, agency and year, each opening its report; how report scores are spread. */
 @Route("quality")
 @RolesAllowed("VIEWER")
-@PageTitle("数据质量 · 年报 Nianbao")
-class QualityView extends Main {
+class QualityView extends Main implements HasDynamicTitle {
 
     private static final int SHOWN = 500;
     private static final List<String> RULES = List.of("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11",
@@ -43,30 +43,29 @@ class QualityView extends Main {
     private final FindingQueries queries;
     private final Select<String> rule = new Select<>();
     private final Select<String> severity = new Select<>();
-    private final TextField agency = new TextField("机构");
-    private final IntegerField year = new IntegerField("年度");
+    private final TextField agency = new TextField(getTranslation("common.agency"));
+    private final IntegerField year = new IntegerField(getTranslation("common.year"));
     private final Grid<RuleCount> counts = new Grid<>();
     private final Grid<FindingRow> findings = new Grid<>();
     private final H3 findingsHeading = new H3();
-    private final ChartCard scores = new ChartCard("报告质量分分布", "质量分 = 100 − 10×错误 − 2×非空白警告 − 空白单元格（至多 30）"
-            + " − 修复或推断的单元格", "quality-scores");
+    private final ChartCard scores = new ChartCard(getTranslation("quality.scores"), getTranslation("quality.scores.definition"), "quality-scores");
 
     QualityView(FindingQueries queries) {
         this.queries = queries;
         addClassName("view");
-        add(new H2("数据质量"), filters(), new H3("按规则统计"), counts(), findingsHeading, findings(), scores);
+        add(new H2(getTranslation("nav.quality")), filters(), new H3(getTranslation("quality.by-rule")), counts(), findingsHeading, findings(), scores);
         refresh();
         showScores();
     }
 
     private HorizontalLayout filters() {
-        rule.setLabel("规则");
+        rule.setLabel(getTranslation("common.rule"));
         rule.setItems(RULES);
         rule.setEmptySelectionAllowed(true);
-        rule.setEmptySelectionCaption("全部规则");
-        severity.setLabel("级别");
+        rule.setEmptySelectionCaption(getTranslation("quality.all-rules"));
+        severity.setLabel(getTranslation("common.severity"));
         severity.setItems("error", "warning", "info");
-        severity.setItemLabelGenerator(s -> s == null ? "全部级别" : Map.of("error", "错误", "warning", "警告", "info", "信息").get(s));
+        severity.setItemLabelGenerator(s -> s == null ? getTranslation("quality.all-severities") : Labels.severity(s));
         severity.setEmptySelectionAllowed(true);
         agency.setValueChangeMode(ValueChangeMode.LAZY);
         agency.setClearButtonVisible(true);
@@ -78,10 +77,10 @@ class QualityView extends Main {
     }
 
     private Grid<RuleCount> counts() {
-        counts.addColumn(RuleCount::rule).setHeader("规则");
-        counts.addColumn(RuleCount::severity).setHeader("级别");
-        counts.addColumn(RuleCount::findings).setHeader("发现数");
-        counts.addColumn(RuleCount::reports).setHeader("涉及报告");
+        counts.addColumn(RuleCount::rule).setHeader(getTranslation("common.rule"));
+        counts.addColumn(c -> Labels.severity(c.severity())).setHeader(getTranslation("common.severity"));
+        counts.addColumn(RuleCount::findings).setHeader(getTranslation("quality.findings"));
+        counts.addColumn(RuleCount::reports).setHeader(getTranslation("quality.reports"));
         counts.setAllRowsVisible(true);
         counts.setWidth("40em");
         counts.addItemClickListener(e -> rule.setValue(e.getItem().rule()));
@@ -89,12 +88,12 @@ class QualityView extends Main {
     }
 
     private Grid<FindingRow> findings() {
-        findings.addColumn(FindingRow::agency).setHeader("机构").setAutoWidth(true);
-        findings.addColumn(FindingRow::year).setHeader("年度").setWidth("6em").setFlexGrow(0);
-        findings.addColumn(FindingRow::rule).setHeader("规则").setWidth("5em").setFlexGrow(0);
-        findings.addColumn(FindingRow::severity).setHeader("级别").setWidth("6em").setFlexGrow(0);
-        findings.addColumn(FindingRow::message).setHeader("说明").setFlexGrow(4);
-        findings.addColumn(f -> ReviewStatus.ofCode(f.reviewStatus()).zh()).setHeader("审核").setWidth("6em").setFlexGrow(0);
+        findings.addColumn(FindingRow::agency).setHeader(getTranslation("common.agency")).setAutoWidth(true);
+        findings.addColumn(FindingRow::year).setHeader(getTranslation("common.year")).setWidth("6em").setFlexGrow(0);
+        findings.addColumn(FindingRow::rule).setHeader(getTranslation("common.rule")).setWidth("5em").setFlexGrow(0);
+        findings.addColumn(f -> Labels.severity(f.severity())).setHeader(getTranslation("common.severity")).setWidth("6em").setFlexGrow(0);
+        findings.addColumn(FindingRow::message).setHeader(getTranslation("common.message")).setFlexGrow(4);
+        findings.addColumn(f -> Labels.review(ReviewStatus.ofCode(f.reviewStatus()))).setHeader(getTranslation("common.review")).setWidth("6em").setFlexGrow(0);
         findings.setHeight("50vh");
         findings.addItemClickListener(e -> UI.getCurrent().navigate("reports/" + e.getItem().agencyId() + "/" + e.getItem().year()));
         return findings;
@@ -105,15 +104,15 @@ class QualityView extends Main {
         counts.setItems(queries.countsByRule(filter));
         List<FindingRow> rows = queries.findings(filter, SHOWN);
         findings.setItems(rows);
-        findingsHeading.setText(rows.size() == SHOWN ? "核对发现（显示前 %d 条，请缩小筛选）".formatted(SHOWN)
-                : "核对发现（%d 条，点击打开报告）".formatted(rows.size()));
+        findingsHeading.setText(rows.size() == SHOWN ? getTranslation("quality.heading.capped", SHOWN)
+                : getTranslation("quality.heading", rows.size()));
     }
 
     private void showScores() {
         String[] buckets = {"0–59", "60–79", "80–89", "90–99", "100"};
         int[] counted = new int[buckets.length];
         queries.scoreDistribution().forEach((s, n) -> counted[s < 60 ? 0 : s < 80 ? 1 : s < 90 ? 2 : s < 100 ? 3 : 4] += n);
-        BarDataset bars = new BarDataset().setLabel("报告数").setBackgroundColor("#1f77b4");
+        BarDataset bars = new BarDataset().setLabel(getTranslation("common.reports")).setBackgroundColor("#1f77b4");
         List<List<Object>> rows = new ArrayList<>();
         Number[] values = new Number[buckets.length];
         for (int i = 0; i < buckets.length; i++) {
@@ -122,6 +121,11 @@ class QualityView extends Main {
         }
         bars.setData(values);
         scores.show(new BarChart(new BarData().setLabels(buckets).addDataset(bars)), false,
-                new DataTable("质量分分布", List.of("质量分", "报告数"), rows));
+                new DataTable(getTranslation("quality.scores"), List.of(getTranslation("common.score"), getTranslation("common.reports")), rows));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.quality") + " · " + getTranslation("shell.product");
     }
 }

@@ -21,7 +21,6 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 
@@ -32,6 +31,8 @@ import app.nianbao.imports.ImportService;
 import app.nianbao.imports.ImportService.Preview;
 import app.nianbao.imports.ImportSummary;
 import app.nianbao.parse.ReadOptions;
+import app.nianbao.shell.ui.Labels;
+import com.vaadin.flow.router.HasDynamicTitle;
 
 /**
  * 导入: files dropped here are read at once and shown as the template lays them out; the user
@@ -40,13 +41,12 @@ import app.nianbao.parse.ReadOptions;
  */
 @Route("import")
 @RolesAllowed("ANALYST")
-@PageTitle("导入 · 年报 Nianbao")
-class ImportView extends Main {
+class ImportView extends Main implements HasDynamicTitle {
 
     private final ImportService imports;
     private final List<PendingFile> pending = new ArrayList<>();
     private final Div files = new Div();
-    private final Button confirm = new Button("确认导入");
+    private final Button confirm = new Button();
     private final ProgressBar progress = new ProgressBar();
     private final Div summary = new Div();
 
@@ -57,7 +57,7 @@ class ImportView extends Main {
         confirm.addClickListener(e -> storeAll());
         progress.setVisible(false);
         summary.addClassName("import-summary");
-        add(new H2("导入年报"), new Paragraph("拖入或选择年报文件（PDF、网页 HTML、文本）。文件先被读取并显示在下方，确认后才写入数据库。"),
+        add(new H2(getTranslation("import.title")), new Paragraph(getTranslation("import.intro")),
                 upload(), files, new HorizontalLayout(confirm), progress, summary);
         refreshConfirm();
     }
@@ -68,16 +68,21 @@ class ImportView extends Main {
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.maxBytes()));
         upload.setDropAllowed(true);
         UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne("选择文件…").setMany("选择文件…"));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne("或拖放文件到这里").setMany("或拖放文件到这里"));
-        i18n.setError(new UploadI18N.Error().setFileIsTooBig("文件过大").setTooManyFiles("文件过多").setIncorrectFileType("文件类型不对"));
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add")).setMany(getTranslation("upload.add")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop")).setMany(getTranslation("upload.drop")));
+        i18n.setError(new UploadI18N.Error().setFileIsTooBig(getTranslation("upload.too-big"))
+                .setTooManyFiles(getTranslation("upload.too-many")).setIncorrectFileType(getTranslation("upload.wrong-type")));
         i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status().setConnecting("连接中…").setStalled("已停滞").setProcessing("处理中…").setHeld("排队中"))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix("剩余 ").setUnknown("剩余时间未知"))
-                .setError(new UploadI18N.Uploading.Error().setServerUnavailable("服务器不可用").setUnexpectedServerError("服务器错误").setForbidden("禁止上传")));
+                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("upload.connecting"))
+                        .setStalled(getTranslation("upload.stalled")).setProcessing(getTranslation("upload.processing"))
+                        .setHeld(getTranslation("upload.held")))
+                .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix(getTranslation("upload.remaining"))
+                        .setUnknown(getTranslation("upload.remaining-unknown")))
+                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("upload.server-unavailable"))
+                        .setUnexpectedServerError(getTranslation("upload.server-error")).setForbidden(getTranslation("upload.forbidden"))));
         i18n.setUnits(new UploadI18N.Units(java.util.List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")));
         upload.setI18n(i18n);
-        upload.addFileRejectedListener(e -> summary.setText("未接受 / rejected: " + e.getFileName() + " — " + e.getErrorMessage()));
+        upload.addFileRejectedListener(e -> summary.setText(getTranslation("upload.rejected", e.getFileName(), e.getErrorMessage())));
         return upload;
     }
 
@@ -91,7 +96,7 @@ class ImportView extends Main {
 
     private void refreshConfirm() {
         long ready = pending.stream().filter(PendingFile::isReady).count();
-        confirm.setText("确认导入 %d 份".formatted(ready));
+        confirm.setText(getTranslation("import.confirm", ready));
         confirm.setEnabled(ready > 0);
     }
 
@@ -122,7 +127,7 @@ class ImportView extends Main {
     private void finish(ImportSummary result) {
         summary.removeAll();
         summary.add(new Span(result.describe()));
-        result.failures().forEach(f -> summary.add(new Paragraph("失败：" + f.file() + " — " + f.reason())));
+        result.failures().forEach(f -> summary.add(new Paragraph(getTranslation("import.failed", f.file(), f.reason()))));
         refreshConfirm();
     }
 
@@ -130,8 +135,8 @@ class ImportView extends Main {
     private final class PendingFile extends Div {
 
         private final Preview preview;
-        private final TextField agency = new TextField("机构");
-        private final IntegerField year = new IntegerField("年度");
+        private final TextField agency = new TextField(getTranslation("common.agency"));
+        private final IntegerField year = new IntegerField(getTranslation("common.year"));
         private final Span status = new Span();
         private ImportOutcome outcome;
 
@@ -142,9 +147,9 @@ class ImportView extends Main {
             head.setAlignItems(HorizontalLayout.Alignment.BASELINE);
             add(head);
             if (preview.alreadyStored()) {
-                status.setText("已导入过（内容相同），不会重复导入");
+                status.setText(getTranslation("import.already"));
             } else if (preview.failure() != null) {
-                status.setText("无法导入：" + preview.failure());
+                status.setText(getTranslation("import.cannot", preview.failure()));
                 status.getElement().getThemeList().add("badge error");
             } else {
                 showReport();
@@ -163,12 +168,12 @@ class ImportView extends Main {
             year.addValueChangeListener(e -> refreshConfirm());
             long errors = count(Severity.ERROR);
             long warnings = count(Severity.WARNING);
-            status.setText("模板 %s · %d 个错误 · %d 个警告".formatted(report.figures().template().code(), errors, warnings));
+            status.setText(getTranslation("import.status", report.figures().template().code(), errors, warnings));
             status.getElement().getThemeList().add(errors > 0 ? "badge error" : "badge success");
             Div findings = new Div();
             report.findings().stream().filter(f -> f.severity() != Severity.INFO || f.rule().startsWith("P"))
-                    .forEach(f -> findings.add(new Paragraph("[%s %s] %s".formatted(f.rule(), f.severity().code(), f.message()))));
-            Details details = new Details("查看表格与核对发现", new TemplateTables(report.figures(), cell -> { }), findings);
+                    .forEach(f -> findings.add(new Paragraph("[%s %s] %s".formatted(f.rule(), Labels.severity(f.severity().code()), Labels.finding(f)))));
+            Details details = new Details(getTranslation("import.details"), new TemplateTables(report.figures(), cell -> { }), findings);
             add(new HorizontalLayout(agency, year), details);
         }
 
@@ -210,12 +215,17 @@ class ImportView extends Main {
             this.outcome = result.status() == ImportOutcome.Status.FAILED ? null : result;
             status.getElement().getThemeList().clear();
             status.setText(switch (result.status()) {
-                case IMPORTED -> "已导入";
-                case REPLACED -> "已导入为第 %d 版".formatted(result.version());
-                case UNCHANGED -> "内容相同，未变";
-                case FAILED -> "失败：" + result.reason();
+                case IMPORTED -> getTranslation("import.done");
+                case REPLACED -> getTranslation("import.new-version", result.version());
+                case UNCHANGED -> getTranslation("import.unchanged");
+                case FAILED -> getTranslation("import.outcome-failed", result.reason());
             });
             status.getElement().getThemeList().add(result.status() == ImportOutcome.Status.FAILED ? "badge error" : "badge success");
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.import") + " · " + getTranslation("shell.product");
     }
 }

@@ -32,6 +32,7 @@ import app.nianbao.report.ReportService.ReportDetail;
 import app.nianbao.report.ReportService.StoredFinding;
 import app.nianbao.report.ReviewStatus;
 import app.nianbao.security.Role;
+import app.nianbao.shell.ui.Labels;
 
 /**
  * One report: its tables as the template prints them, its findings with review, the source
@@ -44,7 +45,7 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ReportService reports;
-    private String title = "报告 · 年报 Nianbao";
+    private String title = "";
     private long agencyId;
     private int year;
 
@@ -75,7 +76,7 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         removeAll();
         Optional<ReportDetail> detail = reports.detail(agencyId, year);
         if (detail.isEmpty()) {
-            add(new H2("未找到该报告"), new RouterLink("返回报告列表", ReportsView.class));
+            add(new H2(getTranslation("report.not-found")), new RouterLink(getTranslation("report.back-to-list"), ReportsView.class));
             return;
         }
         show(detail.get());
@@ -83,19 +84,19 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private void show(ReportDetail detail) {
         var s = detail.summary();
-        title = "%s %d · 年报 Nianbao".formatted(s.agency(), s.year());
+        title = "%s %d · %s".formatted(s.agency(), s.year(), getTranslation("shell.product"));
         H2 heading = new H2();
-        heading.setText("%s %d 年政府信息公开工作年度报告".formatted(s.agency(), s.year()));
-        HorizontalLayout facts = new HorizontalLayout(ReportsView.score(s), fact("模板 " + s.template()),
-                fact("格式 " + s.format()), fact("版本 " + s.version()), fact("错误 " + s.errors()), fact("警告 " + s.warnings()),
-                legend());
+        heading.setText(getTranslation("report.title", s.agency(), String.valueOf(s.year())));
+        HorizontalLayout facts = new HorizontalLayout(ReportsView.score(s), fact(getTranslation("report.fact.template", s.template())),
+                fact(getTranslation("report.fact.format", s.format())), fact(getTranslation("report.fact.version", s.version())),
+                fact(getTranslation("report.fact.errors", s.errors())), fact(getTranslation("report.fact.warnings", s.warnings())), legend());
         facts.setAlignItems(HorizontalLayout.Alignment.CENTER);
         SourcePanel source = new SourcePanel(detail.sourceText());
         TemplateTables tables = new TemplateTables(detail.figures(), cell -> showSource(source, cell));
-        SplitLayout split = new SplitLayout(tables, withHeading("原文", source));
+        SplitLayout split = new SplitLayout(tables, withHeading(getTranslation("report.source"), source));
         split.setSplitterPosition(62);
         split.setWidthFull();
-        add(new RouterLink("← 报告列表", ReportsView.class), heading, facts, split, findings(detail), versions(detail));
+        add(new RouterLink(getTranslation("report.back"), ReportsView.class), heading, facts, split, findings(detail), versions(detail));
     }
 
     private static Span fact(String text) {
@@ -107,9 +108,9 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private static Div legend() {
         Div legend = new Div();
         legend.addClassName("legend");
-        for (String[] kind : new String[][]{{"repaired", "修复"}, {"inferred", "推断"}, {"blank", "空白/缺失"}}) {
-            Span swatch = new Span(kind[1]);
-            swatch.addClassName("legend-" + kind[0]);
+        for (String kind : new String[]{"repaired", "inferred", "blank"}) {
+            Span swatch = new Span(Labels.text("report.legend." + kind));
+            swatch.addClassName("legend-" + kind);
             legend.add(swatch);
         }
         return legend;
@@ -123,17 +124,17 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private void showSource(SourcePanel source, Cell cell) {
         if (!source.highlight(cell.source())) {
-            Notification.show("该单元格没有可定位的原文行 / no source line for this cell", 2500, Notification.Position.BOTTOM_START);
+            Notification.show(getTranslation("report.no-source-line"), 2500, Notification.Position.BOTTOM_START);
         }
     }
 
     private Div findings(ReportDetail detail) {
         Grid<StoredFinding> grid = new Grid<>();
-        grid.addColumn(f -> f.finding().rule()).setHeader("规则").setWidth("5em").setFlexGrow(0);
-        grid.addColumn(f -> f.finding().severity().code()).setHeader("级别").setWidth("6em").setFlexGrow(0);
-        grid.addColumn(f -> f.finding().message()).setHeader("说明").setFlexGrow(5);
-        grid.addColumn(f -> ReviewStatus.ofCode(f.reviewStatus()).zh() + (f.reviewComment() == null ? "" : "：" + f.reviewComment()))
-                .setHeader("审核").setFlexGrow(2);
+        grid.addColumn(f -> f.finding().rule()).setHeader(getTranslation("common.rule")).setWidth("5em").setFlexGrow(0);
+        grid.addColumn(f -> Labels.severity(f.finding().severity().code())).setHeader(getTranslation("common.severity")).setWidth("6em").setFlexGrow(0);
+        grid.addColumn(f -> Labels.finding(f.finding())).setHeader(getTranslation("common.message")).setFlexGrow(5);
+        grid.addColumn(f -> Labels.review(ReviewStatus.ofCode(f.reviewStatus())) + (f.reviewComment() == null ? "" : ": " + f.reviewComment()))
+                .setHeader(getTranslation("common.review")).setFlexGrow(2);
         if (reviewer != null) {
             grid.addComponentColumn(this::reviewActions).setKey("review").setHeader("").setWidth("16em").setFlexGrow(0);
         }
@@ -142,19 +143,19 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         grid.setAllRowsVisible(true);
         long hidden = detail.findings().stream().filter(f -> f.finding().severity() == app.nianbao.figures.Severity.INFO
                 && !f.finding().rule().startsWith("P")).count();
-        Div section = new Div(new H3("核对发现（%d）".formatted(detail.findings().size() - hidden)), grid);
+        Div section = new Div(new H3(getTranslation("report.findings", detail.findings().size() - hidden)), grid);
         if (hidden > 0) {
-            section.add(new Span("另有 %d 条规则因缺少数值无法核对（信息级）。".formatted(hidden)));
+            section.add(new Span(getTranslation("report.unevaluable", hidden)));
         }
         return section;
     }
 
     private HorizontalLayout reviewActions(StoredFinding finding) {
         TextField comment = new TextField();
-        comment.setPlaceholder("备注");
+        comment.setPlaceholder(getTranslation("report.comment"));
         comment.setWidth("7em");
-        Button confirm = new Button("确认", e -> review(finding, ReviewStatus.CONFIRMED, comment.getValue()));
-        Button dismiss = new Button("排除", e -> review(finding, ReviewStatus.DISMISSED, comment.getValue()));
+        Button confirm = new Button(getTranslation("report.confirm"), e -> review(finding, ReviewStatus.CONFIRMED, comment.getValue()));
+        Button dismiss = new Button(getTranslation("report.dismiss"), e -> review(finding, ReviewStatus.DISMISSED, comment.getValue()));
         confirm.addThemeVariants(ButtonVariant.LUMO_SMALL);
         dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return new HorizontalLayout(comment, confirm, dismiss);
@@ -162,19 +163,19 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private void review(StoredFinding finding, ReviewStatus status, String comment) {
         reports.review(finding.id(), status, comment, reviewer);
-        Notification.show("已记录审核：" + status.zh(), 2000, Notification.Position.BOTTOM_START);
+        Notification.show(getTranslation("report.reviewed", Labels.review(status)), 2000, Notification.Position.BOTTOM_START);
         render();
     }
 
     private Div versions(ReportDetail detail) {
         Grid<ReportService.ReportVersion> grid = new Grid<>();
-        grid.addColumn(ReportService.ReportVersion::version).setHeader("版本").setWidth("6em").setFlexGrow(0);
-        grid.addColumn(ReportService.ReportVersion::sourceName).setHeader("文件");
-        grid.addColumn(v -> WHEN.format(v.importedAt())).setHeader("导入时间");
+        grid.addColumn(ReportService.ReportVersion::version).setHeader(getTranslation("common.version")).setWidth("6em").setFlexGrow(0);
+        grid.addColumn(ReportService.ReportVersion::sourceName).setHeader(getTranslation("report.file"));
+        grid.addColumn(v -> WHEN.format(v.importedAt())).setHeader(getTranslation("report.imported-at"));
         grid.addColumn(v -> v.sha256().substring(0, 12)).setHeader("SHA-256");
         grid.setItems(detail.versions());
         grid.setAllRowsVisible(true);
-        return new Div(new H3("版本历史"), grid);
+        return new Div(new H3(getTranslation("report.versions")), grid);
     }
 
     @Override

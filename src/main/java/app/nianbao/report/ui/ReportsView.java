@@ -13,17 +13,16 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.ReportSummary;
+import com.vaadin.flow.router.HasDynamicTitle;
 
 /** 报告: every stored report, searchable, each opening its page. */
 @Route("reports")
 @RolesAllowed("VIEWER")
-@PageTitle("报告 · 年报 Nianbao")
-class ReportsView extends Main implements BeforeEnterObserver {
+class ReportsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ReportService reports;
     private final Grid<ReportSummary> grid = new Grid<>();
@@ -34,7 +33,7 @@ class ReportsView extends Main implements BeforeEnterObserver {
         this.reports = reports;
         addClassName("view");
         setSizeFull();
-        add(new H2("报告"), search(), grid(), empty);
+        add(new H2(getTranslation("nav.reports")), search(), grid(), empty);
     }
 
     /** A link such as /reports?q=2024 (a chart's drill-down) opens the list already searched. */
@@ -49,7 +48,7 @@ class ReportsView extends Main implements BeforeEnterObserver {
     }
 
     private TextField search() {
-        search.setPlaceholder("按机构名称或年度搜索");
+        search.setPlaceholder(getTranslation("reports.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -60,14 +59,14 @@ class ReportsView extends Main implements BeforeEnterObserver {
 
     private Grid<ReportSummary> grid() {
         // pages come from the store in a fixed order (newest year, then agency), so columns do not sort
-        grid.addColumn(ReportSummary::agency).setHeader("机构").setAutoWidth(true).setFlexGrow(3);
-        grid.addColumn(ReportSummary::year).setHeader("年度");
-        grid.addColumn(ReportSummary::template).setHeader("模板");
-        grid.addColumn(ReportSummary::format).setHeader("格式");
-        grid.addComponentColumn(ReportsView::score).setHeader("质量分");
-        grid.addColumn(ReportSummary::errors).setHeader("错误");
-        grid.addColumn(ReportSummary::warnings).setHeader("警告");
-        grid.addColumn(ReportSummary::version).setHeader("版本");
+        grid.addColumn(ReportSummary::agency).setHeader(getTranslation("common.agency")).setAutoWidth(true).setFlexGrow(3);
+        grid.addColumn(ReportSummary::year).setHeader(getTranslation("common.year"));
+        grid.addColumn(ReportSummary::template).setHeader(getTranslation("common.template"));
+        grid.addColumn(ReportSummary::format).setHeader(getTranslation("common.format"));
+        grid.addComponentColumn(ReportsView::score).setHeader(getTranslation("common.score"));
+        grid.addColumn(ReportSummary::errors).setHeader(getTranslation("common.errors"));
+        grid.addColumn(ReportSummary::warnings).setHeader(getTranslation("common.warnings"));
+        grid.addColumn(ReportSummary::version).setHeader(getTranslation("common.version"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> ReportView.open(e.getItem().agencyId(), e.getItem().year()));
         grid.setHeight("70vh");
@@ -87,8 +86,13 @@ class ReportsView extends Main implements BeforeEnterObserver {
         grid.setVisible(!none);
         empty.setVisible(none);
         empty.setText(query == null || query.isBlank()
-                ? "还没有数据：请导入年报（java -jar target/nianbao.jar import 文件或文件夹）"
-                : "没有与「" + query + "」匹配的报告");
+                ? getTranslation("reports.empty")
+                : getTranslation("reports.no-match", query));
         empty.addClassName("empty-state");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.reports") + " · " + getTranslation("shell.product");
     }
 }

@@ -15,6 +15,8 @@ import app.nianbao.check.Identities;
 import app.nianbao.check.ReportRules;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.Figures;
+import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.Language;
 
 /**
  * Tables 2–4 laid out like the official template, each cell marked by how it was read
@@ -29,11 +31,11 @@ class TemplateTables extends Div {
     TemplateTables(Figures figures, Consumer<Cell> onCellClick) {
         this.onCellClick = onCellClick;
         addClassName("template-tables");
-        add(new H3("二、主动公开政府信息情况"));
+        add(new H3(getTranslation("t.2")));
         getElement().appendChild(table2(figures));
-        add(new H3("三、收到和处理政府信息公开申请情况"));
+        add(new H3(getTranslation("t.3")));
         getElement().appendChild(table3(figures));
-        add(new H3("四、政府信息公开行政复议、行政诉讼情况"));
+        add(new H3(getTranslation("t.4")));
         getElement().appendChild(table4(figures));
     }
 
@@ -41,10 +43,11 @@ class TemplateTables extends Div {
         Element table = table();
         for (Map.Entry<String, List<String>> row : book.t2(figures.template()).entrySet()) {
             Element tr = new Element("tr");
-            tr.appendChild(th(book.rowLabel("t2", row.getKey()).zh()));
+            tr.appendChild(th(Labels.label(book.rowLabel("t2", row.getKey()))));
             for (String col : row.getValue()) {
-                String label = book.label("t2." + row.getKey() + "." + col).zh();
-                tr.appendChild(th(label.substring(label.indexOf(' ') + 1)).setAttribute("class", "col-label"));
+                String label = Labels.label(book.label("t2." + row.getKey() + "." + col));
+                // the Chinese label repeats the row before a space; the English one is a phrase of its own
+                tr.appendChild(th(Language.english() ? label : label.substring(label.indexOf(' ') + 1)).setAttribute("class", "col-label"));
                 tr.appendChild(td(figures.cell("t2", row.getKey(), col)));
             }
             table.appendChild(tr);
@@ -53,12 +56,14 @@ class TemplateTables extends Div {
     }
 
     private Element table3(Figures figures) {
-        return grid(figures, "t3", book.t3Rows(figures.template()), book.t3Columns(), row -> book.rowLabel("t3", row).zh(),
-                Identities::columnName);
+        return grid(figures, "t3", book.t3Rows(figures.template()), book.t3Columns(), row -> Labels.label(book.rowLabel("t3", row)),
+                col -> Language.english() ? book.colLabel("t3", col).en() : Identities.columnName(col));
     }
 
     private Element table4(Figures figures) {
-        return grid(figures, "t4", book.t4Rows(), book.t4Columns(), Identities::groupName, col -> book.colLabel("t4", col).zh());
+        return grid(figures, "t4", book.t4Rows(), book.t4Columns(), 
+                group -> Language.english() ? book.rowLabel("t4", group).en() : Identities.groupName(group),
+                col -> Labels.label(book.colLabel("t4", col)));
     }
 
     /** Tables 3 and 4: a header row of column labels, then one labelled row per template row. */
@@ -100,11 +105,11 @@ class TemplateTables extends Div {
     private static String tooltip(Cell cell) {
         CellCode c = cell.code();
         String how = switch (cell.kind()) {
-            case NUMBER -> "按原文读取";
-            case REPAIRED -> "修复后读取，原文「" + cell.raw() + "」";
-            case INFERRED -> "原文丢失，由勾稽关系推断";
-            case BLANK -> cell.source() == null ? "未找到" : "空白或无法确定";
-            case TEXT -> "原文为文字「" + cell.raw() + "」";
+            case NUMBER -> Labels.text("cell.how.number");
+            case REPAIRED -> Labels.text("cell.how.repaired", cell.raw());
+            case INFERRED -> Labels.text("cell.how.inferred");
+            case BLANK -> Labels.text(cell.source() == null ? "cell.how.missing" : "cell.how.blank");
+            case TEXT -> Labels.text("cell.how.text", cell.raw());
         };
         return "%s · %s%s".formatted(c, how, cell.source() == null ? "" : " · " + cell.source());
     }

@@ -33,8 +33,8 @@ public class ChartCard extends Div {
         addClassName("chart-card");
         H3 heading = new H3(title);
         heading.getElement().setAttribute("title", definition);
-        Button png = new Button("下载 PNG", e -> chart.downloadPng(fileName));
-        Button toggle = new Button("数据表", e -> table.setVisible(!table.isVisible()));
+        Button png = new Button(getTranslation("chart.png"), e -> chart.downloadPng(fileName));
+        Button toggle = new Button(getTranslation("chart.table"), e -> table.setVisible(!table.isVisible()));
         png.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout actions = new HorizontalLayout(png, toggle, download("CSV", "csv", "text/csv", () -> data.csv()),

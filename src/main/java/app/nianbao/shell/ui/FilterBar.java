@@ -21,15 +21,18 @@ public class FilterBar extends HorizontalLayout {
     public static final int DEFAULT_FROM = 2019;
     public static final int DEFAULT_TO = 2025;
 
-    private final ComboBox<AgencySummary> agency = new ComboBox<>("机构");
-    private final IntegerField from = new IntegerField("起始年");
-    private final IntegerField to = new IntegerField("截止年");
+    private final ComboBox<AgencySummary> agency = new ComboBox<>();
+    private final IntegerField from = new IntegerField();
+    private final IntegerField to = new IntegerField();
     private boolean reading;
 
     public FilterBar(List<AgencySummary> agencies, Class<? extends Component> view) {
         agency.setItems(agencies);
         agency.setItemLabelGenerator(AgencySummary::name);
-        agency.setPlaceholder("全部机构");
+        agency.setLabel(getTranslation("filter.agency"));
+        from.setLabel(getTranslation("filter.from"));
+        to.setLabel(getTranslation("filter.to"));
+        agency.setPlaceholder(getTranslation("filter.all-agencies"));
         agency.setClearButtonVisible(true);
         agency.setWidth("22em");
         from.setMin(2000);

@@ -57,4 +57,28 @@ class ShellBrowserTest extends BrowserTestBase {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h3"), "平潭综合实验区"));
         screenshot("agencies");
     }
+
+    @Test
+    void the_language_toggle_turns_the_whole_product_english_and_back() {
+        WebDriverWait wait = openGridShowing("/reports", "淮安市人民政府");
+        browser.findElement(By.cssSelector("vaadin-button.language-toggle")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-side-nav"), "Volumes"));
+
+        browser.get(url("/outcomes?from=2019&to=2025"));
+        wait.until(d -> d.findElements(By.cssSelector("nianbao-chart[data-rendered]")).size() == 2);
+        assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Outcomes");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Outcome mix", "Disclosure rate");
+        screenshot("outcomes-en");
+
+        openGridShowing("/reports", "淮安市人民政府");
+        browser.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().equals("淮安市人民政府")).findFirst().orElseThrow().click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "information disclosure annual report 2024"));
+        assertThat(browser.findElements(By.cssSelector("table")).get(1).getText()).contains("Granted", "Natural persons");
+        assertThat(browser.findElements(By.cssSelector("table")).get(0).getText()).contains("Normative documents");
+        screenshot("report-en");
+
+        browser.findElement(By.cssSelector("vaadin-button.language-toggle")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-side-nav"), "申请量"));
+    }
 }

@@ -1,0 +1,82 @@
+package app.nianbao.shell.ui;
+
+import java.math.BigDecimal;
+
+import com.vaadin.flow.component.UI;
+
+import app.nianbao.agency.AgencyLevel;
+import app.nianbao.analytics.Metric;
+import app.nianbao.catalog.CellCode;
+import app.nianbao.catalog.Codebook;
+import app.nianbao.figures.Finding;
+import app.nianbao.report.ReviewStatus;
+
+/**
+ * Labels of domain things (metrics, template cells, levels, reviews, findings) in the language
+ * of the current UI. The domain keeps its Chinese names; English comes from the translations.
+ */
+public final class Labels {
+
+    private Labels() {
+    }
+
+    public static String metric(Metric metric) {
+        return metric.label(Language.english());
+    }
+
+    public static String definition(Metric metric) {
+        return metric.definition(Language.english());
+    }
+
+    public static String label(Codebook.Label label) {
+        return Language.english() ? label.en() : label.zh();
+    }
+
+    public static String level(AgencyLevel level) {
+        return level == null ? text("level.none") : text("level." + level.name());
+    }
+
+    public static String review(ReviewStatus status) {
+        return text("review." + status.name());
+    }
+
+    public static String severity(String code) {
+        return text("severity." + code);
+    }
+
+    /**
+     * A finding as the reader of the UI should see it. The rules write Chinese messages; in
+     * English the rule's meaning is given with the cell and the expected and found values.
+     */
+    public static String finding(Finding f) {
+        if (!Language.english()) {
+            return f.message();
+        }
+        StringBuilder text = new StringBuilder(text("rule." + f.rule()));
+        if (f.table() != null && f.row() != null && f.col() != null) {
+            Codebook book = Codebook.get();
+            CellCode cell = new CellCode(f.table(), f.row(), f.col());
+            text.append(" · ").append(f.table().equals("t2") ? book.label("t2." + f.row() + "." + f.col()).en()
+                    : book.rowLabel(f.table(), f.row()).en() + " / " + book.colLabel(f.table(), f.col()).en())
+                    .append(" (").append(cell).append(')');
+        } else if (f.table() != null) {
+            text.append(" · ").append(text("table." + f.table()));
+        }
+        if (f.expected() != null) {
+            text.append(" · ").append(text("finding.expected", plain(f.expected())));
+        }
+        if (f.actual() != null) {
+            text.append(" · ").append(text("finding.actual", plain(f.actual())));
+        }
+        return text.toString();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    /** A translated interface text, for code without a component at hand (static chart builders). */
+    public static String text(String key, Object... params) {
+        return UI.getCurrent().getTranslation(key, params);
+    }
+}
