@@ -4,6 +4,7 @@ import static app.nianbao.store.jooq.Tables.AGENCY;
 import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -210,16 +211,21 @@ public class AnalyticsService {
             all.addAll(metric.denominator());
             for (String written : all) {
                 String term = written.replaceFirst("^-", "");
-                String[] parts = term.split("\\.");
-                boolean family = parts[1].endsWith("*");
-                String row = parts[1].replace("*", "");
                 terms.computeIfAbsent(term, t -> CurrentCells.columns().keySet().stream()
-                        .filter(c -> c.table().equals(parts[0]) && c.col().equals(parts[2])
-                                && (family ? c.row().startsWith(row) : c.row().equals(row)))
+                        .filter(c -> Arrays.stream(t.split("\\|")).anyMatch(alternative -> matches(alternative, c)))
                         .toList());
             }
         }
         return terms;
+    }
+
+    /** Whether a cell is what a written term names: "t3.granted.total", or a family "t3.refused_*.total". */
+    private static boolean matches(String term, CellCode cell) {
+        String[] parts = term.split("\\.");
+        boolean family = parts[1].endsWith("*");
+        String row = parts[1].replace("*", "");
+        return cell.table().equals(parts[0]) && cell.col().equals(parts[2])
+                && (family ? cell.row().startsWith(row) : cell.row().equals(row));
     }
 
     /** True for rows whose template prints the cell, where a null is a blank rather than an absent row. */

@@ -46,7 +46,25 @@ public enum Metric {
             List.of("t4.review.total", "t4.suit_direct.total", "t4.suit_after_review.total", "-t4.review.pending",
                     "-t4.suit_direct.pending", "-t4.suit_after_review.pending")),
     DISPUTES_PER_100("每百件申请争议数", "(行政复议 + 行政诉讼) ÷ 本年新收申请 × 100", "Disputes per 100 applications", "(reviews + lawsuits) ÷ new applications × 100",
-            List.of("t4.review.total", "t4.suit_direct.total", "t4.suit_after_review.total"), List.of("t3.new_received.total"));
+            List.of("t4.review.total", "t4.suit_direct.total", "t4.suit_after_review.total"), List.of("t3.new_received.total")),
+    // Table 2, proactive disclosure. "a|b" takes whichever of the cells the report's template prints.
+    RULES_ISSUED("规章制发（新制作）件数", "2021 模板：规章本年制发件数；2019 模板：规章本年新制作数量（口径不同）", "Rules issued (newly made)",
+            "2021 template: rules issued this year; 2019 template: rules newly made (defined differently)",
+            List.of("t2.rules.issued|t2.rules.new_made"), List.of()),
+    NORMATIVE_DOCS_ISSUED("规范性文件制发（新制作）件数", "2021 模板：行政规范性文件本年制发件数；2019 模板：规范性文件本年新制作数量（口径不同）",
+            "Normative documents issued (newly made)",
+            "2021 template: normative documents issued this year; 2019 template: newly made (defined differently)",
+            List.of("t2.normative_docs.issued|t2.normative_docs.new_made"), List.of()),
+    NORMATIVE_DOCS_IN_FORCE("现行有效规范性文件", "行政规范性文件现行有效件数（仅 2021 模板）", "Normative documents in force",
+            "Normative documents in force (2021 template only)", List.of("t2.normative_docs.in_force"), List.of()),
+    LICENSING_DECISIONS("行政许可处理决定", "行政许可本年处理决定数量（两版模板口径相同）", "Licensing decisions",
+            "Licensing decisions this year (alike in both templates)", List.of("t2.licensing.decisions"), List.of()),
+    PENALTY_DECISIONS("行政处罚处理决定", "行政处罚本年处理决定数量（两版模板口径相同）", "Penalty decisions",
+            "Penalty decisions this year (alike in both templates)", List.of("t2.penalty.decisions"), List.of()),
+    COERCION_DECISIONS("行政强制处理决定", "行政强制本年处理决定数量（两版模板口径相同）", "Coercive measure decisions",
+            "Coercive measure decisions this year (alike in both templates)", List.of("t2.coercion.decisions"), List.of()),
+    FEES_COLLECTED("行政事业性收费（万元）", "行政事业性收费本年收费金额，万元（仅 2021 模板）", "Administrative fees collected (10k CNY)",
+            "Administrative fees collected this year, 10,000 CNY (2021 template only)", List.of("t2.fees.amount_10k_yuan"), List.of());
 
     private final String zh;
     private final String definition;
@@ -63,6 +81,10 @@ public enum Metric {
         this.numerator = numerator;
         this.denominator = denominator;
     }
+
+    /** Table 2 figures, which the dashboard shows together. */
+    public static final List<Metric> PROACTIVE = List.of(RULES_ISSUED, NORMATIVE_DOCS_ISSUED, NORMATIVE_DOCS_IN_FORCE,
+            LICENSING_DECISIONS, PENALTY_DECISIONS, COERCION_DECISIONS, FEES_COLLECTED);
 
     /** New applications by applicant type, in the template's column order. */
     public static final List<Metric> BY_APPLICANT = List.of(NEW_NATURAL, NEW_COMMERCIAL, NEW_RESEARCH, NEW_SOCIAL, NEW_LEGAL,
@@ -96,6 +118,14 @@ public enum Metric {
     /** Empty for a count; a term starting with "-" is subtracted. */
     public List<String> denominator() {
         return denominator;
+    }
+
+    /**
+     * False for table 2 figures whose 2019 and 2021 columns mean different things: a series
+     * across the template change must say it is not like-for-like.
+     */
+    public boolean comparableAcrossTemplates() {
+        return this != RULES_ISSUED && this != NORMATIVE_DOCS_ISSUED;
     }
 
     public boolean isRate() {

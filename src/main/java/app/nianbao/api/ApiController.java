@@ -86,6 +86,8 @@ class ApiController {
         json.put("definition", chosen.definition());
         json.put("scope", scope);
         json.put("crosses_templates", series.crossesTemplates());
+        // false when the series spans the 2019 and 2021 templates and they define the figure differently
+        json.put("like_for_like", !series.crossesTemplates() || chosen.comparableAcrossTemplates());
         json.put("points", series.points().stream().map(p -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("year", p.year());

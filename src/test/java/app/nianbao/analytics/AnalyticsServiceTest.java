@@ -54,4 +54,33 @@ class AnalyticsServiceTest extends SpringTestBase {
             assertThat(together.get(i)).isEqualTo(analytics.series(metrics.get(i), new Scope.All(), 2019, 2025));
         }
     }
+
+    @Test
+    void table_2_figures_take_the_cell_each_template_prints_and_say_when_the_templates_differ() {
+        Scope pingtan = new Scope.Agencies(List.of(agency("平潭综合实验区")));
+        var docs = analytics.series(Metric.NORMATIVE_DOCS_ISSUED, pingtan, 2019, 2023);
+        var byYear = docs.points().stream().collect(java.util.stream.Collectors.toMap(AnalyticsService.Point::year,
+                AnalyticsService.Point::value));
+        assertThat(byYear).containsEntry(2019, expectedT2("2019_pingtan.html", "normative_docs", "new_made"))
+                .containsEntry(2021, expectedT2("2021_pingtan.html", "normative_docs", "issued"))
+                .containsEntry(2023, expectedT2("2023_pingtan.html", "normative_docs", "issued"));
+        assertThat(docs.crossesTemplates()).isTrue();
+        assertThat(Metric.NORMATIVE_DOCS_ISSUED.comparableAcrossTemplates()).isFalse();
+
+        var licensing = analytics.series(Metric.LICENSING_DECISIONS, pingtan, 2019, 2023);
+        assertThat(licensing.points()).extracting(AnalyticsService.Point::value)
+                .containsExactly(expectedT2("2019_pingtan.html", "licensing", "decisions"),
+                        expectedT2("2021_pingtan.html", "licensing", "decisions"), expectedT2("2023_pingtan.html", "licensing", "decisions"));
+        assertThat(Metric.LICENSING_DECISIONS.comparableAcrossTemplates()).isTrue();
+
+        // fees exist only in the 2021 template: 2019 has no value rather than a zero
+        var fees = analytics.series(Metric.FEES_COLLECTED, pingtan, 2019, 2023);
+        assertThat(fees.points().get(0).value()).isNull();
+        assertThat(fees.points().get(1).value()).isCloseTo(expectedT2("2021_pingtan.html", "fees", "amount_10k_yuan"),
+                org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    private static double expectedT2(String sample, String row, String col) {
+        return app.nianbao.Samples.expected(sample).get("t2").get(row).get(col).asDouble();
+    }
 }

@@ -37,14 +37,19 @@ class VolumesView extends AnalysisView {
 
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"};
 
-    private final ChartCard total = new ChartCard(Labels.metric(Metric.NEW_APPLICATIONS), Labels.definition(Metric.NEW_APPLICATIONS), "new-applications");
-    private final ChartCard byApplicant = new ChartCard(getTranslation("volumes.by-applicant"), getTranslation("volumes.by-applicant.definition"), "new-by-applicant");
+    private final ChartCard total = new ChartCard(Labels.metric(Metric.NEW_APPLICATIONS),
+            Labels.definition(Metric.NEW_APPLICATIONS), "new-applications");
+    private final ChartCard byApplicant = new ChartCard(getTranslation("volumes.by-applicant"),
+            getTranslation("volumes.by-applicant.definition"), "new-by-applicant");
+    private final ChartCard proactive = new ChartCard(getTranslation("volumes.proactive"),
+            getTranslation("volumes.proactive.definition"), "proactive-disclosure");
+    private final Div proactiveNote = new Div();
     private final Div trend = new Div();
 
     VolumesView(AnalyticsService analytics, AgencyService agencies) {
         super("nav.volumes", analytics, agencies, VolumesView.class);
         trend.addClassName("trend-words");
-        addContent(total, byApplicant, new H3(getTranslation("volumes.trend")), trend);
+        addContent(total, byApplicant, new H3(getTranslation("volumes.trend")), trend, proactive, proactiveNote);
     }
 
     @Override
@@ -59,6 +64,7 @@ class VolumesView extends AnalysisView {
         showTotal(series);
         showByApplicant(scope, series);
         showTrend(series);
+        showProactive(scope, series);
         return true;
     }
 
@@ -100,6 +106,38 @@ class VolumesView extends AnalysisView {
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
         Metric.BY_APPLICANT.forEach(m -> columns.add(applicantType(m)));
         byApplicant.show(new BarChart(data), true, new DataTable(getTranslation("volumes.by-applicant"), columns, rows));
+    }
+
+    /**
+     * Table 2: the three kinds of decision as bars (alike in both templates), every table 2
+     * figure in the data table, and a note when a figure's columns differ between the templates.
+     */
+    private void showProactive(Scope scope, Series totals) {
+        List<Integer> years = totals.points().stream().map(Point::year).toList();
+        List<Series> all = analytics.series(Metric.PROACTIVE, scope, filters.from(), filters.to());
+        BarData data = new BarData().setLabels(years.stream().map(String::valueOf).toList());
+        List<List<Object>> rows = new ArrayList<>();
+        years.forEach(y -> rows.add(new ArrayList<>(List.of(y))));
+        List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
+        for (int i = 0; i < all.size(); i++) {
+            Series s = all.get(i);
+            Number[] values = years.stream().map(y -> s.points().stream().filter(p -> p.year() == y).findFirst()
+                    .map(Point::value).orElse(null)).toArray(Number[]::new);
+            if (List.of(Metric.LICENSING_DECISIONS, Metric.PENALTY_DECISIONS, Metric.COERCION_DECISIONS).contains(s.metric())) {
+                BarDataset bars = new BarDataset().setLabel(Labels.metric(s.metric())).setBackgroundColor(COLORS[data.getDatasets().size()]);
+                bars.setData(values);
+                data.addDataset(bars);
+            }
+            columns.add(Labels.metric(s.metric()));
+            for (int r = 0; r < rows.size(); r++) {
+                rows.get(r).add(values[r] == null ? null : DataTable.number(values[r].doubleValue()));
+            }
+        }
+        proactive.show(new BarChart(data), false, new DataTable(getTranslation("volumes.proactive"), columns, rows));
+        proactiveNote.removeAll();
+        if (all.stream().anyMatch(s -> s.crossesTemplates() && !s.metric().comparableAcrossTemplates())) {
+            proactiveNote.add(new Paragraph(getTranslation("volumes.proactive.template-note")));
+        }
     }
 
     /** "New: natural persons" → "natural persons": the chart's legend already says what is counted. */

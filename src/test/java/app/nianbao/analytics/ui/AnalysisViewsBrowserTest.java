@@ -29,7 +29,7 @@ class AnalysisViewsBrowserTest extends BrowserTestBase {
         long start = System.nanoTime();
         browser.get(url("/volumes?from=2019&to=2025"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-        wait.until(d -> d.findElements(By.cssSelector("nianbao-chart[data-rendered]")).size() == 2);
+        wait.until(d -> d.findElements(By.cssSelector("nianbao-chart[data-rendered]")).size() == 3);
         System.out.printf("volumes view rendered in %d ms%n", (System.nanoTime() - start) / 1_000_000);
         assertThat(browser.findElements(By.cssSelector("nianbao-chart[data-error]"))).isEmpty();
 

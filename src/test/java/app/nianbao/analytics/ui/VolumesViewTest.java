@@ -40,12 +40,15 @@ class VolumesViewTest extends KaribuTestBase {
         ComboBox<AgencySummary> agency = _get(ComboBox.class);
         assertThat(agency.getValue().name()).isEqualTo("平潭综合实验区");
         List<Chart> charts = _find(Chart.class);
-        assertThat(charts).hasSize(2);
+        assertThat(charts).hasSize(3);
         String config = charts.get(0).getElement().getProperty("config");
         assertThat(config).contains("\"labels\":[\"2019\",\"2021\",\"2023\"]").contains("[23.0,70.0,81.0]");
         assertThat(charts.get(1).getElement().getProperty("stacked", false)).isTrue();
+        // table 2: licensing decisions of 平潭 in 2019, 2021 and 2023, as the samples print them
+        assertThat(charts.get(2).getElement().getProperty("config")).contains("[181.0,2293.0,2629.0]");
         assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
-                .anySatisfy(t -> assertThat(t).contains("只有 3 个年度").contains("趋势无法可靠评估"));
+                .anySatisfy(t -> assertThat(t).contains("只有 3 个年度").contains("趋势无法可靠评估"))
+                .anySatisfy(t -> assertThat(t).contains("口径不同，不能直接比较"));
     }
 
     @Test
