@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import app.nianbao.catalog.Codebook;
+
 /**
  * The metrics of the dashboard and the API. A count is a sum of cells over the scope; a rate is
  * recomputed from those sums (never an average of agencies' rates). Each names the cell sums it
@@ -27,6 +29,23 @@ public enum Metric {
     UNABLE("无法提供", "无法提供三种情形之和", "Unable to provide", "Sum of the three unable-to-provide cases", List.of("t3.unable_*.total"), List.of()),
     NOT_PROCESSED("不予处理", "不予处理五种情形之和", "Not processed", "Sum of the five not-processed cases", List.of("t3.ignored_*.total"), List.of()),
     OTHER("其他处理", "其他处理（2019 模板一行，2021 模板三行之和）", "Other outcome", "Other handling (one row in the 2019 template, three rows summed in 2021)", List.of("t3.other*.total"), List.of()),
+    // Each outcome row of table 3, named as codes.csv names it: the drill-down below the groups.
+    REFUSED_STATE_SECRET("refused_state_secret"),
+    REFUSED_LAW_FORBIDDEN("refused_law_forbidden"),
+    REFUSED_THREE_SAFETY("refused_three_safety"),
+    REFUSED_THIRD_PARTY("refused_third_party"),
+    REFUSED_INTERNAL("refused_internal"),
+    REFUSED_PROCESS("refused_process"),
+    REFUSED_ENFORCEMENT_FILE("refused_enforcement_file"),
+    REFUSED_QUERY("refused_query"),
+    UNABLE_NOT_HELD("unable_not_held"),
+    UNABLE_NEED_CREATE("unable_need_create"),
+    UNABLE_UNCLEAR("unable_unclear"),
+    IGNORED_PETITION("ignored_petition"),
+    IGNORED_DUPLICATE("ignored_duplicate"),
+    IGNORED_PUBLICATION("ignored_publication"),
+    IGNORED_MASSIVE("ignored_massive"),
+    IGNORED_CONFIRM("ignored_confirm"),
     DISCLOSURE_RATE("实质公开率", "(予以公开 + 部分公开) ÷ 办理总计", "Disclosure rate", "(granted + partly granted) ÷ total processed", List.of("t3.granted.total", "t3.partial.total"),
             List.of("t3.total_processed.total")),
     GRANTED_RATE("予以公开率", "予以公开 ÷ 办理总计", "Granted-only rate", "granted ÷ total processed", List.of("t3.granted.total"), List.of("t3.total_processed.total")),
@@ -73,6 +92,13 @@ public enum Metric {
     private final List<String> numerator;
     private final List<String> denominator;
 
+    /** One row of table 3, total column, with its labels from codes.csv. */
+    Metric(String t3Row) {
+        this(Codebook.get().rowLabel("t3", t3Row).zh(), "表三「" + Codebook.get().rowLabel("t3", t3Row).zh() + "」行总计列",
+                Codebook.get().rowLabel("t3", t3Row).en(), "Table 3, row \"" + Codebook.get().rowLabel("t3", t3Row).en()
+                        + "\", total column", List.of("t3." + t3Row + ".total"), List.of());
+    }
+
     Metric(String zh, String definition, String en, String definitionEn, List<String> numerator, List<String> denominator) {
         this.zh = zh;
         this.definition = definition;
@@ -81,6 +107,13 @@ public enum Metric {
         this.numerator = numerator;
         this.denominator = denominator;
     }
+
+    /** The rows behind each outcome group that has several, for drilling down from the group. */
+    public static final Map<Metric, List<Metric>> ROWS_OF = Map.of(
+            REFUSED, List.of(REFUSED_STATE_SECRET, REFUSED_LAW_FORBIDDEN, REFUSED_THREE_SAFETY, REFUSED_THIRD_PARTY, REFUSED_INTERNAL,
+                    REFUSED_PROCESS, REFUSED_ENFORCEMENT_FILE, REFUSED_QUERY),
+            UNABLE, List.of(UNABLE_NOT_HELD, UNABLE_NEED_CREATE, UNABLE_UNCLEAR),
+            NOT_PROCESSED, List.of(IGNORED_PETITION, IGNORED_DUPLICATE, IGNORED_PUBLICATION, IGNORED_MASSIVE, IGNORED_CONFIRM));
 
     /** Table 2 figures, which the dashboard shows together. */
     public static final List<Metric> PROACTIVE = List.of(RULES_ISSUED, NORMATIVE_DOCS_ISSUED, NORMATIVE_DOCS_IN_FORCE,

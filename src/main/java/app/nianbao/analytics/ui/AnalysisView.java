@@ -70,11 +70,14 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
 
     /** Makes every chart of a card open what lies behind a clicked year (labels are the years). */
     protected void drillByYear(app.nianbao.shell.ui.ChartCard card, java.util.List<Integer> years) {
-        card.onPointClick(index -> {
-            if (index >= 0 && index < years.size()) {
-                drillTo(years.get(index));
-            }
-        });
+        card.onPointClick(click -> drillTo(years, click.index()));
+    }
+
+    /** Opens what lies behind the year at a label index, if there is one. */
+    protected void drillTo(java.util.List<Integer> years, int index) {
+        if (index >= 0 && index < years.size()) {
+            drillTo(years.get(index));
+        }
     }
 
     /** Draws the view for the scope and the filter's years; false when there is nothing to draw. */

@@ -6,6 +6,9 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
 
@@ -33,15 +36,26 @@ class OutcomesView extends AnalysisView {
     private static final List<Metric> OUTCOMES = List.of(Metric.GRANTED, Metric.PARTIAL, Metric.REFUSED, Metric.UNABLE,
             Metric.NOT_PROCESSED, Metric.OTHER);
     private static final String[] COLORS = {"#2ca02c", "#98df8a", "#d62728", "#ff7f0e", "#9467bd", "#7f7f7f"};
+    private static final String[] ROW_COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"};
 
     private final ChartCard mix = new ChartCard(getTranslation("outcomes.mix"), getTranslation("outcomes.mix.definition"), "outcome-mix");
     private final ChartCard rates = new ChartCard(Labels.metric(Metric.DISCLOSURE_RATE), Labels.definition(Metric.DISCLOSURE_RATE) + "; "
             + getTranslation("outcomes.also") + " " + Labels.definition(Metric.GRANTED_RATE), "disclosure-rate");
     private final Div notes = new Div();
+    private final ChartCard breakdown = new ChartCard("", "", "outcome-rows");
+    /** The outcome group opened row by row (?detail=refused), or null. */
+    private Metric detail;
 
     OutcomesView(AnalyticsService analytics, AgencyService agencies) {
         super("nav.outcomes", analytics, agencies, OutcomesView.class);
-        addContent(mix, rates, notes);
+        addContent(mix, breakdown, rates, notes);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        detail = event.getLocation().getQueryParameters().getSingleParameter("detail")
+                .flatMap(Metric::ofCode).filter(Metric.ROWS_OF::containsKey).orElse(null);
+        super.beforeEnter(event);
     }
 
     @Override
@@ -51,11 +65,55 @@ class OutcomesView extends AnalysisView {
             return false;
         }
         List<Integer> years = processed.points().stream().map(Point::year).toList();
-        drillByYear(mix, years);
+        // a click on a refused, unable or not-processed segment opens its rows; elsewhere, the year's reports
+        mix.onPointClick(click -> {
+            Metric group = click.datasetIndex() >= 0 && click.datasetIndex() < OUTCOMES.size() ? OUTCOMES.get(click.datasetIndex()) : null;
+            if (Metric.ROWS_OF.containsKey(group)) {
+                openDetail(group);
+            } else {
+                drillTo(years, click.index());
+            }
+        });
         drillByYear(rates, years);
+        drillByYear(breakdown, years);
         showMix(scope, processed);
+        showBreakdown(scope, years);
         showRates(scope, processed);
         return true;
+    }
+
+    private void openDetail(Metric group) {
+        QueryParameters current = UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters();
+        java.util.Map<String, List<String>> params = new java.util.HashMap<>(current.getParameters());
+        params.put("detail", List.of(group.code()));
+        UI.getCurrent().navigate(OutcomesView.class, new QueryParameters(params));
+    }
+
+    /** The rows of the opened group (the eight refusal reasons, say) as counts per year. */
+    private void showBreakdown(Scope scope, List<Integer> years) {
+        breakdown.setVisible(detail != null);
+        if (detail == null) {
+            return;
+        }
+        List<Metric> rows = Metric.ROWS_OF.get(detail);
+        List<Series> series = analytics.series(rows, scope, filters.from(), filters.to());
+        BarData data = new BarData().setLabels(years.stream().map(String::valueOf).toList());
+        List<List<Object>> table = new ArrayList<>();
+        years.forEach(y -> table.add(new ArrayList<>(List.of(y))));
+        List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
+        for (int i = 0; i < rows.size(); i++) {
+            Series s = series.get(i);
+            Number[] values = years.stream().map(y -> valueIn(s, y)).toArray(Number[]::new);
+            BarDataset bars = new BarDataset().setLabel(Labels.metric(rows.get(i))).setBackgroundColor(ROW_COLORS[i % ROW_COLORS.length]);
+            bars.setData(values);
+            data.addDataset(bars);
+            columns.add(Labels.metric(rows.get(i)));
+            for (int r = 0; r < table.size(); r++) {
+                table.get(r).add(values[r] == null ? null : DataTable.number(values[r].doubleValue()));
+            }
+        }
+        breakdown.setTitle(getTranslation("outcomes.breakdown", Labels.metric(detail)), getTranslation("outcomes.breakdown.definition"));
+        breakdown.show(new BarChart(data), true, new DataTable(getTranslation("outcomes.breakdown", Labels.metric(detail)), columns, table));
     }
 
     private void showMix(Scope scope, Series processed) {

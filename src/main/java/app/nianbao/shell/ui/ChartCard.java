@@ -25,13 +25,14 @@ public class ChartCard extends Div {
     private final Chart chart = new Chart();
     private final Grid<List<Object>> table = new Grid<>();
     private final String fileName;
+    private final H3 heading = new H3();
     private DataTable data;
     private com.vaadin.flow.shared.Registration clicks;
 
     public ChartCard(String title, String definition, String fileName) {
         this.fileName = fileName;
         addClassName("chart-card");
-        H3 heading = new H3(title);
+        heading.setText(title);
         heading.getElement().setAttribute("title", definition);
         Button png = new Button(getTranslation("chart.png"), e -> chart.downloadPng(fileName));
         Button toggle = new Button(getTranslation("chart.table"), e -> table.setVisible(!table.isVisible()));
@@ -55,6 +56,12 @@ public class ChartCard extends Div {
         return anchor;
     }
 
+    /** For a card whose subject changes with the view's state. */
+    public void setTitle(String title, String definition) {
+        heading.setText(title);
+        heading.getElement().setAttribute("title", definition);
+    }
+
     /** Shows a chart configuration and the table of its numbers. */
     public void show(software.xdev.chartjs.model.charts.Chart<?, ?, ?> config, boolean stacked, DataTable numbers) {
         this.data = numbers;
@@ -67,12 +74,12 @@ public class ChartCard extends Div {
         table.setItems(numbers.rows());
     }
 
-    /** Replaces what a click on a point does; the label index is passed on. */
-    public void onPointClick(java.util.function.IntConsumer action) {
+    /** Replaces what a click on a point does: the event names the dataset and the label index. */
+    public void onPointClick(com.vaadin.flow.component.ComponentEventListener<Chart.PointClickEvent> action) {
         if (clicks != null) {
             clicks.remove();
         }
-        clicks = chart.addPointClickListener(e -> action.accept(e.index()));
+        clicks = chart.addPointClickListener(action);
     }
 
     public Chart chart() {
