@@ -2,6 +2,7 @@ package app.nianbao.agency;
 
 import static app.nianbao.store.jooq.Tables.AGENCY;
 import static app.nianbao.store.jooq.Tables.AGENCY_ALIAS;
+import static app.nianbao.store.jooq.Tables.AGENCY_GROUP_MEMBER;
 import static app.nianbao.store.jooq.Tables.REPORT;
 
 import java.util.List;
@@ -117,6 +118,11 @@ public class AgencyService {
                 db.update(REPORT).set(REPORT.AGENCY_ID, kept).set(REPORT.VERSION, next).where(REPORT.ID.eq(report.value1())).execute();
             }
             db.update(AGENCY_ALIAS).set(AGENCY_ALIAS.AGENCY_ID, kept).where(AGENCY_ALIAS.AGENCY_ID.eq(merged)).execute();
+            // saved groups follow the agency; a group that held both keeps it once
+            db.deleteFrom(AGENCY_GROUP_MEMBER).where(AGENCY_GROUP_MEMBER.AGENCY_ID.eq(merged), AGENCY_GROUP_MEMBER.GROUP_ID.in(
+                    DSL.select(AGENCY_GROUP_MEMBER.GROUP_ID).from(AGENCY_GROUP_MEMBER).where(AGENCY_GROUP_MEMBER.AGENCY_ID.eq(kept))))
+                    .execute();
+            db.update(AGENCY_GROUP_MEMBER).set(AGENCY_GROUP_MEMBER.AGENCY_ID, kept).where(AGENCY_GROUP_MEMBER.AGENCY_ID.eq(merged)).execute();
             db.update(AGENCY).set(AGENCY.PARENT_ID, kept).where(AGENCY.PARENT_ID.eq(merged)).execute();
             db.deleteFrom(AGENCY).where(AGENCY.ID.eq(merged)).execute();
             db.insertInto(AGENCY_ALIAS, AGENCY_ALIAS.AGENCY_ID, AGENCY_ALIAS.ALIAS, AGENCY_ALIAS.NORMALIZED_ALIAS)

@@ -1,6 +1,7 @@
 package app.nianbao.analytics;
 
 import static app.nianbao.store.jooq.Tables.AGENCY;
+import static app.nianbao.store.jooq.Tables.AGENCY_GROUP_MEMBER;
 import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 
 import java.util.ArrayList;
@@ -242,6 +243,13 @@ public class AnalyticsService {
         }
         if (scope instanceof Scope.Subtree subtree) {
             return CURRENT_CELLS.AGENCY_ID.in(subtree(subtree.root()));
+        }
+        if (scope instanceof Scope.Region region) {
+            return CURRENT_CELLS.AGENCY_ID.in(DSL.select(AGENCY.ID).from(AGENCY).where(AGENCY.REGION_CODE.startsWith(region.codePrefix())));
+        }
+        if (scope instanceof Scope.Group group) {
+            return CURRENT_CELLS.AGENCY_ID.in(DSL.select(AGENCY_GROUP_MEMBER.AGENCY_ID).from(AGENCY_GROUP_MEMBER)
+                    .where(AGENCY_GROUP_MEMBER.GROUP_ID.eq(group.id())));
         }
         return DSL.noCondition();
     }

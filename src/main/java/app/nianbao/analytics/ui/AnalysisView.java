@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 
 import app.nianbao.agency.AgencyService;
+import app.nianbao.agency.GroupService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.Scope;
 import app.nianbao.shell.ui.FilterBar;
@@ -25,10 +26,10 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
     private final Div empty = new Div();
     private final Div content = new Div();
 
-    AnalysisView(String titleKey, AnalyticsService analytics, AgencyService agencies, Class<? extends Component> route) {
+    AnalysisView(String titleKey, AnalyticsService analytics, AgencyService agencies, GroupService groups, Class<? extends Component> route) {
         this.analytics = analytics;
         this.titleKey = titleKey;
-        this.filters = new FilterBar(agencies.list(), route);
+        this.filters = new FilterBar(agencies.list(), groups, route);
         addClassName("view");
         empty.setText(getTranslation("empty.no-data"));
         empty.addClassName("empty-state");

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
 
 import app.nianbao.agency.AgencyService;
+import app.nianbao.agency.GroupService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Point;
 import app.nianbao.analytics.AnalyticsService.Series;
@@ -46,8 +47,8 @@ class OutcomesView extends AnalysisView {
     /** The outcome group opened row by row (?detail=refused), or null. */
     private Metric detail;
 
-    OutcomesView(AnalyticsService analytics, AgencyService agencies) {
-        super("nav.outcomes", analytics, agencies, OutcomesView.class);
+    OutcomesView(AnalyticsService analytics, AgencyService agencies, GroupService groups) {
+        super("nav.outcomes", analytics, agencies, groups, OutcomesView.class);
         addContent(mix, breakdown, rates, notes);
     }
 

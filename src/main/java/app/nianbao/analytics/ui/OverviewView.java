@@ -14,6 +14,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 
 import app.nianbao.agency.AgencyService;
+import app.nianbao.agency.GroupService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Point;
 import app.nianbao.analytics.Kpi;
@@ -48,9 +49,9 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
     private final Div empty = new Div();
     private final Paragraph rollUpNote = new Paragraph(getTranslation("overview.rollup"));
 
-    OverviewView(AnalyticsService analytics, AgencyService agencies) {
+    OverviewView(AnalyticsService analytics, AgencyService agencies, GroupService groups) {
         this.analytics = analytics;
-        this.filters = new FilterBar(agencies.list(), OverviewView.class);
+        this.filters = new FilterBar(agencies.list(), groups, OverviewView.class);
         addClassName("view");
         cards.addClassName("kpi-cards");
         empty.addClassName("empty-state");

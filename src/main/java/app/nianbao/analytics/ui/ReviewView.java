@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.router.Route;
 
 import app.nianbao.agency.AgencyService;
+import app.nianbao.agency.GroupService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Point;
 import app.nianbao.analytics.AnalyticsService.Series;
@@ -38,8 +39,8 @@ class ReviewView extends AnalysisView {
     private final ChartCard correction = new ChartCard(getTranslation("review.correction"), Labels.definition(Metric.CORRECTION_RATE), "correction-rate");
     private final ChartCard disputes = new ChartCard(getTranslation("review.disputes"), Labels.definition(Metric.DISPUTES_PER_100), "disputes-per-100");
 
-    ReviewView(AnalyticsService analytics, AgencyService agencies) {
-        super("nav.review", analytics, agencies, ReviewView.class);
+    ReviewView(AnalyticsService analytics, AgencyService agencies, GroupService groups) {
+        super("nav.review", analytics, agencies, groups, ReviewView.class);
         addContent(cases, correction, disputes);
     }
 

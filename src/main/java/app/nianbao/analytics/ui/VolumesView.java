@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
 
 import app.nianbao.agency.AgencyService;
+import app.nianbao.agency.GroupService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Point;
 import app.nianbao.analytics.AnalyticsService.Series;
@@ -46,8 +47,8 @@ class VolumesView extends AnalysisView {
     private final Div proactiveNote = new Div();
     private final Div trend = new Div();
 
-    VolumesView(AnalyticsService analytics, AgencyService agencies) {
-        super("nav.volumes", analytics, agencies, VolumesView.class);
+    VolumesView(AnalyticsService analytics, AgencyService agencies, GroupService groups) {
+        super("nav.volumes", analytics, agencies, groups, VolumesView.class);
         trend.addClassName("trend-words");
         addContent(total, byApplicant, new H3(getTranslation("volumes.trend")), trend, proactive, proactiveNote);
     }

@@ -1,46 +1,112 @@
 package app.nianbao.shell.ui;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 
+import app.nianbao.agency.AgencyLevel;
 import app.nianbao.agency.AgencyService.AgencySummary;
+import app.nianbao.agency.GroupService;
+import app.nianbao.agency.GroupService.AgencyGroup;
+import app.nianbao.analytics.Scope;
 
 /**
- * The filters the analysis views share: scope (all agencies or one) and a range of years. They
- * live in the URL (?scope=agency:3&from=2019&to=2025): a change navigates, and the view renders
- * from the URL, so links reproduce a view and back/forward work.
+ * The filters the analysis views share: a scope (all agencies, chosen agencies, a level, a parent
+ * with everything below it, a region, or a saved group) and a range of years. They live in the
+ * URL (?scope=level:CITY&from=2019&to=2025): a change navigates, and the view renders from the
+ * URL, so links reproduce a view and back/forward work.
  */
 public class FilterBar extends HorizontalLayout {
 
     public static final int DEFAULT_FROM = 2019;
     public static final int DEFAULT_TO = 2025;
 
-    private final ComboBox<AgencySummary> agency = new ComboBox<>();
+    /** The kinds of scope, in the order the picker offers them. */
+    public enum Kind {
+        ALL, AGENCIES, LEVEL, PARENT, REGION, GROUP
+    }
+
+    private record Region(String code, String name) {
+    }
+
+    private final GroupService groups;
+    private final Select<Kind> kind = new Select<>();
+    private final MultiSelectComboBox<AgencySummary> agencies = new MultiSelectComboBox<>();
+    private final Select<AgencyLevel> level = new Select<>();
+    private final ComboBox<AgencySummary> parent = new ComboBox<>();
+    private final ComboBox<Region> region = new ComboBox<>();
+    private final ComboBox<AgencyGroup> group = new ComboBox<>();
+    private final Button saveGroup = new Button();
     private final IntegerField from = new IntegerField();
     private final IntegerField to = new IntegerField();
+    private final Class<? extends Component> view;
     private boolean reading;
 
-    public FilterBar(List<AgencySummary> agencies, Class<? extends Component> view) {
-        agency.setItems(agencies);
-        agency.setItemLabelGenerator(AgencySummary::name);
-        agency.setLabel(getTranslation("filter.agency"));
+    public FilterBar(List<AgencySummary> all, GroupService groups, Class<? extends Component> view) {
+        this.groups = groups;
+        this.view = view;
+        kind.setLabel(getTranslation("filter.scope"));
+        kind.setItems(Kind.values());
+        kind.setItemLabelGenerator(k -> getTranslation("filter.kind." + k.name()));
+        kind.setValue(Kind.ALL);
+        agencies.setLabel(getTranslation("filter.agency"));
+        agencies.setItems(all);
+        agencies.setItemLabelGenerator(AgencySummary::name);
+        agencies.setWidth("26em");
+        level.setLabel(getTranslation("agencies.level"));
+        level.setItems(AgencyLevel.values());
+        level.setItemLabelGenerator(Labels::level);
+        parent.setLabel(getTranslation("filter.parent"));
+        parent.setItems(all);
+        parent.setItemLabelGenerator(AgencySummary::name);
+        parent.setWidth("22em");
+        region.setLabel(getTranslation("agencies.region"));
+        region.setItems(regions(all));
+        region.setItemLabelGenerator(r -> r.name() + " (" + r.code() + ")");
+        region.setWidth("22em");
+        group.setLabel(getTranslation("filter.group"));
+        group.setItems(groups.list());
+        group.setItemLabelGenerator(AgencyGroup::name);
+        saveGroup.setText(getTranslation("filter.save-group"));
+        saveGroup.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        saveGroup.addClickListener(e -> askGroupName());
         from.setLabel(getTranslation("filter.from"));
         to.setLabel(getTranslation("filter.to"));
-        agency.setPlaceholder(getTranslation("filter.all-agencies"));
-        agency.setClearButtonVisible(true);
-        agency.setWidth("22em");
         from.setMin(2000);
         to.setMax(2100);
-        agency.addValueChangeListener(e -> navigate(view));
-        from.addValueChangeListener(e -> navigate(view));
-        to.addValueChangeListener(e -> navigate(view));
-        add(agency, from, to);
+        kind.addValueChangeListener(e -> {
+            showChoiceFor(e.getValue());
+            if (e.getValue() == Kind.ALL) {
+                navigate();
+            }
+        });
+        agencies.addValueChangeListener(e -> navigate());
+        level.addValueChangeListener(e -> navigate());
+        parent.addValueChangeListener(e -> navigate());
+        region.addValueChangeListener(e -> navigate());
+        group.addValueChangeListener(e -> navigate());
+        from.addValueChangeListener(e -> navigate());
+        to.addValueChangeListener(e -> navigate());
+        setAlignItems(Alignment.BASELINE);
+        add(kind, agencies, level, parent, region, group, saveGroup, from, to);
+        showChoiceFor(Kind.ALL);
     }
 
     /** Sets the fields from a URL without navigating again. */
@@ -48,9 +114,13 @@ public class FilterBar extends HorizontalLayout {
         Map<String, List<String>> params = parameters.getParameters();
         reading = true;
         try {
-            String scope = first(params, "scope", "all");
-            Long id = scope.startsWith("agency:") ? parseLong(scope.substring("agency:".length())) : null;
-            agency.setValue(id == null ? null : agency.getListDataView().getItems().filter(a -> a.id() == id).findFirst().orElse(null));
+            Scope scope;
+            try {
+                scope = Scope.parse(first(params, "scope", "all"));
+            } catch (IllegalArgumentException e) {
+                scope = new Scope.All();
+            }
+            show(scope);
             from.setValue(parseInt(first(params, "from", ""), DEFAULT_FROM));
             to.setValue(parseInt(first(params, "to", ""), DEFAULT_TO));
         } finally {
@@ -58,8 +128,41 @@ public class FilterBar extends HorizontalLayout {
         }
     }
 
+    private void show(Scope scope) {
+        if (scope instanceof Scope.Agencies chosen) {
+            kind.setValue(Kind.AGENCIES);
+            agencies.setValue(items(agencies.getListDataView().getItems().toList(), a -> chosen.ids().contains(a.id())));
+        } else if (scope instanceof Scope.Level chosen) {
+            kind.setValue(Kind.LEVEL);
+            level.setValue(chosen.level());
+        } else if (scope instanceof Scope.Subtree chosen) {
+            kind.setValue(Kind.PARENT);
+            parent.setValue(parent.getListDataView().getItems().filter(a -> a.id() == chosen.root()).findFirst().orElse(null));
+        } else if (scope instanceof Scope.Region chosen) {
+            kind.setValue(Kind.REGION);
+            region.setValue(region.getListDataView().getItems().filter(r -> r.code().equals(chosen.codePrefix())).findFirst()
+                    .orElse(null));
+        } else if (scope instanceof Scope.Group chosen) {
+            kind.setValue(Kind.GROUP);
+            group.setValue(group.getListDataView().getItems().filter(g -> g.id() == chosen.id()).findFirst().orElse(null));
+        } else {
+            kind.setValue(Kind.ALL);
+        }
+        showChoiceFor(kind.getValue());
+    }
+
+    /** The scope as written in links and the API; "all" until the chosen kind has a value. */
     public String scope() {
-        return agency.getValue() == null ? "all" : "agency:" + agency.getValue().id();
+        Scope scope = switch (kind.getValue() == null ? Kind.ALL : kind.getValue()) {
+            case ALL -> new Scope.All();
+            case AGENCIES -> agencies.getValue().isEmpty() ? new Scope.All()
+                    : new Scope.Agencies(agencies.getValue().stream().map(AgencySummary::id).sorted().toList());
+            case LEVEL -> level.getValue() == null ? new Scope.All() : new Scope.Level(level.getValue());
+            case PARENT -> parent.getValue() == null ? new Scope.All() : new Scope.Subtree(parent.getValue().id());
+            case REGION -> region.getValue() == null ? new Scope.All() : new Scope.Region(region.getValue().code());
+            case GROUP -> group.getValue() == null ? new Scope.All() : new Scope.Group(group.getValue().id());
+        };
+        return scope.written();
     }
 
     public int from() {
@@ -70,25 +173,60 @@ public class FilterBar extends HorizontalLayout {
         return to.getValue() == null ? DEFAULT_TO : to.getValue();
     }
 
-    private void navigate(Class<? extends Component> view) {
+    private void showChoiceFor(Kind chosen) {
+        agencies.setVisible(chosen == Kind.AGENCIES);
+        level.setVisible(chosen == Kind.LEVEL);
+        parent.setVisible(chosen == Kind.PARENT);
+        region.setVisible(chosen == Kind.REGION);
+        group.setVisible(chosen == Kind.GROUP);
+        saveGroup.setVisible(chosen == Kind.AGENCIES);
+    }
+
+    private void askGroupName() {
+        Set<AgencySummary> chosen = agencies.getValue();
+        Dialog dialog = new Dialog(getTranslation("filter.save-group"));
+        TextField name = new TextField(getTranslation("filter.group-name"));
+        dialog.add(name);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()),
+                new Button(getTranslation("filter.save-group"), e -> {
+                    try {
+                        long id = groups.save(name.getValue(), chosen.stream().map(AgencySummary::id).toList(), null);
+                        dialog.close();
+                        group.setItems(groups.list());
+                        show(new Scope.Group(id));
+                        navigate();
+                    } catch (IllegalArgumentException problem) {
+                        Notification.show(problem.getMessage(), 4000, Notification.Position.MIDDLE);
+                    }
+                }));
+        dialog.open();
+    }
+
+    private void navigate() {
         if (reading || from.getValue() == null || to.getValue() == null) {
             return;
         }
-        getUI().ifPresent(ui -> ui.navigate(view, QueryParameters.simple(
-                Map.of("scope", scope(), "from", String.valueOf(from()), "to", String.valueOf(to())))));
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("scope", scope());
+        params.put("from", String.valueOf(from()));
+        params.put("to", String.valueOf(to()));
+        getUI().ifPresent(ui -> ui.navigate(view, QueryParameters.simple(params)));
+    }
+
+    /** Region codes and names present among the agencies, provinces before their cities. */
+    private static List<Region> regions(List<AgencySummary> all) {
+        return all.stream().filter(a -> a.regionCode() != null && a.regionName() != null)
+                .map(a -> new Region(a.regionCode(), a.regionName())).distinct()
+                .sorted(Comparator.comparing(Region::code)).toList();
+    }
+
+    private static Set<AgencySummary> items(List<AgencySummary> all, java.util.function.Predicate<AgencySummary> chosen) {
+        return all.stream().filter(chosen).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     private static String first(Map<String, List<String>> params, String name, String fallback) {
         List<String> values = params.get(name);
-        return values == null || values.isEmpty() ? fallback : values.get(0);
-    }
-
-    private static Long parseLong(String s) {
-        try {
-            return Long.valueOf(s);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return values == null || values.isEmpty() || Objects.equals(values.get(0), "") ? fallback : values.get(0);
     }
 
     private static int parseInt(String s, int fallback) {

@@ -1,7 +1,9 @@
 package app.nianbao.analytics.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -13,7 +15,10 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.QueryParameters;
@@ -21,7 +26,10 @@ import com.vaadin.flow.router.QueryParameters;
 import app.nianbao.KaribuTestBase;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyService.AgencySummary;
+import app.nianbao.agency.AgencyLevel;
+import app.nianbao.agency.GroupService;
 import app.nianbao.shell.ui.Chart;
+import app.nianbao.shell.ui.FilterBar;
 
 class VolumesViewTest extends KaribuTestBase {
 
@@ -37,8 +45,8 @@ class VolumesViewTest extends KaribuTestBase {
         UI.getCurrent().navigate("volumes", QueryParameters.fromString("scope=agency:" + pingtan() + "&from=2019&to=2025"));
 
         @SuppressWarnings("unchecked")
-        ComboBox<AgencySummary> agency = _get(ComboBox.class);
-        assertThat(agency.getValue().name()).isEqualTo("平潭综合实验区");
+        MultiSelectComboBox<AgencySummary> agency = _get(MultiSelectComboBox.class);
+        assertThat(agency.getValue()).extracting(AgencySummary::name).containsExactly("平潭综合实验区");
         List<Chart> charts = _find(Chart.class);
         assertThat(charts).hasSize(3);
         String config = charts.get(0).getElement().getProperty("config");
@@ -52,15 +60,42 @@ class VolumesViewTest extends KaribuTestBase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void changing_the_agency_puts_the_filter_into_the_url() {
         UI.getCurrent().navigate("volumes");
-        @SuppressWarnings("unchecked")
-        ComboBox<AgencySummary> agency = _get(ComboBox.class);
+        _setValue(_get(Select.class, spec -> spec.withLabel("范围")), FilterBar.Kind.AGENCIES);
+        MultiSelectComboBox<AgencySummary> agency = _get(MultiSelectComboBox.class);
 
         agency.setValue(agency.getListDataView().getItems().filter(a -> a.id() == pingtan()).findFirst().orElseThrow());
 
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters())
                 .contains("scope=agency%3A" + pingtan()).contains("from=2019");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void two_chosen_agencies_saved_as_a_group_reopen_from_the_group_with_the_same_figures() {
+        long shanghai = agencies.list().stream().filter(a -> a.name().equals("上海市人民政府办公厅")).findFirst().orElseThrow().id();
+        UI.getCurrent().navigate("volumes", QueryParameters.fromString("scope=agency:" + pingtan() + "," + shanghai));
+        String chosen = _find(Chart.class).get(0).getElement().getProperty("config");
+
+        _click(_get(Button.class, spec -> spec.withText("保存为分组")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("分组名称")), "福建与上海");
+        _click(_find(Button.class, spec -> spec.withText("保存为分组")).get(1));
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters()).contains("scope=group%3A");
+        assertThat(((ComboBox<GroupService.AgencyGroup>) _get(ComboBox.class, spec -> spec.withLabel("分组"))).getValue().name())
+                .isEqualTo("福建与上海");
+        assertThat(_find(Chart.class).get(0).getElement().getProperty("config")).isEqualTo(chosen);
+    }
+
+    @Test
+    void a_level_scope_in_the_link_shows_that_level_and_an_empty_state_when_none_has_it() {
+        UI.getCurrent().navigate("volumes", QueryParameters.fromString("scope=level:TOWNSHIP"));
+
+        assertThat(_get(Select.class, spec -> spec.withLabel("层级")).getValue()).isEqualTo(AgencyLevel.TOWNSHIP);
+        assertThat(_find(Div.class, spec -> spec.withClasses("empty-state"))).singleElement()
+                .satisfies(d -> assertThat(d.getText()).contains("还没有数据"));
     }
 
     @Test
