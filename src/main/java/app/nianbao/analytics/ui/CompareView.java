@@ -21,6 +21,16 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.notification.Notification;
+import app.nianbao.agency.AgencyService;
+import app.nianbao.agency.AgencyService.AgencySummary;
+import app.nianbao.agency.GroupService;
+import app.nianbao.shell.ui.FilterBar;
+import software.xdev.chartjs.model.charts.LineChart;
+import software.xdev.chartjs.model.data.LineData;
+import software.xdev.chartjs.model.dataset.LineDataset;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Compared;
 import app.nianbao.analytics.AnalyticsService.Comparison;
@@ -46,6 +56,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final List<Metric> RATES = Arrays.stream(Metric.values()).filter(Metric::isRate).toList();
+    private static final int MAX_SIDE_BY_SIDE = 5;
+    private static final String[] LINE_COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"};
 
     private final AnalyticsService analytics;
     private final Select<Metric> metric = new Select<>();
@@ -55,11 +67,21 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final Grid<Compared> ranking = new Grid<>();
     private final Div empty = new Div();
     private final Paragraph summary = new Paragraph();
+    private final FilterBar filters;
+    private final MultiSelectComboBox<AgencySummary> chosen = new MultiSelectComboBox<>();
+    private final ChartCard sideBySide = new ChartCard(getTranslation("compare.side-by-side"),
+            getTranslation("compare.side-by-side.definition"), "side-by-side");
     private boolean reading;
 
-    CompareView(AnalyticsService analytics) {
+    CompareView(AnalyticsService analytics, AgencyService agencies, GroupService groups) {
         this.analytics = analytics;
+        this.filters = new FilterBar(agencies.list(), groups, CompareView.class);
         addClassName("view");
+        chosen.setLabel(getTranslation("compare.choose"));
+        chosen.setItems(agencies.list());
+        chosen.setItemLabelGenerator(AgencySummary::name);
+        chosen.setWidth("32em");
+        chosen.addValueChangeListener(e -> navigate());
         metric.setLabel(getTranslation("compare.metric"));
         metric.setItems(RATES);
         metric.setItemLabelGenerator(m -> m == null ? "" : Labels.metric(m));
@@ -69,7 +91,8 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         year.addValueChangeListener(e -> navigate());
         minN.addValueChangeListener(e -> navigate());
         empty.addClassName("empty-state");
-        add(new H2(getTranslation("nav.compare")), new HorizontalLayout(metric, year, minN), empty, summary, funnel, ranking());
+        add(new H2(getTranslation("nav.compare")), filters, new HorizontalLayout(metric, year, minN), empty, summary, funnel,
+                ranking(), new H3(getTranslation("compare.side-by-side")), chosen, sideBySide);
     }
 
     private Grid<Compared> ranking() {
@@ -81,7 +104,8 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 : c.point().outside95() ? "compare.outside95" : "compare.inside")).setHeader(getTranslation("compare.funnel-column"));
         ranking.addColumn(c -> c.ranked() ? "%.0f".formatted(c.percentileRank()) : getTranslation("compare.too-small"))
                 .setHeader(getTranslation("compare.percentile"));
-        ranking.setAllRowsVisible(true);
+        // a national peer group has 100,000 rows: the grid renders what is scrolled into view
+        ranking.setHeight("50vh");
         ranking.addItemClickListener(e -> UI.getCurrent().navigate("reports/" + e.getItem().figures().agencyId() + "/" + year.getValue()));
         return ranking;
     }
@@ -89,23 +113,78 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        filters.read(event.getLocation().getQueryParameters());
         reading = true;
         try {
+            List<Long> ids = Arrays.stream(first(params, "agencies").split(",")).map(CompareView::parseId)
+                    .filter(java.util.Objects::nonNull).limit(MAX_SIDE_BY_SIDE).toList();
+            chosen.setValue(chosen.getListDataView().getItems().filter(a -> ids.contains(a.id()))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
             metric.setValue(Metric.ofCode(first(params, "metric")).filter(Metric::isRate).orElse(Metric.DISCLOSURE_RATE));
             year.setValue(parse(first(params, "year"), 2024));
             minN.setValue(parse(first(params, "min_n"), PeerPercentiles.DEFAULT_MIN_N));
         } finally {
             reading = false;
         }
-        show(analytics.compare(metric.getValue(), new Scope.All(), year.getValue(), minN.getValue()));
+        show(analytics.compare(metric.getValue(), Scope.parse(filters.scope()), year.getValue(), minN.getValue()));
+        showSideBySide();
+    }
+
+    /** The chosen agencies' values of the metric over the filter's years, one line each. */
+    private void showSideBySide() {
+        List<AgencySummary> agencies = List.copyOf(chosen.getValue());
+        sideBySide.setVisible(agencies.size() >= 2);
+        if (agencies.size() < 2) {
+            return;
+        }
+        List<Integer> years = java.util.stream.IntStream.rangeClosed(filters.from(), filters.to()).boxed().toList();
+        LineData data = new LineData().setLabels(years.stream().map(String::valueOf).toList());
+        List<List<Object>> rows = new ArrayList<>();
+        years.forEach(y -> rows.add(new ArrayList<>(List.of(y))));
+        List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
+        for (int i = 0; i < agencies.size(); i++) {
+            var series = analytics.series(metric.getValue(), new Scope.Agencies(List.of(agencies.get(i).id())), filters.from(),
+                    filters.to());
+            Number[] values = years.stream().map(y -> series.points().stream().filter(p -> p.year() == y).findFirst()
+                    .map(p -> p.value() == null ? null : p.value() * 100).orElse(null)).toArray(Number[]::new);
+            LineDataset line = new LineDataset().setLabel(agencies.get(i).name()).setBorderColor(LINE_COLORS[i])
+                    .setBackgroundColor(LINE_COLORS[i]).setSpanGaps(false);
+            line.setData(values);
+            data.addDataset(line);
+            columns.add(agencies.get(i).name());
+            for (int r = 0; r < rows.size(); r++) {
+                rows.get(r).add(values[r] == null ? null : DataTable.number(values[r].doubleValue()));
+            }
+        }
+        sideBySide.setTitle(getTranslation("compare.side-by-side") + ": " + Labels.metric(metric.getValue()) + " (%)",
+                Labels.definition(metric.getValue()));
+        sideBySide.show(new LineChart(data), false, new DataTable(getTranslation("compare.side-by-side"), columns, rows));
+    }
+
+    private static Long parseId(String s) {
+        try {
+            return Long.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private void navigate() {
         if (reading || metric.getValue() == null || year.getValue() == null || minN.getValue() == null) {
             return;
         }
-        UI.getCurrent().navigate(CompareView.class, QueryParameters.simple(Map.of("metric", metric.getValue().code(),
-                "year", String.valueOf(year.getValue()), "min_n", String.valueOf(minN.getValue()))));
+        if (chosen.getValue().size() > MAX_SIDE_BY_SIDE) {
+            Notification.show(getTranslation("compare.too-many", MAX_SIDE_BY_SIDE), 3000, Notification.Position.MIDDLE);
+            return;
+        }
+        Map<String, List<String>> params = new java.util.LinkedHashMap<>(UI.getCurrent().getInternals().getActiveViewLocation()
+                .getQueryParameters().getParameters());
+        params.put("metric", List.of(metric.getValue().code()));
+        params.put("year", List.of(String.valueOf(year.getValue())));
+        params.put("min_n", List.of(String.valueOf(minN.getValue())));
+        params.put("agencies", List.of(chosen.getValue().stream().map(a -> String.valueOf(a.id()))
+                .collect(java.util.stream.Collectors.joining(","))));
+        UI.getCurrent().navigate(CompareView.class, new QueryParameters(params));
     }
 
     private void show(Comparison comparison) {

@@ -206,11 +206,15 @@ public class FilterBar extends HorizontalLayout {
         if (reading || from.getValue() == null || to.getValue() == null) {
             return;
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("scope", scope());
-        params.put("from", String.valueOf(from()));
-        params.put("to", String.valueOf(to()));
-        getUI().ifPresent(ui -> ui.navigate(view, QueryParameters.simple(params)));
+        getUI().ifPresent(ui -> {
+            // the view's own parameters (a metric, an opened detail) stay as they are
+            Map<String, List<String>> params = new LinkedHashMap<>(ui.getInternals().getActiveViewLocation().getQueryParameters()
+                    .getParameters());
+            params.put("scope", List.of(scope()));
+            params.put("from", List.of(String.valueOf(from())));
+            params.put("to", List.of(String.valueOf(to())));
+            ui.navigate(view, new QueryParameters(params));
+        });
     }
 
     /** Region codes and names present among the agencies, provinces before their cities. */
