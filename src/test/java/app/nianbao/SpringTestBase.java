@@ -33,6 +33,8 @@ public abstract class SpringTestBase {
     static void store(DynamicPropertyRegistry registry) {
         registry.add("nianbao.db.path", DB::toString);
         registry.add("nianbao.bundled-reports", () -> "data/reports");
+        // the tests count the real samples exactly; the generated demo province is tested on its own
+        registry.add("nianbao.demo.synthetic-agencies", () -> "0");
         registry.add("nianbao.security.admin-password", () -> ADMIN_PASSWORD);
     }
 }

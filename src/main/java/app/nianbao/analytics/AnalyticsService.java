@@ -29,14 +29,20 @@ import app.nianbao.statistics.PeerPercentiles;
 
 /**
  * Metric series over years for a scope. Additive counts are summed over the scope's current
- * reports and rates recomputed from the sums. A year whose reports mix the 2019 and 2021
- * templates says so; one that leaves a needed cell blank has no value and says how many.
+ * reports and rates recomputed from the sums. A report that leaves a cell the metric needs blank
+ * is left out of that metric (a blank is unknown, not zero), and the point says how many reports
+ * were left out; numerator and denominator always come from the same reports. A year whose
+ * reports mix the 2019 and 2021 templates says so.
  */
 @Service
 public class AnalyticsService {
 
-    /** One year of a series. */
-    public record Point(int year, Double value, int reports, Set<String> templates, int blankCells) {
+    /**
+     * One year of a series: its value over the reports that give every needed cell, how many
+     * reports the year has, the templates among them, the blank needed cells, and the reports
+     * left out for them. The value is null when no report is complete.
+     */
+    public record Point(int year, Double value, int reports, Set<String> templates, int blankCells, int excludedReports) {
 
         /** The 2019 and 2021 templates differ in 其他处理; a year covering both is not like-for-like. */
         public boolean mixesTemplates() {
@@ -69,10 +75,9 @@ public class AnalyticsService {
         for (Metric metric : metrics) {
             List<Point> points = new ArrayList<>();
             for (Group g : groups) {
-                int blanks = g.blanks(metric);
-                // A blank cell is unknown, not zero: a sum over it would be an undercount presented as fact.
-                Double value = blanks > 0 ? null : metric.evaluate(g.sums()).orElse(null);
-                points.add(new Point(((Number) g.key()).intValue(), value, g.reports(), g.templates(), blanks));
+                Double value = g.excluded(metric) == g.reports() ? null : metric.evaluate(g.sums(metric)).orElse(null);
+                points.add(new Point(((Number) g.key()).intValue(), value, g.reports(), g.templates(), g.blanks(metric),
+                        g.excluded(metric)));
             }
             series.add(new Series(metric, scope.toString(), points));
         }
@@ -95,10 +100,10 @@ public class AnalyticsService {
                 .forEach(r -> names.put(r.value1(), r.value2()));
         List<AgencyFigures> result = new ArrayList<>();
         for (Group g : grouped(List.of(metric), scope, year, year, CURRENT_CELLS.AGENCY_ID)) {
-            Map<String, Double> sums = g.sums();
+            Map<String, Double> sums = g.sums(metric);
             Double events = Metric.total(metric.numerator(), sums);
             Double n = Metric.total(metric.denominator(), sums);
-            if (events != null && n != null && g.blanks(metric) == 0) {
+            if (events != null && n != null && g.excluded(metric) == 0) {
                 long id = ((Number) g.key()).longValue();
                 result.add(new AgencyFigures(id, names.get(id), events, n, metric.evaluate(sums).orElse(null)));
             }
@@ -138,68 +143,84 @@ public class AnalyticsService {
         return new Comparison(metric, year, minN, funnel, percentiles, compared);
     }
 
-    /** The sums of one group (a year, or an agency) and its blank count per metric. */
-    private record Group(Object key, Map<String, Double> sums, int reports, Set<String> templates, Map<Metric, Integer> blankCells) {
+    /** One group (a year, or an agency): per metric, its term sums over complete reports, blank cells and reports left out. */
+    private record Group(Object key, int reports, Set<String> templates, Map<Metric, Map<String, Double>> sums,
+                         Map<Metric, Integer> blankCells, Map<Metric, Integer> excludedReports) {
 
-        /** Blank cells among those a metric needs. */
+        Map<String, Double> sums(Metric metric) {
+            return sums.get(metric);
+        }
+
         int blanks(Metric metric) {
             return blankCells.get(metric);
+        }
+
+        int excluded(Metric metric) {
+            return excludedReports.get(metric);
         }
     }
 
     /**
      * The cell sums the metrics need, per value of {@code groupBy}, over the scope's current
-     * reports: a few columns of current_cells, whatever the number of reports.
+     * reports: a few columns of current_cells, whatever the number of reports. Each metric sums
+     * only the reports that print every cell it needs.
      */
     private List<Group> grouped(List<Metric> metrics, Scope scope, int from, int to, Field<?> groupBy) {
-        Map<String, List<CellCode>> terms = terms(metrics);
         List<Field<?>> fields = new ArrayList<>();
         fields.add(groupBy.as("key"));
         fields.add(DSL.count().as("reports"));
         fields.add(DSL.min(CURRENT_CELLS.TEMPLATE).as("min_template"));
         fields.add(DSL.max(CURRENT_CELLS.TEMPLATE).as("max_template"));
-        Map<CellCode, Integer> index = new LinkedHashMap<>();
-        terms.values().forEach(cells -> cells.forEach(cell -> index.putIfAbsent(cell, index.size())));
-        index.forEach((cell, i) -> {
-            Field<Double> column = CurrentCells.column(cell);
-            fields.add(DSL.sum(column).coerce(Double.class).as("s" + i));
-            fields.add(DSL.count().filterWhere(column.isNull().and(printedIn(cell))).as("b" + i));
-        });
-        Map<Metric, List<Integer>> cellsOf = new LinkedHashMap<>();
+        // per metric: one sum per cell over complete reports, then its blank cells and the reports left out
+        Map<Metric, Map<String, List<CellCode>>> termsOf = new LinkedHashMap<>();
         for (Metric metric : metrics) {
-            cellsOf.put(metric, terms(List.of(metric)).values().stream().flatMap(List::stream).distinct().map(index::get).toList());
+            Map<String, List<CellCode>> terms = terms(List.of(metric));
+            termsOf.put(metric, terms);
+            List<CellCode> cells = terms.values().stream().flatMap(List::stream).distinct().toList();
+            Condition blank = DSL.or(cells.stream().map(c -> CurrentCells.column(c).isNull().and(printedIn(c))).toList());
+            for (CellCode cell : cells) {
+                fields.add(DSL.sum(CurrentCells.column(cell)).filterWhere(DSL.not(blank)).coerce(Double.class));
+            }
+            fields.add(cells.stream().<Field<Integer>>map(c -> DSL.count().filterWhere(CurrentCells.column(c).isNull().and(printedIn(c))))
+                    .reduce(Field::plus).orElse(DSL.inline(0)));
+            fields.add(DSL.count().filterWhere(blank));
         }
-        // columns by position: 0 key, 1 reports, 2–3 templates, then a sum and a blank count per cell
         List<Group> groups = new ArrayList<>();
         for (Record r : dsl.select(fields).from(CURRENT_CELLS)
                 .where(CURRENT_CELLS.YEAR.between(from, to), inScope(scope))
                 .groupBy(groupBy).orderBy(groupBy).fetch()) {
-            double[] cellSums = new double[index.size()];
-            boolean[] known = new boolean[index.size()];
-            int[] cellBlanks = new int[index.size()];
-            for (int i = 0; i < index.size(); i++) {
-                Number sum = (Number) r.get(4 + 2 * i);
-                known[i] = sum != null;
-                cellSums[i] = sum == null ? 0 : sum.doubleValue();
-                cellBlanks[i] = ((Number) r.get(5 + 2 * i)).intValue();
-            }
-            Map<String, Double> sums = new HashMap<>();
-            terms.forEach((term, cells) -> {
-                Double total = null;
+            int position = 4;
+            Map<Metric, Map<String, Double>> sums = new HashMap<>();
+            Map<Metric, Integer> blanks = new HashMap<>();
+            Map<Metric, Integer> excluded = new HashMap<>();
+            for (var entry : termsOf.entrySet()) {
+                List<CellCode> cells = entry.getValue().values().stream().flatMap(List::stream).distinct().toList();
+                Map<CellCode, Double> cellSums = new HashMap<>();
                 for (CellCode cell : cells) {
-                    int i = index.get(cell);
-                    if (known[i]) {
-                        total = (total == null ? 0 : total) + cellSums[i];
+                    Number sum = (Number) r.get(position++);
+                    if (sum != null) {
+                        cellSums.put(cell, sum.doubleValue());
                     }
                 }
-                if (total != null) {
-                    sums.put(term, total);
-                }
-            });
-            Map<Metric, Integer> blanks = new HashMap<>();
-            cellsOf.forEach((metric, cells) -> blanks.put(metric, cells.stream().mapToInt(i -> cellBlanks[i]).sum()));
+                Map<String, Double> termSums = new HashMap<>();
+                entry.getValue().forEach((term, termCells) -> {
+                    Double total = null;
+                    for (CellCode cell : termCells) {
+                        Double sum = cellSums.get(cell);
+                        if (sum != null) {
+                            total = (total == null ? 0 : total) + sum;
+                        }
+                    }
+                    if (total != null) {
+                        termSums.put(term, total);
+                    }
+                });
+                sums.put(entry.getKey(), termSums);
+                blanks.put(entry.getKey(), ((Number) r.get(position++)).intValue());
+                excluded.put(entry.getKey(), ((Number) r.get(position++)).intValue());
+            }
             Set<String> templates = new LinkedHashSet<>(List.of((String) r.get(2), (String) r.get(3)));
-            groups.add(new Group(r.get(0), sums, ((Number) r.get(1)).intValue(), templates, blanks));
+            groups.add(new Group(r.get(0), ((Number) r.get(1)).intValue(), templates, sums, blanks, excluded));
         }
         return groups;
     }

@@ -95,6 +95,7 @@ class ApiController {
             m.put("reports", p.reports());
             m.put("templates", p.templates());
             m.put("blank_cells", p.blankCells());
+            m.put("excluded_reports", p.excludedReports());
             return m;
         }).toList());
         return json;

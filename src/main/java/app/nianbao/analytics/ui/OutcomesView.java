@@ -130,7 +130,8 @@ class OutcomesView extends AnalysisView {
             for (int y = 0; y < years.size(); y++) {
                 Point total = processed.points().get(y);
                 Double count = valueIn(counts, total.year());
-                if (count == null || total.value() == null) {
+                if (count == null || total.value() == null || total.excludedReports() > 0
+                        || counts.points().stream().anyMatch(p -> p.year() == total.year() && p.excludedReports() > 0)) {
                     incomplete.add(total.year());
                 }
                 shares[y] = count == null || total.value() == null || total.value() == 0 ? null

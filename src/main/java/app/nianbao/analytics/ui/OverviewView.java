@@ -82,7 +82,7 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         value.addClassName("kpi-value");
         Span when = new Span(kpi.year() == null ? getTranslation("overview.no-data") : getTranslation("overview.when", String.valueOf(kpi.year()),
                 kpi.history().stream().filter(p -> p.year() == kpi.year()).findFirst().map(Point::reports).orElse(0),
-                kpi.change(Language.english())));
+                kpi.change(Language.english())) + excluded(kpi));
         when.addClassName("kpi-change");
         Chart sparkline = new Chart();
         sparkline.setHeight("60px");
@@ -91,6 +91,12 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         card.addClassName("kpi-card");
         card.getElement().setAttribute("data-metric", kpi.metric().code());
         return card;
+    }
+
+    /** Reports left out of the latest year for blank cells, said on the card so the total is not taken as complete. */
+    private String excluded(Kpi kpi) {
+        int left = kpi.history().stream().filter(p -> p.year() == kpi.year()).findFirst().map(Point::excludedReports).orElse(0);
+        return left == 0 ? "" : getTranslation("overview.excluded", left);
     }
 
     private static LineChart sparkline(List<Point> history, Metric metric) {

@@ -75,11 +75,11 @@ class VolumesView extends AnalysisView {
         line.setData(series.points().stream().map(Point::value).toArray(Number[]::new));
         List<List<Object>> rows = new ArrayList<>();
         series.points().forEach(p -> rows.add(List.of(p.year(), p.value() == null ? "—" : DataTable.number(p.value()), p.reports(),
-                String.join("/", p.templates()), p.blankCells())));
+                String.join("/", p.templates()), p.blankCells(), p.excludedReports())));
         total.show(new LineChart(new LineData().setLabels(years).addDataset(line)), false,
                 new DataTable(Labels.metric(Metric.NEW_APPLICATIONS), List.of(getTranslation("common.year"),
                 getTranslation("volumes.new"), getTranslation("common.reports"), getTranslation("common.template"),
-                getTranslation("common.blank-cells")), rows));
+                getTranslation("common.blank-cells"), getTranslation("common.excluded")), rows));
     }
 
     private void showByApplicant(Scope scope, Series totals) {

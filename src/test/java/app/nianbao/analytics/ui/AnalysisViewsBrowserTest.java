@@ -72,7 +72,7 @@ class AnalysisViewsBrowserTest extends BrowserTestBase {
         long huaian = agencies.list().stream().filter(a -> a.name().equals("淮安市人民政府")).findFirst().orElseThrow().id();
         browser.get(url("/volumes?scope=agency:" + huaian + "&from=2024&to=2024"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-        wait.until(d -> d.findElements(By.cssSelector("nianbao-chart[data-rendered]")).size() == 2);
+        wait.until(d -> d.findElements(By.cssSelector("nianbao-chart[data-rendered]")).size() == 3);
         WebElement stackedBars = browser.findElements(By.cssSelector("nianbao-chart canvas")).get(1);
 
         new org.openqa.selenium.interactions.Actions(browser).moveToElement(stackedBars).click().perform();
@@ -89,5 +89,14 @@ class AnalysisViewsBrowserTest extends BrowserTestBase {
         System.out.printf("%s view rendered in %d ms%n", name, (System.nanoTime() - start) / 1_000_000);
         assertThat(browser.findElements(By.cssSelector("nianbao-chart[data-error]"))).isEmpty();
         screenshot(name);
+    }
+
+    @Test
+    void a_peer_comparison_draws_chosen_agencies_side_by_side() {
+        long huaian = agencies.list().stream().filter(a -> a.name().equals("淮安市人民政府")).findFirst().orElseThrow().id();
+        long pingtan = agencies.list().stream().filter(a -> a.name().equals("平潭综合实验区")).findFirst().orElseThrow().id();
+        rendersCharts("/compare?metric=disclosure_rate&year=2023&min_n=10&from=2019&to=2024&agencies=" + pingtan + "," + huaian, 2,
+                "compare-side-by-side");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("机构并列");
     }
 }
