@@ -166,35 +166,44 @@ public class AnalyticsService {
      * only the reports that print every cell it needs.
      */
     private List<Group> grouped(List<Metric> metrics, Scope scope, int from, int to, Field<?> groupBy) {
-        List<Field<?>> fields = new ArrayList<>();
-        fields.add(groupBy.as("key"));
-        fields.add(DSL.count().as("reports"));
-        fields.add(DSL.min(CURRENT_CELLS.TEMPLATE).as("min_template"));
-        fields.add(DSL.max(CURRENT_CELLS.TEMPLATE).as("max_template"));
-        // per metric: one sum per cell over complete reports, then its blank cells and the reports left out
+        // inner: each report's needed cells and, per metric, how many of its cells it left blank
         Map<Metric, Map<String, List<CellCode>>> termsOf = new LinkedHashMap<>();
+        Map<CellCode, Integer> index = new LinkedHashMap<>();
         for (Metric metric : metrics) {
             Map<String, List<CellCode>> terms = terms(List.of(metric));
             termsOf.put(metric, terms);
-            List<CellCode> cells = terms.values().stream().flatMap(List::stream).distinct().toList();
-            Condition blank = DSL.or(cells.stream().map(c -> CurrentCells.column(c).isNull().and(printedIn(c))).toList());
-            for (CellCode cell : cells) {
-                fields.add(DSL.sum(CurrentCells.column(cell)).filterWhere(DSL.not(blank)).coerce(Double.class));
+            terms.values().forEach(cells -> cells.forEach(cell -> index.putIfAbsent(cell, index.size())));
+        }
+        List<Field<?>> inner = new ArrayList<>(List.of(groupBy.as("key"), CURRENT_CELLS.TEMPLATE.as("template")));
+        index.forEach((cell, i) -> inner.add(CurrentCells.column(cell).as("c" + i)));
+        int m = 0;
+        for (Metric metric : metrics) {
+            inner.add(cellsOf(termsOf.get(metric)).stream()
+                    .<Field<Integer>>map(c -> DSL.when(CurrentCells.column(c).isNull().and(printedIn(c)), DSL.inline(1)).otherwise(DSL.inline(0)))
+                    .reduce(Field::plus).orElse(DSL.inline(0)).as("blank" + m++));
+        }
+        var rows = DSL.select(inner).from(CURRENT_CELLS).where(CURRENT_CELLS.YEAR.between(from, to), inScope(scope)).asTable("r");
+        // outer: per metric, its cells summed over the reports that left none blank
+        Field<Object> key = rows.field("key", Object.class);
+        List<Field<?>> fields = new ArrayList<>(List.of(key, DSL.count(), DSL.min(rows.field("template", String.class)),
+                DSL.max(rows.field("template", String.class))));
+        m = 0;
+        for (Metric metric : metrics) {
+            Field<Integer> blanks = rows.field("blank" + m++, Integer.class);
+            for (CellCode cell : cellsOf(termsOf.get(metric))) {
+                fields.add(DSL.sum(rows.field("c" + index.get(cell), Double.class)).filterWhere(blanks.eq(0)).coerce(Double.class));
             }
-            fields.add(cells.stream().<Field<Integer>>map(c -> DSL.count().filterWhere(CurrentCells.column(c).isNull().and(printedIn(c))))
-                    .reduce(Field::plus).orElse(DSL.inline(0)));
-            fields.add(DSL.count().filterWhere(blank));
+            fields.add(DSL.sum(blanks).coerce(Integer.class));
+            fields.add(DSL.count().filterWhere(blanks.gt(0)));
         }
         List<Group> groups = new ArrayList<>();
-        for (Record r : dsl.select(fields).from(CURRENT_CELLS)
-                .where(CURRENT_CELLS.YEAR.between(from, to), inScope(scope))
-                .groupBy(groupBy).orderBy(groupBy).fetch()) {
+        for (Record r : dsl.select(fields).from(rows).groupBy(key).orderBy(key).fetch()) {
             int position = 4;
             Map<Metric, Map<String, Double>> sums = new HashMap<>();
             Map<Metric, Integer> blanks = new HashMap<>();
             Map<Metric, Integer> excluded = new HashMap<>();
             for (var entry : termsOf.entrySet()) {
-                List<CellCode> cells = entry.getValue().values().stream().flatMap(List::stream).distinct().toList();
+                List<CellCode> cells = cellsOf(entry.getValue());
                 Map<CellCode, Double> cellSums = new HashMap<>();
                 for (CellCode cell : cells) {
                     Number sum = (Number) r.get(position++);
@@ -216,13 +225,18 @@ public class AnalyticsService {
                     }
                 });
                 sums.put(entry.getKey(), termSums);
-                blanks.put(entry.getKey(), ((Number) r.get(position++)).intValue());
+                Number blankCells = (Number) r.get(position++);
+                blanks.put(entry.getKey(), blankCells == null ? 0 : blankCells.intValue());
                 excluded.put(entry.getKey(), ((Number) r.get(position++)).intValue());
             }
             Set<String> templates = new LinkedHashSet<>(List.of((String) r.get(2), (String) r.get(3)));
             groups.add(new Group(r.get(0), ((Number) r.get(1)).intValue(), templates, sums, blanks, excluded));
         }
         return groups;
+    }
+
+    private static List<CellCode> cellsOf(Map<String, List<CellCode>> terms) {
+        return terms.values().stream().flatMap(List::stream).distinct().toList();
     }
 
     /** Each term of the metrics ("t3.refused_*.total") with the cells it sums. */
