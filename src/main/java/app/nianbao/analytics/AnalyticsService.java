@@ -19,6 +19,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Service;
 
 import app.nianbao.catalog.CellCode;
@@ -291,7 +292,7 @@ public class AnalyticsService {
 
     /** The root and every agency below it, walked in the database. UNION (not ALL) ends even a cyclic hierarchy. */
     private static org.jooq.Select<Record1<Long>> subtree(long root) {
-        var tree = DSL.name("tree").fields("id").as(DSL.select(DSL.inline(root).as("id"))
+        var tree = DSL.name("tree").fields("id").as(DSL.select(DSL.inline(root).cast(SQLDataType.BIGINT).as("id"))
                 .union(DSL.select(AGENCY.ID).from(AGENCY).join(DSL.table(DSL.name("tree")))
                         .on(AGENCY.PARENT_ID.eq(DSL.field(DSL.name("tree", "id"), Long.class)))));
         return DSL.withRecursive(tree).select(DSL.field(DSL.name("tree", "id"), Long.class)).from(tree);

@@ -54,6 +54,11 @@ public final class SyntheticStore {
         this.importedBy = "generate --seed " + seed;
     }
 
+    /** Whether generated data can be written straight into this store (DuckDB's appender). */
+    public static boolean supports(Connection connection) throws SQLException {
+        return connection.isWrapperFor(DuckDBConnection.class);
+    }
+
     public record Written(int agencies, int reports, long figures, long findings, List<InjectedError> errors) {
     }
 

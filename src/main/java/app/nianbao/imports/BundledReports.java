@@ -56,6 +56,10 @@ class BundledReports implements ApplicationRunner {
         summary.failures().forEach(f -> LOG.warn("{}: {}", f.file(), f.reason()));
         if (syntheticAgencies > 0) {
             try (Connection connection = dataSource.getConnection()) {
+                if (!SyntheticStore.supports(connection)) {
+                    LOG.info("模拟数据只写入 DuckDB 存储，已跳过 / the synthetic demo province is written to DuckDB stores only; skipped");
+                    return;
+                }
                 var written = SyntheticStore.generate(connection, new GenerateOptions(syntheticAgencies, 2019, 2025, 1, 0.02), done -> { });
                 LOG.info("模拟数据 / synthetic demo province: {} agencies, {} reports (names end in （模拟）)", written.agencies(),
                         written.reports());

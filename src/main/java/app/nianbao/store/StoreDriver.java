@@ -1,11 +1,9 @@
 package app.nianbao.store;
 
-import java.util.Map;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Picks the JDBC driver from the store's URL — the DuckDB file by default, a PostgreSQL server
@@ -13,14 +11,20 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class StoreDriver implements EnvironmentPostProcessor {
 
+    private static final String DRIVER = "spring.datasource.driver-class-name";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.containsProperty("spring.datasource.driver-class-name")) {
-            return;
-        }
-        String url = environment.getProperty("spring.datasource.url", "");
-        String driver = url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.duckdb.DuckDBDriver";
-        environment.getPropertySources().addLast(new MapPropertySource("nianbao-store-driver",
-                Map.of("spring.datasource.driver-class-name", driver)));
+        // answered when asked, not now: a test or a later property source may still set the URL
+        environment.getPropertySources().addLast(new PropertySource<Object>("nianbao-store-driver") {
+            @Override
+            public Object getProperty(String name) {
+                if (!DRIVER.equals(name)) {
+                    return null;
+                }
+                String url = environment.getProperty("spring.datasource.url", "");
+                return url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.duckdb.DuckDBDriver";
+            }
+        });
     }
 }

@@ -1,0 +1,46 @@
+package app.nianbao;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** The PostgreSQL server of {@link OnPostgres}, its public schema emptied once per test run. */
+public final class PostgresStore {
+
+    private static boolean emptied;
+
+    private PostgresStore() {
+    }
+
+    /** Points the application at the server. */
+    public static void store(DynamicPropertyRegistry registry) {
+        registry.add("nianbao.db.url", PostgresStore::fresh);
+        registry.add("nianbao.db.user", PostgresStore::user);
+        registry.add("nianbao.db.password", PostgresStore::password);
+    }
+
+    private static String user() {
+        return System.getenv().getOrDefault("NIANBAO_TEST_POSTGRES_USER", "postgres");
+    }
+
+    private static String password() {
+        return System.getenv().getOrDefault("NIANBAO_TEST_POSTGRES_PASSWORD", "");
+    }
+
+    private static synchronized String fresh() {
+        String url = System.getenv(OnPostgres.ENV);
+        if (!emptied) {
+            try (Connection c = DriverManager.getConnection(url, user(), password()); Statement s = c.createStatement()) {
+                s.execute("drop schema if exists public cascade");
+                s.execute("create schema public");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot reach the PostgreSQL server of " + OnPostgres.ENV + ": " + url, e);
+            }
+            emptied = true;
+        }
+        return url;
+    }
+}
