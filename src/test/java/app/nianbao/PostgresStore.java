@@ -22,6 +22,21 @@ public final class PostgresStore {
         registry.add("nianbao.db.password", PostgresStore::password);
     }
 
+    /**
+     * A schema of its own, emptied now, for tests that open the store outside the Spring
+     * context (the command line): its URL, which makes it the connection's default schema.
+     */
+    public static String ownSchema(String name) {
+        String url = System.getenv(OnPostgres.ENV);
+        try (Connection c = DriverManager.getConnection(url, user(), password()); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + name + " cascade");
+            s.execute("create schema " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the PostgreSQL server of " + OnPostgres.ENV + ": " + url, e);
+        }
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name;
+    }
+
     private static String user() {
         return System.getenv().getOrDefault("NIANBAO_TEST_POSTGRES_USER", "postgres");
     }

@@ -32,11 +32,12 @@ final class QueryBench {
         AnalyticsService analytics = new AnalyticsService(dsl);
         FindingQueries findings = new FindingQueries(dsl);
         ReportService reports = new ReportService(dsl);
-        int year = dsl.select(org.jooq.impl.DSL.max(CURRENT_CELLS.YEAR)).from(CURRENT_CELLS).fetchOne(0, Integer.class);
+        Integer latest = dsl.select(org.jooq.impl.DSL.max(CURRENT_CELLS.YEAR)).from(CURRENT_CELLS).fetchOne(0, Integer.class);
+        int year = latest == null ? 2024 : latest;
         Scope all = new Scope.All();
         Long province = dsl.select(AGENCY.ID).from(AGENCY).where(AGENCY.LEVEL.eq("PROVINCE")).orderBy(AGENCY.ID).limit(1)
                 .fetchOne(AGENCY.ID);
-        long busiest = dsl.select(CURRENT_CELLS.AGENCY_ID).from(CURRENT_CELLS).where(CURRENT_CELLS.YEAR.eq(year))
+        Long busiest = dsl.select(CURRENT_CELLS.AGENCY_ID).from(CURRENT_CELLS).where(CURRENT_CELLS.YEAR.eq(year))
                 .orderBy(CURRENT_CELLS.T3__NEW_RECEIVED__TOTAL.desc().nullsLast()).limit(1).fetchOne(CURRENT_CELLS.AGENCY_ID);
         series("总览 overview: 5 KPI series", analytics, all, Metric.NEW_APPLICATIONS, Metric.DISCLOSURE_RATE, Metric.REVIEWS,
                 Metric.LAWSUITS, Metric.CORRECTION_RATE);
@@ -54,8 +55,10 @@ final class QueryBench {
         if (province != null) {
             series("scope parent:province subtree, disclosure rate", analytics, new Scope.Subtree(province), Metric.DISCLOSURE_RATE);
         }
-        series("scope one agency, 5 KPI series", analytics, new Scope.Agencies(List.of(busiest)), Metric.NEW_APPLICATIONS,
-                Metric.DISCLOSURE_RATE, Metric.REVIEWS, Metric.LAWSUITS, Metric.CORRECTION_RATE);
+        if (busiest != null) {
+            series("scope one agency, 5 KPI series", analytics, new Scope.Agencies(List.of(busiest)), Metric.NEW_APPLICATIONS,
+                    Metric.DISCLOSURE_RATE, Metric.REVIEWS, Metric.LAWSUITS, Metric.CORRECTION_RATE);
+        }
         queries.add(new Query("机构对比 compare: every agency in the country, " + year,
                 () -> analytics.compare(Metric.DISCLOSURE_RATE, all, year, 30)));
         if (province != null) {

@@ -12,10 +12,12 @@ import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.tools.jdbc.JDBCUtils;
 
 /**
- * The store opened outside Spring, for the command line: one DuckDB connection, migrated,
- * with a jOOQ context over it. The server gets the same through Spring Boot's auto-configuration.
+ * The store opened outside Spring, for the command line: one connection (a DuckDB file, or a
+ * PostgreSQL server), migrated, with a jOOQ context over it in the matching dialect. The server
+ * gets the same through Spring Boot's auto-configuration.
  */
 public final class Store implements AutoCloseable {
 
@@ -24,9 +26,9 @@ public final class Store implements AutoCloseable {
     private final Connection connection;
     private final DSLContext dsl;
 
-    private Store(Connection connection) {
+    private Store(Connection connection, SQLDialect dialect) {
         this.connection = connection;
-        this.dsl = DSL.using(connection, SQLDialect.DUCKDB);
+        this.dsl = DSL.using(connection, dialect);
     }
 
     /** Opens (creating if needed) and migrates the store file. */
@@ -38,12 +40,23 @@ public final class Store implements AutoCloseable {
             }
             Connection connection = DriverManager.getConnection(url(file));
             Flyway.configure().dataSource(new SingleConnectionDataSource(connection)).load().migrate();
-            return new Store(connection);
+            return new Store(connection, SQLDialect.DUCKDB);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException | RuntimeException e) {
             throw StoreLockedException.from(file, e).orElseThrow(() -> new IllegalStateException(
                     "无法打开数据库文件 %s / cannot open the store %s: %s".formatted(file, file, e.getMessage()), e));
+        }
+    }
+
+    /** Connects to and migrates a store server, such as jdbc:postgresql://host/db. */
+    public static Store connect(String url, String user, String password) {
+        try {
+            Connection connection = DriverManager.getConnection(url, user, password);
+            Flyway.configure().dataSource(new SingleConnectionDataSource(connection)).load().migrate();
+            return new Store(connection, JDBCUtils.dialect(connection));
+        } catch (SQLException | RuntimeException e) {
+            throw new IllegalStateException("无法连接数据库 %s / cannot connect to the store %s: %s".formatted(url, url, e.getMessage()), e);
         }
     }
 

@@ -28,7 +28,7 @@ class NianbaoCommandTest {
     record Run(int exit, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    static Run run(String... args) {
         CommandLine cli = NianbaoCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
