@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.nianbao.generate.GenerateOptions;
 import app.nianbao.generate.InjectedError;
+import app.nianbao.generate.SyntheticFiles;
 import app.nianbao.generate.SyntheticStore;
 import app.nianbao.store.Store;
 import picocli.CommandLine.Command;
@@ -19,9 +20,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "generate", description = {"生成模拟年报（机构名带“（模拟）”），直接写入数据库。",
+@Command(name = "generate", description = {"生成模拟年报（机构名带“（模拟）”），直接写入数据库，或用 --out 写成文件。",
         "Generates synthetic reports (agency names end in （模拟）) that follow the template and every identity, "
-                + "straight into the store; with --error-rate a known share carries one logged defect."})
+                + "straight into the store (--db), or as text and HTML report files (--out DIR) for import; "
+                + "with --error-rate a known share carries one logged defect."})
 class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -42,6 +44,9 @@ class GenerateCommand implements Callable<Integer> {
     @Option(names = "--error-rate", paramLabel = "R", description = "share of reports given one defect, 0–1 (default: ${DEFAULT-VALUE})")
     double errorRate;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "write report files (text and HTML, alternating) instead of the store")
+    Path out;
+
     @Option(names = "--json", description = "print the summary as one JSON object")
     boolean json;
 
@@ -52,6 +57,9 @@ class GenerateCommand implements Callable<Integer> {
         GenerateOptions options = new GenerateOptions(agencies, Integer.parseInt(range[0].strip()),
                 Integer.parseInt(range[range.length - 1].strip()), seed, errorRate);
         long start = System.nanoTime();
+        if (out != null) {
+            return writeFiles(options, err, start);
+        }
         SyntheticStore.Written written;
         try (Store opened = store.open()) {
             written = SyntheticStore.generate(opened.connection(), options,
@@ -85,6 +93,30 @@ class GenerateCommand implements Callable<Integer> {
                 out.printf("注入的错误 / injected defects: %,d → %s%n", written.errors().size(), errorLog);
             }
         }
+        return NianbaoCommand.OK;
+    }
+
+    private int writeFiles(GenerateOptions options, PrintWriter err, long start) throws Exception {
+        SyntheticFiles.Written written = SyntheticFiles.generate(out, options,
+                done -> err.printf("\r%,d / %,d 个机构 / agencies", done, agencies).flush());
+        err.println();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // beside the folder, not in it: an import of the folder reads every file in it
+        Path errorLog = Path.of(out.toString().replaceAll("/+$", "") + ".injected-errors.csv");
+        if (!written.errors().isEmpty()) {
+            Files.writeString(errorLog, "agency,year,kind,cell,original,injected\n"
+                    + written.errors().stream().map(InjectedError::csv).collect(Collectors.joining("\n")) + "\n");
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("agencies", written.agencies());
+        summary.put("files", written.files());
+        summary.put("folder", out.toString());
+        summary.put("injected_errors", written.errors().size());
+        summary.put("seconds", Math.round(seconds * 10) / 10.0);
+        PrintWriter printer = spec.commandLine().getOut();
+        printer.println(json ? new ObjectMapper().writeValueAsString(summary)
+                : "已写出 %,d 个文件（%,d 个机构）到 %s / wrote %,d report files for %,d agencies to %s".formatted(written.files(),
+                        written.agencies(), out, written.files(), written.agencies(), out));
         return NianbaoCommand.OK;
     }
 }

@@ -71,6 +71,12 @@ final class TitleReader {
 
     private static String clean(String agency) {
         String a = agency.replaceAll("[\\p{Punct}（）【】《》「」“”]+$", "");
+        // a closing bracket that closes one in the name belongs to it: 某某局（模拟）, 某某区（开发区）
+        if (agency.startsWith(a + "）") && a.lastIndexOf('（') > a.lastIndexOf('）')) {
+            a = a + "）";
+        } else if (agency.startsWith(a + ")") && a.lastIndexOf('(') > a.lastIndexOf(')')) {
+            a = a + ")";
+        }
         return a.length() < 2 ? null : a;
     }
 }
