@@ -38,11 +38,7 @@ public abstract class BrowserTestBase {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("nianbao.db.path", DB::toString);
-        registry.add("nianbao.bundled-reports", () -> "data/reports");
-        // the tests count the real samples exactly; the generated demo province is tested on its own
-        registry.add("nianbao.demo.synthetic-agencies", () -> "0");
-        registry.add("nianbao.security.admin-password", () -> ADMIN_PASSWORD);
+        SpringTestBase.freshStore(registry, DB, ADMIN_PASSWORD);
     }
 
     /** Tests run signed in as the administrator the first start created. */

@@ -31,10 +31,15 @@ public abstract class SpringTestBase {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("nianbao.db.path", DB::toString);
+        freshStore(registry, DB, ADMIN_PASSWORD);
+    }
+
+    /** A store of its own with the bundled samples and nothing generated, and a known admin password. */
+    public static void freshStore(DynamicPropertyRegistry registry, Path db, String adminPassword) {
+        registry.add("nianbao.db.path", db::toString);
         registry.add("nianbao.bundled-reports", () -> "data/reports");
         // the tests count the real samples exactly; the generated demo province is tested on its own
         registry.add("nianbao.demo.synthetic-agencies", () -> "0");
-        registry.add("nianbao.security.admin-password", () -> ADMIN_PASSWORD);
+        registry.add("nianbao.security.admin-password", () -> adminPassword);
     }
 }

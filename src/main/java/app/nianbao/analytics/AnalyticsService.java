@@ -53,6 +53,11 @@ public class AnalyticsService {
 
     public record Series(Metric metric, String scope, List<Point> points) {
 
+        /** The value in a year, or null where the series has none. */
+        public Double valueIn(int year) {
+            return points.stream().filter(p -> p.year() == year).findFirst().map(Point::value).orElse(null);
+        }
+
         /** True when the series crosses the template change, which a chart must label. */
         public boolean crossesTemplates() {
             return points.stream().flatMap(p -> p.templates().stream()).distinct().count() > 1;

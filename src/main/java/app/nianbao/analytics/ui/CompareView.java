@@ -145,8 +145,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         for (int i = 0; i < agencies.size(); i++) {
             var series = analytics.series(metric.getValue(), new Scope.Agencies(List.of(agencies.get(i).id())), filters.from(),
                     filters.to());
-            Number[] values = years.stream().map(y -> series.points().stream().filter(p -> p.year() == y).findFirst()
-                    .map(p -> p.value() == null ? null : p.value() * 100).orElse(null)).toArray(Number[]::new);
+            Number[] values = years.stream().map(series::valueIn).map(v -> v == null ? null : v * 100).toArray(Number[]::new);
             LineDataset line = new LineDataset().setLabel(agencies.get(i).name()).setBorderColor(LINE_COLORS[i])
                     .setBackgroundColor(LINE_COLORS[i]).setSpanGaps(false);
             line.setData(values);

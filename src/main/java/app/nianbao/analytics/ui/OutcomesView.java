@@ -104,7 +104,7 @@ class OutcomesView extends AnalysisView {
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
         for (int i = 0; i < rows.size(); i++) {
             Series s = series.get(i);
-            Number[] values = years.stream().map(y -> valueIn(s, y)).toArray(Number[]::new);
+            Number[] values = years.stream().map(s::valueIn).toArray(Number[]::new);
             BarDataset bars = new BarDataset().setLabel(Labels.metric(rows.get(i))).setBackgroundColor(ROW_COLORS[i % ROW_COLORS.length]);
             bars.setData(values);
             data.addDataset(bars);
@@ -129,7 +129,7 @@ class OutcomesView extends AnalysisView {
             Number[] shares = new Number[years.size()];
             for (int y = 0; y < years.size(); y++) {
                 Point total = processed.points().get(y);
-                Double count = valueIn(counts, total.year());
+                Double count = counts.valueIn(total.year());
                 if (count == null || total.value() == null || total.excludedReports() > 0
                         || counts.points().stream().anyMatch(p -> p.year() == total.year() && p.excludedReports() > 0)) {
                     incomplete.add(total.year());
@@ -166,8 +166,8 @@ class OutcomesView extends AnalysisView {
         Number[] g = new Number[years.size()];
         for (int y = 0; y < years.size(); y++) {
             int year = processed.points().get(y).year();
-            d[y] = percent(valueIn(disclosure, year));
-            g[y] = percent(valueIn(grantedOnly, year));
+            d[y] = percent(disclosure.valueIn(year));
+            g[y] = percent(grantedOnly.valueIn(year));
             rows.add(java.util.Arrays.asList(year, d[y], g[y]));
         }
         LineDataset substantive = new LineDataset().setLabel(getTranslation("outcomes.rate.substantive")).setBorderColor(COLORS[0])
@@ -178,10 +178,6 @@ class OutcomesView extends AnalysisView {
         rates.show(new LineChart(data.addDataset(substantive).addDataset(granted)), false,
                 new DataTable(Labels.metric(Metric.DISCLOSURE_RATE), List.of(getTranslation("common.year"),
                 getTranslation("outcomes.rate.substantive"), getTranslation("outcomes.rate.granted")), rows));
-    }
-
-    private static Double valueIn(Series series, int year) {
-        return series.points().stream().filter(p -> p.year() == year).findFirst().map(Point::value).orElse(null);
     }
 
     private static Double percent(Double rate) {

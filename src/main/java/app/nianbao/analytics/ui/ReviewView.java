@@ -102,7 +102,7 @@ class ReviewView extends AnalysisView {
 
     /** The series' value in each year (null where it has none), rounded to one decimal after scaling. */
     private static Number[] values(Series series, List<Integer> years, double scale) {
-        return years.stream().map(y -> series.points().stream().filter(p -> p.year() == y).findFirst()
-                .map(Point::value).map(v -> (Number) (Math.round(v * scale * 10) / 10.0)).orElse(null)).toArray(Number[]::new);
+        return years.stream().map(series::valueIn).map(v -> v == null ? null : (Number) (Math.round(v * scale * 10) / 10.0))
+                .toArray(Number[]::new);
     }
 }

@@ -95,8 +95,7 @@ class VolumesView extends AnalysisView {
         for (int i = 0; i < Metric.BY_APPLICANT.size(); i++) {
             Metric metric = Metric.BY_APPLICANT.get(i);
             Series s = byType.get(i);
-            Number[] values = totals.points().stream().map(p -> s.points().stream().filter(q -> q.year() == p.year())
-                    .findFirst().map(Point::value).orElse(null)).toArray(Number[]::new);
+            Number[] values = totals.points().stream().map(p -> s.valueIn(p.year())).toArray(Number[]::new);
             BarDataset bars = new BarDataset().setLabel(applicantType(metric)).setBackgroundColor(COLORS[i]);
             bars.setData(values);
             data.addDataset(bars);
@@ -122,8 +121,7 @@ class VolumesView extends AnalysisView {
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
         for (int i = 0; i < all.size(); i++) {
             Series s = all.get(i);
-            Number[] values = years.stream().map(y -> s.points().stream().filter(p -> p.year() == y).findFirst()
-                    .map(Point::value).orElse(null)).toArray(Number[]::new);
+            Number[] values = years.stream().map(s::valueIn).toArray(Number[]::new);
             if (List.of(Metric.LICENSING_DECISIONS, Metric.PENALTY_DECISIONS, Metric.COERCION_DECISIONS).contains(s.metric())) {
                 BarDataset bars = new BarDataset().setLabel(Labels.metric(s.metric())).setBackgroundColor(COLORS[data.getDatasets().size()]);
                 bars.setData(values);
