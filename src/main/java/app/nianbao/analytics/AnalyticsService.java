@@ -99,22 +99,36 @@ public class AnalyticsService {
         if (!metric.isRate()) {
             throw new IllegalArgumentException("comparison needs a rate metric, not " + metric.code());
         }
-        Map<Long, String> names = new HashMap<>();
-        dsl.select(AGENCY.ID, AGENCY.NAME).from(AGENCY)
-                .where(AGENCY.ID.in(DSL.select(CURRENT_CELLS.AGENCY_ID).from(CURRENT_CELLS)
-                        .where(CURRENT_CELLS.YEAR.eq(year), inScope(scope))))
-                .forEach(r -> names.put(r.value1(), r.value2()));
-        List<AgencyFigures> result = new ArrayList<>();
-        for (Group g : grouped(List.of(metric), scope, year, year, CURRENT_CELLS.AGENCY_ID)) {
-            Map<String, Double> sums = g.sums(metric);
-            Double events = Metric.total(metric.numerator(), sums);
-            Double n = Metric.total(metric.denominator(), sums);
-            if (events != null && n != null && g.excluded(metric) == 0) {
-                long id = ((Number) g.key()).longValue();
-                result.add(new AgencyFigures(id, names.get(id), events, n, metric.evaluate(sums).orElse(null)));
+        // one row per agency straight from SQL (a national peer group has 100,000 of them); current_cells
+        // holds one report per agency and year, so nothing needs grouping
+        Map<String, List<CellCode>> terms = terms(List.of(metric));
+        Field<Double> events = signedSum(metric.numerator(), terms);
+        Field<Double> n = signedSum(metric.denominator(), terms);
+        return dsl.select(CURRENT_CELLS.AGENCY_ID, AGENCY.NAME, events, n)
+                .from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
+                .where(CURRENT_CELLS.YEAR.eq(year), inScope(scope), blankCount(cellsOf(terms)).eq(0))
+                .fetch(r -> new AgencyFigures(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value4() > 0 ? r.value3() / r.value4() * metric.scale() : null));
+    }
+
+    /** The written terms summed per report, "-" subtracting; cells a template does not print count as nothing. */
+    private static Field<Double> signedSum(List<String> written, Map<String, List<CellCode>> terms) {
+        Field<Double> total = DSL.inline(0.0);
+        for (String term : written) {
+            boolean minus = term.startsWith("-");
+            for (CellCode cell : terms.get(term.replaceFirst("^-", ""))) {
+                Field<Double> value = DSL.coalesce(CurrentCells.column(cell), DSL.inline(0.0));
+                total = minus ? total.minus(value) : total.plus(value);
             }
         }
-        return result;
+        return total;
+    }
+
+    /** How many of these cells a report left blank (null where its template prints them). */
+    private static Field<Integer> blankCount(List<CellCode> cells) {
+        return cells.stream()
+                .<Field<Integer>>map(c -> DSL.when(CurrentCells.column(c).isNull().and(printedIn(c)), DSL.inline(1)).otherwise(DSL.inline(0)))
+                .reduce(Field::plus).orElse(DSL.inline(0));
     }
 
     /** An agency placed in the funnel, ranked among its peers unless its sample is too small. */
@@ -184,9 +198,7 @@ public class AnalyticsService {
         index.forEach((cell, i) -> inner.add(CurrentCells.column(cell).as("c" + i)));
         int m = 0;
         for (Metric metric : metrics) {
-            inner.add(cellsOf(termsOf.get(metric)).stream()
-                    .<Field<Integer>>map(c -> DSL.when(CurrentCells.column(c).isNull().and(printedIn(c)), DSL.inline(1)).otherwise(DSL.inline(0)))
-                    .reduce(Field::plus).orElse(DSL.inline(0)).as("blank" + m++));
+            inner.add(blankCount(cellsOf(termsOf.get(metric))).as("blank" + m++));
         }
         var rows = DSL.select(inner).from(CURRENT_CELLS).where(CURRENT_CELLS.YEAR.between(from, to), inScope(scope)).asTable("r");
         // outer: per metric, its cells summed over the reports that left none blank
