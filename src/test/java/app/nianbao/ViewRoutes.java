@@ -6,7 +6,6 @@ import java.util.Set;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.Route;
-
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
 

@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import app.nianbao.parse.Format;
-import app.nianbao.parse.ReadOptions;
-import app.nianbao.parse.ReportReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
+import app.nianbao.parse.Format;
+import app.nianbao.parse.ReadOptions;
+import app.nianbao.parse.ReportReader;
 
 @Command(name = "bench", description = {"性能基准：读取、导入、生成与看板查询的速度。",
         "Benchmarks, medians and p95: parse (reports/s per format, one thread), import (files/s into a temporary store), "

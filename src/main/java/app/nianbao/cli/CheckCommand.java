@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import app.nianbao.check.CheckService;
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.Severity;
 import app.nianbao.parse.ReportJson;
 import app.nianbao.store.Store;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "check", description = {"对数据库中的年报重新运行全部核对规则并保存结果。",
         "Re-runs every rule over the stored reports, stores and prints the findings."})

@@ -9,16 +9,16 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import app.nianbao.generate.GenerateOptions;
 import app.nianbao.generate.InjectedError;
 import app.nianbao.generate.SyntheticFiles;
 import app.nianbao.generate.SyntheticStore;
 import app.nianbao.store.Store;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "generate", description = {"生成模拟年报（机构名带“（模拟）”），直接写入数据库，或用 --out 写成文件。",
         "Generates synthetic reports (agency names end in （模拟）) that follow the template and every identity, "

@@ -6,17 +6,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import app.nianbao.imports.ImportOutcome;
 import app.nianbao.imports.ImportService;
 import app.nianbao.imports.ImportSummary;
 import app.nianbao.imports.ReportFiles;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.store.Store;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "import", description = {"把年报文件（或文件夹）导入数据库。",
         "Imports report files and folders (recursively): each file lands whole or not at all."})

@@ -7,6 +7,10 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import app.nianbao.parse.Format;
 import app.nianbao.parse.ParsedReport;
@@ -14,10 +18,6 @@ import app.nianbao.parse.ReadOptions;
 import app.nianbao.parse.ReportJson;
 import app.nianbao.parse.ReportReader;
 import app.nianbao.parse.UnreadableReportException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "parse", description = {"读取一份年报并输出 JSON（不写入数据库）。",
         "Reads one report (text, HTML or PDF) and prints its figures and findings as one JSON object."})

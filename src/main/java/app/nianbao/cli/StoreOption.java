@@ -2,8 +2,9 @@ package app.nianbao.cli;
 
 import java.nio.file.Path;
 
-import app.nianbao.store.Store;
 import picocli.CommandLine.Option;
+
+import app.nianbao.store.Store;
 
 /** The `--db FILE` every command that touches the store takes, or a store server by `--db-url`. */
 class StoreOption {

@@ -3,7 +3,6 @@ package app.nianbao.imports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;

@@ -13,16 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import app.nianbao.Application;
 import app.nianbao.Samples;
 import app.nianbao.store.Store;
-import picocli.CommandLine;
 
 /** `kill -9` in the middle of a batch loses at most the file in flight; the same command finishes the rest. */
 class ImportCrashTest {

@@ -18,10 +18,10 @@ import app.nianbao.Samples;
 import app.nianbao.SpringTestBase;
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.Severity;
+import app.nianbao.imports.ImportOutcome.Status;
 import app.nianbao.parse.ParsedReport;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.parse.ReportReader;
-import app.nianbao.imports.ImportOutcome.Status;
 
 class ImportServiceTest extends SpringTestBase {
 

@@ -3,8 +3,6 @@ package app.nianbao.agency.ui;
 import java.util.List;
 import java.util.Objects;
 
-import jakarta.annotation.security.RolesAllowed;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -21,15 +19,16 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
 
 import app.nianbao.agency.AgencyLevel;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyService.AgencySummary;
 import app.nianbao.security.Role;
 import app.nianbao.shell.ui.Labels;
-import com.vaadin.flow.router.HasDynamicTitle;
 
 /** 机构: every agency with its level, region and parent; edit where it stands, merge two that are one. */
 @Route("agencies")

@@ -6,13 +6,13 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.GroupService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.Scope;
 import app.nianbao.shell.ui.FilterBar;
-import com.vaadin.flow.router.HasDynamicTitle;
 
 /**
  * What the year-series views share: a title, the URL filter bar, the content, and an empty state

@@ -5,32 +5,35 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.annotation.security.RolesAllowed;
-
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import software.xdev.chartjs.model.charts.LineChart;
+import software.xdev.chartjs.model.charts.ScatterChart;
+import software.xdev.chartjs.model.data.LineData;
+import software.xdev.chartjs.model.data.ScatterData;
+import software.xdev.chartjs.model.datapoint.ScatterDataPoint;
+import software.xdev.chartjs.model.dataset.LineDataset;
+import software.xdev.chartjs.model.dataset.ScatterDataset;
 
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.notification.Notification;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyService.AgencySummary;
 import app.nianbao.agency.GroupService;
-import app.nianbao.shell.ui.FilterBar;
-import software.xdev.chartjs.model.charts.LineChart;
-import software.xdev.chartjs.model.data.LineData;
-import software.xdev.chartjs.model.dataset.LineDataset;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Compared;
 import app.nianbao.analytics.AnalyticsService.Comparison;
@@ -38,14 +41,10 @@ import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
 import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.ChartCard;
+import app.nianbao.shell.ui.FilterBar;
+import app.nianbao.shell.ui.Labels;
 import app.nianbao.statistics.Funnel;
 import app.nianbao.statistics.PeerPercentiles;
-import software.xdev.chartjs.model.charts.ScatterChart;
-import software.xdev.chartjs.model.data.ScatterData;
-import software.xdev.chartjs.model.datapoint.ScatterDataPoint;
-import software.xdev.chartjs.model.dataset.ScatterDataset;
-import app.nianbao.shell.ui.Labels;
-import com.vaadin.flow.router.HasDynamicTitle;
 
 /**
  * 机构对比: agencies of very different size compared fairly on one rate in one year — a funnel

@@ -3,14 +3,19 @@ package app.nianbao.analytics.ui;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
-
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import software.xdev.chartjs.model.charts.BarChart;
+import software.xdev.chartjs.model.charts.LineChart;
+import software.xdev.chartjs.model.data.BarData;
+import software.xdev.chartjs.model.data.LineData;
+import software.xdev.chartjs.model.dataset.BarDataset;
+import software.xdev.chartjs.model.dataset.LineDataset;
 
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.GroupService;
@@ -21,12 +26,6 @@ import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
 import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.ChartCard;
-import software.xdev.chartjs.model.charts.BarChart;
-import software.xdev.chartjs.model.charts.LineChart;
-import software.xdev.chartjs.model.data.BarData;
-import software.xdev.chartjs.model.data.LineData;
-import software.xdev.chartjs.model.dataset.BarDataset;
-import software.xdev.chartjs.model.dataset.LineDataset;
 import app.nianbao.shell.ui.Labels;
 
 /** 办理结果: how applications were answered, as shares of everything processed, and the disclosure rate. */

@@ -2,8 +2,6 @@ package app.nianbao.analytics.ui;
 
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
-
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -11,7 +9,18 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import software.xdev.chartjs.model.charts.LineChart;
+import software.xdev.chartjs.model.data.LineData;
+import software.xdev.chartjs.model.dataset.LineDataset;
+import software.xdev.chartjs.model.options.LegendOptions;
+import software.xdev.chartjs.model.options.LineOptions;
+import software.xdev.chartjs.model.options.Plugins;
+import software.xdev.chartjs.model.options.scale.Scales;
+import software.xdev.chartjs.model.options.scale.cartesian.category.CategoryScaleOptions;
+import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOptions;
 
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.GroupService;
@@ -22,18 +31,8 @@ import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
 import app.nianbao.shell.ui.Chart;
 import app.nianbao.shell.ui.FilterBar;
-import software.xdev.chartjs.model.charts.LineChart;
-import software.xdev.chartjs.model.data.LineData;
-import software.xdev.chartjs.model.dataset.LineDataset;
-import software.xdev.chartjs.model.options.LegendOptions;
-import software.xdev.chartjs.model.options.LineOptions;
-import software.xdev.chartjs.model.options.Plugins;
-import software.xdev.chartjs.model.options.scale.Scales;
-import software.xdev.chartjs.model.options.scale.cartesian.category.CategoryScaleOptions;
-import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOptions;
 import app.nianbao.shell.ui.Labels;
 import app.nianbao.shell.ui.Language;
-import com.vaadin.flow.router.HasDynamicTitle;
 
 /** 总览: the headline figures of the scope's latest year, each with its change and a sparkline. */
 @Route("")

@@ -3,9 +3,14 @@ package app.nianbao.analytics.ui;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
-
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import software.xdev.chartjs.model.charts.BarChart;
+import software.xdev.chartjs.model.charts.LineChart;
+import software.xdev.chartjs.model.data.BarData;
+import software.xdev.chartjs.model.data.LineData;
+import software.xdev.chartjs.model.dataset.BarDataset;
+import software.xdev.chartjs.model.dataset.LineDataset;
 
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.GroupService;
@@ -16,12 +21,6 @@ import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
 import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.ChartCard;
-import software.xdev.chartjs.model.charts.BarChart;
-import software.xdev.chartjs.model.charts.LineChart;
-import software.xdev.chartjs.model.data.BarData;
-import software.xdev.chartjs.model.data.LineData;
-import software.xdev.chartjs.model.dataset.BarDataset;
-import software.xdev.chartjs.model.dataset.LineDataset;
 import app.nianbao.shell.ui.Labels;
 
 /** 复议诉讼: reviews and lawsuits by year, how often they went against the agency, and disputes per 100 applications. */

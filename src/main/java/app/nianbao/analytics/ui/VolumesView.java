@@ -3,12 +3,17 @@ package app.nianbao.analytics.ui;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
-
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import software.xdev.chartjs.model.charts.BarChart;
+import software.xdev.chartjs.model.charts.LineChart;
+import software.xdev.chartjs.model.data.BarData;
+import software.xdev.chartjs.model.data.LineData;
+import software.xdev.chartjs.model.dataset.BarDataset;
+import software.xdev.chartjs.model.dataset.LineDataset;
 
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.GroupService;
@@ -20,12 +25,6 @@ import app.nianbao.analytics.Scope;
 import app.nianbao.analytics.TrendWords;
 import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.ChartCard;
-import software.xdev.chartjs.model.charts.BarChart;
-import software.xdev.chartjs.model.charts.LineChart;
-import software.xdev.chartjs.model.data.BarData;
-import software.xdev.chartjs.model.data.LineData;
-import software.xdev.chartjs.model.dataset.BarDataset;
-import software.xdev.chartjs.model.dataset.LineDataset;
 import app.nianbao.shell.ui.Labels;
 import app.nianbao.shell.ui.Language;
 

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.annotation.security.RolesAllowed;
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -16,7 +14,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import software.xdev.chartjs.model.charts.BarChart;
+import software.xdev.chartjs.model.data.BarData;
+import software.xdev.chartjs.model.dataset.BarDataset;
 
 import app.nianbao.check.FindingQueries;
 import app.nianbao.check.FindingQueries.Filter;
@@ -25,11 +28,7 @@ import app.nianbao.check.FindingQueries.RuleCount;
 import app.nianbao.export.DataTable;
 import app.nianbao.report.ReviewStatus;
 import app.nianbao.shell.ui.ChartCard;
-import software.xdev.chartjs.model.charts.BarChart;
-import software.xdev.chartjs.model.data.BarData;
-import software.xdev.chartjs.model.dataset.BarDataset;
 import app.nianbao.shell.ui.Labels;
-import com.vaadin.flow.router.HasDynamicTitle;
 
 /** 数据质量: findings by rule, agency and year, each opening its report; how report scores are spread. */
 @Route("quality")

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import jakarta.annotation.security.RolesAllowed;
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -21,8 +19,10 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
 
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.Severity;
@@ -32,7 +32,6 @@ import app.nianbao.imports.ImportService.Preview;
 import app.nianbao.imports.ImportSummary;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.shell.ui.Labels;
-import com.vaadin.flow.router.HasDynamicTitle;
 
 /**
  * 导入: files dropped here are read at once and shown as the template lays them out; the user

@@ -1,7 +1,5 @@
 package app.nianbao.report.ui;
 
-import jakarta.annotation.security.RolesAllowed;
-
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -13,11 +11,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 
 import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.ReportSummary;
-import com.vaadin.flow.router.HasDynamicTitle;
 
 /** 报告: every stored report, searchable, each opening its page. */
 @Route("reports")

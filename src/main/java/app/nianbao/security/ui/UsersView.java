@@ -15,11 +15,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
 
 import app.nianbao.security.Role;
 import app.nianbao.security.UserAccount;
 import app.nianbao.security.UserService;
-import jakarta.annotation.security.RolesAllowed;
 
 /** 用户: accounts, their roles, password resets and disabling. Administrators only. */
 @Route("users")

@@ -2,12 +2,11 @@ package app.nianbao.shell.ui;
 
 import java.util.Locale;
 
-import org.springframework.stereotype.Component;
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
+import org.springframework.stereotype.Component;
 
 /**
  * Chinese unless the person chose English in this session. The browser's language is ignored on

@@ -14,10 +14,10 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 
 import app.nianbao.security.PublicVisitor;
 import app.nianbao.security.Role;
-import jakarta.annotation.security.PermitAll;
 
 /**
  * The shell every view sits in: product name, the side navigation (only what the user may

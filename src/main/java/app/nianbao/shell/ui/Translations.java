@@ -6,9 +6,8 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-import org.springframework.stereotype.Component;
-
 import com.vaadin.flow.i18n.I18NProvider;
+import org.springframework.stereotype.Component;
 
 import app.nianbao.catalog.Codebook;
 

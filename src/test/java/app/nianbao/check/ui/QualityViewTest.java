@@ -9,12 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.Test;
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.select.Select;
+import org.junit.jupiter.api.Test;
 
 import app.nianbao.KaribuTestBase;
 import app.nianbao.check.FindingQueries.FindingRow;

@@ -7,18 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextField;
-
-import app.nianbao.Samples;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import app.nianbao.KaribuTestBase;
+import app.nianbao.Samples;
 import app.nianbao.report.ReportService;
 
 class ImportViewTest extends KaribuTestBase {
