@@ -45,7 +45,11 @@ class UsersView extends Main implements HasDynamicTitle {
         ComboBox<Role> role = roleChoice();
         role.setValue(Role.VIEWER);
         Button create = new Button(getTranslation("users.create"), e -> act(
-                () -> users.create(username.getValue().trim(), password.getValue(), role.getValue()),
+                () -> {
+                    users.create(username.getValue().trim(), password.getValue(), role.getValue());
+                    username.clear();
+                    password.clear();
+                },
                 getTranslation("users.created", username.getValue().trim())));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(username, password, role, create);

@@ -87,4 +87,17 @@ class SecurityBrowserTest extends BrowserTestBase {
         assertThat(agencies.statusCode()).isEqualTo(200);
         assertThat(agencies.body()).contains("淮安市人民政府");
     }
+
+    @Test
+    void an_administrator_sees_the_accounts_and_can_create_one() {
+        browser.get(url("/users"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "admin"));
+        browser.findElement(By.cssSelector("vaadin-text-field input")).sendKeys("zhao.lei");
+        browser.findElement(By.cssSelector("vaadin-password-field input")).sendKeys("a-long-enough-password");
+        browser.findElements(By.tagName("vaadin-button")).stream().filter(b -> b.getText().equals("新建用户")).findFirst()
+                .orElseThrow().click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "zhao.lei"));
+        screenshot("users");
+    }
 }
