@@ -1,11 +1,14 @@
 package app.nianbao.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,15 +66,12 @@ class GenerateCommand implements Callable<Integer> {
         SyntheticStore.Written written;
         try (Store opened = store.open()) {
             written = SyntheticStore.generate(opened.connection(), options,
-                    done -> err.printf("\r%,d / %,d 个机构 / agencies", done, agencies).flush());
+                    progress(err));
         }
         err.println();
         double seconds = (System.nanoTime() - start) / 1e9;
         Path errorLog = Path.of(store.db + ".injected-errors.csv");
-        if (!written.errors().isEmpty()) {
-            Files.writeString(errorLog, "agency,year,kind,cell,original,injected\n"
-                    + written.errors().stream().map(InjectedError::csv).collect(Collectors.joining("\n")) + "\n");
-        }
+        writeErrorLog(errorLog, written.errors());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("agencies", written.agencies());
         summary.put("reports", written.reports());
@@ -98,15 +98,12 @@ class GenerateCommand implements Callable<Integer> {
 
     private int writeFiles(GenerateOptions options, PrintWriter err, long start) throws Exception {
         SyntheticFiles.Written written = SyntheticFiles.generate(out, options,
-                done -> err.printf("\r%,d / %,d 个机构 / agencies", done, agencies).flush());
+                progress(err));
         err.println();
         double seconds = (System.nanoTime() - start) / 1e9;
         // beside the folder, not in it: an import of the folder reads every file in it
         Path errorLog = Path.of(out.toString().replaceAll("/+$", "") + ".injected-errors.csv");
-        if (!written.errors().isEmpty()) {
-            Files.writeString(errorLog, "agency,year,kind,cell,original,injected\n"
-                    + written.errors().stream().map(InjectedError::csv).collect(Collectors.joining("\n")) + "\n");
-        }
+        writeErrorLog(errorLog, written.errors());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("agencies", written.agencies());
         summary.put("files", written.files());
@@ -118,5 +115,17 @@ class GenerateCommand implements Callable<Integer> {
                 : "已写出 %,d 个文件（%,d 个机构）到 %s / wrote %,d report files for %,d agencies to %s".formatted(written.files(),
                         written.agencies(), out, written.files(), written.agencies(), out));
         return NianbaoCommand.OK;
+    }
+
+    private IntConsumer progress(PrintWriter err) {
+        return done -> err.printf("\r%,d / %,d 个机构 / agencies", done, agencies).flush();
+    }
+
+    /** The defects put into the data, one CSV row each, for measuring the checks' recall; nothing when there are none. */
+    private static void writeErrorLog(Path file, List<InjectedError> errors) throws IOException {
+        if (!errors.isEmpty()) {
+            Files.writeString(file, "agency,year,kind,cell,original,injected\n"
+                    + errors.stream().map(InjectedError::csv).collect(Collectors.joining("\n")) + "\n");
+        }
     }
 }

@@ -139,9 +139,9 @@ public final class SyntheticStore {
 
     private void finding(DuckDBAppender finding, long reportId, Finding f) throws SQLException {
         finding.beginRow().append(nextFindingId()).append(reportId).append(f.rule()).append(f.severity().code());
-        nullable(finding, f.table());
-        nullable(finding, f.row());
-        nullable(finding, f.col());
+        FigureAppender.appendNullable(finding, f.table());
+        FigureAppender.appendNullable(finding, f.row());
+        FigureAppender.appendNullable(finding, f.col());
         decimal(finding, f.expected());
         decimal(finding, f.actual());
         finding.append(f.message()).append("open").appendNull().appendNull().appendNull().endRow();
@@ -172,14 +172,6 @@ public final class SyntheticStore {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static void nullable(DuckDBAppender appender, String value) throws SQLException {
-        if (value == null) {
-            appender.appendNull();
-        } else {
-            appender.append(value);
         }
     }
 

@@ -62,7 +62,8 @@ public final class FigureAppender {
         currentCells.endRow();
     }
 
-    static void appendNullable(DuckDBAppender appender, String value) throws SQLException {
+    /** A text column that may be empty. */
+    public static void appendNullable(DuckDBAppender appender, String value) throws SQLException {
         if (value == null) {
             appender.appendNull();
         } else {
