@@ -43,6 +43,7 @@ import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.FilterBar;
 import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.UrlParameters;
 import app.nianbao.statistics.Funnel;
 import app.nianbao.statistics.PeerPercentiles;
 
@@ -115,13 +116,13 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         filters.read(event.getLocation().getQueryParameters());
         reading = true;
         try {
-            List<Long> ids = Arrays.stream(first(params, "agencies").split(",")).map(CompareView::parseId)
+            List<Long> ids = Arrays.stream(UrlParameters.text(params, "agencies", "").split(",")).map(CompareView::parseId)
                     .filter(java.util.Objects::nonNull).limit(MAX_SIDE_BY_SIDE).toList();
             chosen.setValue(chosen.getListDataView().getItems().filter(a -> ids.contains(a.id()))
                     .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
-            metric.setValue(Metric.ofCode(first(params, "metric")).filter(Metric::isRate).orElse(Metric.DISCLOSURE_RATE));
-            year.setValue(parse(first(params, "year"), 2024));
-            minN.setValue(parse(first(params, "min_n"), PeerPercentiles.DEFAULT_MIN_N));
+            metric.setValue(Metric.ofCode(UrlParameters.text(params, "metric", "")).filter(Metric::isRate).orElse(Metric.DISCLOSURE_RATE));
+            year.setValue(UrlParameters.integer(params, "year", 2024));
+            minN.setValue(UrlParameters.integer(params, "min_n", PeerPercentiles.DEFAULT_MIN_N));
         } finally {
             reading = false;
         }
@@ -244,19 +245,6 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         return new DataTable(Labels.text("nav.compare"), List.of(Labels.text("common.agency"), Labels.text("compare.numerator"),
                 "n", Labels.text("compare.rate"), "z", Labels.text("compare.lower95"), Labels.text("compare.upper95"),
                 Labels.text("compare.lower998"), Labels.text("compare.upper998"), Labels.text("compare.percentile")), rows);
-    }
-
-    private static String first(Map<String, List<String>> params, String name) {
-        List<String> values = params.get(name);
-        return values == null || values.isEmpty() ? "" : values.get(0);
-    }
-
-    private static int parse(String s, int fallback) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -116,13 +115,13 @@ public class FilterBar extends HorizontalLayout {
         try {
             Scope scope;
             try {
-                scope = Scope.parse(first(params, "scope", "all"));
+                scope = Scope.parse(UrlParameters.text(params, "scope", "all"));
             } catch (IllegalArgumentException e) {
                 scope = new Scope.All();
             }
             show(scope);
-            from.setValue(parseInt(first(params, "from", ""), DEFAULT_FROM));
-            to.setValue(parseInt(first(params, "to", ""), DEFAULT_TO));
+            from.setValue(UrlParameters.integer(params, "from", DEFAULT_FROM));
+            to.setValue(UrlParameters.integer(params, "to", DEFAULT_TO));
         } finally {
             reading = false;
         }
@@ -228,16 +227,4 @@ public class FilterBar extends HorizontalLayout {
         return all.stream().filter(chosen).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
-    private static String first(Map<String, List<String>> params, String name, String fallback) {
-        List<String> values = params.get(name);
-        return values == null || values.isEmpty() || Objects.equals(values.get(0), "") ? fallback : values.get(0);
-    }
-
-    private static int parseInt(String s, int fallback) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
 }
