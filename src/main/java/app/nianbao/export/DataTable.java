@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -49,6 +50,20 @@ public record DataTable(String title, List<String> columns, List<List<Object>> r
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rows that start with their year, for a table whose further columns are added one by one. */
+    public static List<List<Object>> yearRows(List<Integer> years) {
+        List<List<Object>> rows = new ArrayList<>();
+        years.forEach(y -> rows.add(new ArrayList<>(List.of(y))));
+        return rows;
+    }
+
+    /** Appends a column: values[r] to row r, as {@link #number} writes it. */
+    public static void addColumn(List<List<Object>> rows, Number[] values) {
+        for (int r = 0; r < rows.size(); r++) {
+            rows.get(r).add(values[r] == null ? null : number(values[r].doubleValue()));
         }
     }
 

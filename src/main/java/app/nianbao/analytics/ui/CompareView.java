@@ -139,8 +139,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         }
         List<Integer> years = java.util.stream.IntStream.rangeClosed(filters.from(), filters.to()).boxed().toList();
         LineData data = new LineData().setLabels(years.stream().map(String::valueOf).toList());
-        List<List<Object>> rows = new ArrayList<>();
-        years.forEach(y -> rows.add(new ArrayList<>(List.of(y))));
+        List<List<Object>> rows = DataTable.yearRows(years);
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
         for (int i = 0; i < agencies.size(); i++) {
             var series = analytics.series(metric.getValue(), new Scope.Agencies(List.of(agencies.get(i).id())), filters.from(),
@@ -151,9 +150,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             line.setData(values);
             data.addDataset(line);
             columns.add(agencies.get(i).name());
-            for (int r = 0; r < rows.size(); r++) {
-                rows.get(r).add(values[r] == null ? null : DataTable.number(values[r].doubleValue()));
-            }
+            DataTable.addColumn(rows, values);
         }
         sideBySide.setTitle(getTranslation("compare.side-by-side") + ": " + Labels.metric(metric.getValue()) + " (%)",
                 Labels.definition(metric.getValue()));

@@ -98,8 +98,7 @@ class OutcomesView extends AnalysisView {
         List<Metric> rows = Metric.ROWS_OF.get(detail);
         List<Series> series = analytics.series(rows, scope, filters.from(), filters.to());
         BarData data = new BarData().setLabels(years.stream().map(String::valueOf).toList());
-        List<List<Object>> table = new ArrayList<>();
-        years.forEach(y -> table.add(new ArrayList<>(List.of(y))));
+        List<List<Object>> table = DataTable.yearRows(years);
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
         for (int i = 0; i < rows.size(); i++) {
             Series s = series.get(i);
@@ -108,9 +107,7 @@ class OutcomesView extends AnalysisView {
             bars.setData(values);
             data.addDataset(bars);
             columns.add(Labels.metric(rows.get(i)));
-            for (int r = 0; r < table.size(); r++) {
-                table.get(r).add(values[r] == null ? null : DataTable.number(values[r].doubleValue()));
-            }
+            DataTable.addColumn(table, values);
         }
         breakdown.setTitle(getTranslation("outcomes.breakdown", Labels.metric(detail)), getTranslation("outcomes.breakdown.definition"));
         breakdown.show(new BarChart(data), true, new DataTable(getTranslation("outcomes.breakdown", Labels.metric(detail)), columns, table));

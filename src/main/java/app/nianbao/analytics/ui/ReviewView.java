@@ -55,13 +55,13 @@ class ReviewView extends AnalysisView {
         drillByYear(correction, years);
         drillByYear(disputes, years);
         BarData bars = new BarData().setLabels(labels);
-        List<List<Object>> rows = rows(years);
+        List<List<Object>> rows = DataTable.yearRows(years);
         for (int i = 0; i < CASES.size(); i++) {
             Number[] values = values(counts.get(i), years, 1);
             BarDataset set = new BarDataset().setLabel(Labels.metric(CASES.get(i))).setBackgroundColor(COLORS[i]);
             set.setData(values);
             bars.addDataset(set);
-            addColumn(rows, values);
+            DataTable.addColumn(rows, values);
         }
         cases.show(new BarChart(bars), false, new DataTable(getTranslation("nav.review"), List.of(getTranslation("common.year"), Labels.metric(Metric.REVIEWS),
                 Labels.metric(Metric.LAWSUITS)), rows));
@@ -73,7 +73,7 @@ class ReviewView extends AnalysisView {
     private void showLines(ChartCard card, List<Metric> metrics, Scope scope, List<Integer> years, List<String> labels,
                            double scale, String title) {
         LineData data = new LineData().setLabels(labels);
-        List<List<Object>> rows = rows(years);
+        List<List<Object>> rows = DataTable.yearRows(years);
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
         List<Series> series = analytics.series(metrics, scope, filters.from(), filters.to());
         for (int i = 0; i < metrics.size(); i++) {
@@ -81,22 +81,10 @@ class ReviewView extends AnalysisView {
             LineDataset line = new LineDataset().setLabel(Labels.metric(metrics.get(i))).setBorderColor(COLORS[i]).setBackgroundColor(COLORS[i]);
             line.setData(values);
             data.addDataset(line);
-            addColumn(rows, values);
+            DataTable.addColumn(rows, values);
             columns.add(Labels.metric(metrics.get(i)));
         }
         card.show(new LineChart(data), false, new DataTable(title, columns, rows));
-    }
-
-    private static List<List<Object>> rows(List<Integer> years) {
-        List<List<Object>> rows = new ArrayList<>();
-        years.forEach(y -> rows.add(new ArrayList<>(List.of(y))));
-        return rows;
-    }
-
-    private static void addColumn(List<List<Object>> rows, Number[] values) {
-        for (int r = 0; r < rows.size(); r++) {
-            rows.get(r).add(values[r] == null ? null : DataTable.number(values[r].doubleValue()));
-        }
     }
 
     /** The series' value in each year (null where it has none), rounded to one decimal after scaling. */

@@ -98,9 +98,7 @@ class VolumesView extends AnalysisView {
             BarDataset bars = new BarDataset().setLabel(applicantType(metric)).setBackgroundColor(COLORS[i]);
             bars.setData(values);
             data.addDataset(bars);
-            for (int r = 0; r < rows.size(); r++) {
-                rows.get(r).add(values[r] == null ? null : DataTable.number(values[r].doubleValue()));
-            }
+            DataTable.addColumn(rows, values);
         }
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
         Metric.BY_APPLICANT.forEach(m -> columns.add(applicantType(m)));
@@ -115,8 +113,7 @@ class VolumesView extends AnalysisView {
         List<Integer> years = totals.points().stream().map(Point::year).toList();
         List<Series> all = analytics.series(Metric.PROACTIVE, scope, filters.from(), filters.to());
         BarData data = new BarData().setLabels(years.stream().map(String::valueOf).toList());
-        List<List<Object>> rows = new ArrayList<>();
-        years.forEach(y -> rows.add(new ArrayList<>(List.of(y))));
+        List<List<Object>> rows = DataTable.yearRows(years);
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
         for (int i = 0; i < all.size(); i++) {
             Series s = all.get(i);
@@ -127,9 +124,7 @@ class VolumesView extends AnalysisView {
                 data.addDataset(bars);
             }
             columns.add(Labels.metric(s.metric()));
-            for (int r = 0; r < rows.size(); r++) {
-                rows.get(r).add(values[r] == null ? null : DataTable.number(values[r].doubleValue()));
-            }
+            DataTable.addColumn(rows, values);
         }
         proactive.show(new BarChart(data), false, new DataTable(getTranslation("volumes.proactive"), columns, rows));
         proactiveNote.removeAll();
