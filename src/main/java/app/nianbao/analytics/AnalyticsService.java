@@ -1,29 +1,28 @@
 package app.nianbao.analytics;
 
 import static app.nianbao.store.jooq.Tables.AGENCY;
-import static app.nianbao.store.jooq.Tables.AGENCY_GROUP_MEMBER;
 import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record1;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Service;
 
 import app.nianbao.catalog.CellCode;
-import app.nianbao.catalog.Template;
 import app.nianbao.report.CurrentCells;
 import app.nianbao.statistics.Funnel;
 import app.nianbao.statistics.PeerPercentiles;
@@ -34,20 +33,56 @@ import app.nianbao.statistics.PeerPercentiles;
  * is left out of that metric (a blank is unknown, not zero), and the point says how many reports
  * were left out; numerator and denominator always come from the same reports. A year whose
  * reports mix the 2019 and 2021 templates says so.
+ *
+ * <p>A level (a year's sum or rate) is over every report of that year; a change between two
+ * years is over the matched panel only — the agencies whose reports count for the metric in both
+ * the year and the calendar year before it — so that an agency joining or leaving the totals is
+ * never read as growth or decline. A year without reports is a gap, not a zero.
  */
 @Service
 public class AnalyticsService {
 
     /**
      * One year of a series: its value over the reports that give every needed cell, how many
-     * reports the year has, the templates among them, the blank needed cells, and the reports
-     * left out for them. The value is null when no report is complete.
+     * reports the year has, the templates among them, the blank needed cells, the reports left
+     * out for them, how many agencies joined or left the year's reports against the year before,
+     * and the like-for-like change against that year. The value is null when no report is
+     * complete, and a year with no reports at all (a gap) has 0 reports and no value.
      */
-    public record Point(int year, Double value, int reports, Set<String> templates, int blankCells, int excludedReports) {
+    public record Point(int year, Double value, int reports, Set<String> templates, int blankCells, int excludedReports,
+                        int agenciesEntered, int agenciesLeft, Change change) {
 
         /** The 2019 and 2021 templates differ in 其他处理; a year covering both is not like-for-like. */
         public boolean mixesTemplates() {
             return templates.size() > 1;
+        }
+
+        /** True when the set of reporting agencies differs from the year before, which a chart must mark. */
+        public boolean coverageChanged() {
+            return change.fromYearReported() && reports > 0 && (agenciesEntered > 0 || agenciesLeft > 0);
+        }
+    }
+
+    /**
+     * A change against the previous calendar year over the matched panel: the agencies that
+     * count for the metric in both years ({@code panelAgencies}), the metric over them in each
+     * year, and how many counted only this year (entered) or only the year before (left).
+     */
+    public record Change(int fromYear, boolean fromYearReported, int panelAgencies, int entered, int left, Double previous,
+                         Double current) {
+
+        /** The change as a fraction of the panel's previous value; null when there is nothing honest to compare. */
+        public Double ratio() {
+            return comparable() && previous != 0 ? (current - previous) / previous : null;
+        }
+
+        /** Current minus previous over the panel (percentage points, ×100, for a rate of scale 1). */
+        public Double difference() {
+            return comparable() ? current - previous : null;
+        }
+
+        public boolean comparable() {
+            return panelAgencies > 0 && previous != null && current != null;
         }
     }
 
@@ -61,6 +96,10 @@ public class AnalyticsService {
         /** True when the series crosses the template change, which a chart must label. */
         public boolean crossesTemplates() {
             return points.stream().flatMap(p -> p.templates().stream()).distinct().count() > 1;
+        }
+
+        public List<Integer> years() {
+            return points.stream().map(Point::year).toList();
         }
     }
 
@@ -76,18 +115,57 @@ public class AnalyticsService {
 
     /** Several metrics over the same scope and years in one pass over the store: a chart's worth. */
     public List<Series> series(List<Metric> metrics, Scope scope, int from, int to) {
-        List<Group> groups = grouped(metrics, scope, from, to, CURRENT_CELLS.YEAR);
+        return series(metrics, scope, from, to, false);
+    }
+
+    private List<Series> series(List<Metric> metrics, Scope scope, int from, int to, boolean together) {
+        Map<Integer, Group> groups = grouped(metrics, scope, from, to, together);
+        List<Integer> years = groups.values().stream().filter(g -> g.reports() > 0).map(Group::year).toList();
         List<Series> series = new ArrayList<>();
         for (Metric metric : metrics) {
             List<Point> points = new ArrayList<>();
-            for (Group g : groups) {
-                Double value = g.excluded(metric) == g.reports() ? null : metric.evaluate(g.sums(metric)).orElse(null);
-                points.add(new Point(((Number) g.key()).intValue(), value, g.reports(), g.templates(), g.blanks(metric),
-                        g.excluded(metric)));
+            if (!years.isEmpty()) {
+                // every calendar year from the first reported to the last: a year without reports is drawn as a gap
+                for (int year = years.get(0); year <= years.get(years.size() - 1); year++) {
+                    points.add(point(metric, year, groups.get(year)));
+                }
             }
-            series.add(new Series(metric, scope.toString(), points));
+            series.add(new Series(metric, scope.written(), points));
         }
         return series;
+    }
+
+    private static Point point(Metric metric, int year, Group g) {
+        if (g == null) {
+            return new Point(year, null, 0, Set.of(), 0, 0, 0, 0, new Change(year - 1, false, 0, 0, 0, null, null));
+        }
+        Group.Of m = g.of(metric);
+        Double value = m.excluded() == g.reports() ? null : metric.evaluate(m.level()).orElse(null);
+        Change change = new Change(year - 1, g.previousReports() > 0, m.panel(), m.entered(), m.left(),
+                m.panel() == 0 ? null : metric.evaluate(m.panelBefore()).orElse(null),
+                m.panel() == 0 ? null : metric.evaluate(m.panelNow()).orElse(null));
+        return new Point(year, value, g.reports(), g.templates(), m.blanks(), m.excluded(), g.entered(), g.left(), change);
+    }
+
+    /**
+     * Parts of a whole (outcomes, applicant types) over one set of reports per year: only the
+     * reports that give every cell of every part count, so the parts of a year add up to their
+     * sum and their shares to 100 %. {@code reported} is the template's own total over the same
+     * reports, which a report may state differently from the sum of its parts.
+     */
+    public Mix mix(List<Metric> parts, Metric reported, Scope scope, int from, int to) {
+        List<Metric> all = new ArrayList<>(parts);
+        all.add(reported);
+        List<Series> series = series(all, scope, from, to, true);
+        List<Mix.Year> years = new ArrayList<>();
+        for (int y = 0; y < series.get(0).points().size(); y++) {
+            int index = y;
+            Point first = series.get(0).points().get(y);
+            List<Double> counts = series.subList(0, parts.size()).stream().map(s -> s.points().get(index).value()).toList();
+            years.add(new Mix.Year(first.year(), first.reports(), first.excludedReports(), counts,
+                    series.get(parts.size()).points().get(y).value(), first.templates()));
+        }
+        return new Mix(parts, years);
     }
 
     /** One agency of a comparison: the metric's numerator ("events") and denominator ("n") summed over its reports. */
@@ -101,34 +179,13 @@ public class AnalyticsService {
         }
         // one row per agency straight from SQL (a national peer group has 100,000 of them); current_cells
         // holds one report per agency and year, so nothing needs grouping
-        Map<String, List<CellCode>> terms = terms(List.of(metric));
-        Field<Double> events = signedSum(metric.numerator(), terms);
-        Field<Double> n = signedSum(metric.denominator(), terms);
+        Field<Double> events = MetricSql.signedSum(metric.numerator());
+        Field<Double> n = MetricSql.signedSum(metric.denominator());
         return dsl.select(CURRENT_CELLS.AGENCY_ID, AGENCY.NAME, events, n)
                 .from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
-                .where(CURRENT_CELLS.YEAR.eq(year), inScope(scope), blankCount(cellsOf(terms)).eq(0))
+                .where(CURRENT_CELLS.YEAR.eq(year), MetricSql.inScope(scope), MetricSql.blankCount(MetricSql.cellsOf(metric)).eq(0))
                 .fetch(r -> new AgencyFigures(r.value1(), r.value2(), r.value3(), r.value4(),
                         r.value4() > 0 ? r.value3() / r.value4() * metric.scale() : null));
-    }
-
-    /** The written terms summed per report, "-" subtracting; cells a template does not print count as nothing. */
-    private static Field<Double> signedSum(List<String> written, Map<String, List<CellCode>> terms) {
-        Field<Double> total = DSL.inline(0.0);
-        for (String term : written) {
-            boolean minus = term.startsWith("-");
-            for (CellCode cell : terms.get(term.replaceFirst("^-", ""))) {
-                Field<Double> value = DSL.coalesce(CurrentCells.column(cell), DSL.inline(0.0));
-                total = minus ? total.minus(value) : total.plus(value);
-            }
-        }
-        return total;
-    }
-
-    /** How many of these cells a report left blank (null where its template prints them). */
-    private static Field<Integer> blankCount(List<CellCode> cells) {
-        return cells.stream()
-                .<Field<Integer>>map(c -> DSL.when(CurrentCells.column(c).isNull().and(printedIn(c)), DSL.inline(1)).otherwise(DSL.inline(0)))
-                .reduce(Field::plus).orElse(DSL.inline(0));
     }
 
     /** An agency placed in the funnel, ranked among its peers unless its sample is too small. */
@@ -163,155 +220,272 @@ public class AnalyticsService {
         return new Comparison(metric, year, minN, funnel, percentiles, compared);
     }
 
-    /** One group (a year, or an agency): per metric, its term sums over complete reports, blank cells and reports left out. */
-    private record Group(Object key, int reports, Set<String> templates, Map<Metric, Map<String, Double>> sums,
-                         Map<Metric, Integer> blankCells, Map<Metric, Integer> excludedReports) {
+    /** The agencies that joined or left a year's reports against the calendar year before: a few names and the counts. */
+    public record Coverage(int year, int entered, int left, List<String> enteredNames, List<String> leftNames) {
+    }
 
-        Map<String, Double> sums(Metric metric) {
-            return sums.get(metric);
+    /** How many names of joining or leaving agencies a note lists; the rest are counted. */
+    public static final int COVERAGE_NAMES = 3;
+
+    /**
+     * Per year of the range whose year before has reports in the scope, the agencies with a
+     * report in one of the two years only. A series starting in the range is not "joined".
+     */
+    public Map<Integer, Coverage> coverage(Scope scope, int from, int to) {
+        var r = DSL.name("r").as(DSL.select(CURRENT_CELLS.AGENCY_ID.as("agency_id"), CURRENT_CELLS.YEAR.as("year")).from(CURRENT_CELLS)
+                .where(CURRENT_CELLS.YEAR.between(from - 1, to), MetricSql.inScope(scope)));
+        var years = DSL.name("y").as(DSL.selectDistinct(r.field("year", Integer.class).as("year")).from(r));
+        Table<?> now = r.as("c");
+        Table<?> before = r.as("p");
+        Field<Long> nowId = now.field("agency_id", Long.class);
+        Field<Long> beforeId = before.field("agency_id", Long.class);
+        Field<Integer> nowYear = now.field("year", Integer.class);
+        Field<Integer> beforeYear = before.field("year", Integer.class);
+        Field<Integer> key = DSL.coalesce(nowYear, beforeYear.plus(DSL.inline(1)));
+        Field<Boolean> joined = nowId.isNotNull();
+        var changes = DSL.select(key.as("key"), joined.as("joined"), DSL.coalesce(nowId, beforeId).as("agency_id"),
+                        DSL.rowNumber().over(DSL.partitionBy(key, joined).orderBy(DSL.coalesce(nowId, beforeId))).as("rn"),
+                        DSL.count().over(DSL.partitionBy(key, joined)).as("n"))
+                .from(now).fullJoin(before).on(nowId.eq(beforeId).and(nowYear.eq(beforeYear.plus(DSL.inline(1)))))
+                .where(key.between(from, to), nowId.isNull().or(beforeId.isNull()),
+                        // only where both years have reports: the first year of a series is no change
+                        key.in(DSL.select(years.field("year", Integer.class)).from(years)),
+                        key.minus(DSL.inline(1)).in(DSL.select(years.field("year", Integer.class)).from(years)))
+                .asTable("changes");
+        var rows = dsl.with(r).with(years).select(changes.field("key", Integer.class), changes.field("joined", Boolean.class),
+                        changes.field("n", Integer.class), AGENCY.NAME)
+                .from(changes).join(AGENCY).on(AGENCY.ID.eq(changes.field("agency_id", Long.class)))
+                .where(changes.field("rn", Integer.class).le(COVERAGE_NAMES))
+                .orderBy(changes.field("key"), changes.field("rn")).fetch();
+        Map<Integer, Coverage> coverage = new LinkedHashMap<>();
+        for (Record row : rows) {
+            int year = row.get("key", Integer.class);
+            boolean in = row.get("joined", Boolean.class);
+            int n = row.get("n", Integer.class);
+            Coverage c = coverage.getOrDefault(year, new Coverage(year, 0, 0, List.of(), List.of()));
+            List<String> names = new ArrayList<>(in ? c.enteredNames() : c.leftNames());
+            names.add(row.get(AGENCY.NAME));
+            coverage.put(year, in ? new Coverage(year, n, c.left(), names, c.leftNames())
+                    : new Coverage(year, c.entered(), n, c.enteredNames(), names));
+        }
+        return coverage;
+    }
+
+    /** Whether an agency counts for a metric in both years of a change, or only in the later or the earlier. */
+    public enum Presence {
+        BOTH, ENTERED, LEFT
+    }
+
+    /**
+     * One agency's part in the change of a metric between the year before and the year: its two
+     * values, the difference, and its share of the scope's whole change. An agency entering adds
+     * its whole value, one leaving takes away its previous value. Rates have no additive share.
+     */
+    public record Contribution(long agencyId, String agency, Double previous, Double current, Double delta, Double share,
+                               Presence presence) {
+    }
+
+    /** The agencies behind a year's change, largest first, a page of them. */
+    public record Contributions(Metric metric, int year, int agencies, Double totalDelta, List<Contribution> rows) {
+    }
+
+    /**
+     * Decomposes the change of a metric from year − 1 to year over the scope's agencies: each
+     * agency that counts in either year (a report with every needed cell) with both values and
+     * the difference, ordered by the size of the difference. Paged, since a national scope has
+     * 100,000 agencies.
+     */
+    public Contributions contributions(Metric metric, Scope scope, int year, int offset, int limit) {
+        Field<Double> numerator = MetricSql.signedSum(metric.numerator());
+        Field<Double> value = metric.isRate()
+                ? DSL.when(MetricSql.signedSum(metric.denominator()).gt(0.0),
+                        numerator.div(MetricSql.signedSum(metric.denominator())).times(metric.scale()))
+                : numerator;
+        var r = DSL.name("r").as(DSL.select(CURRENT_CELLS.AGENCY_ID.as("agency_id"), CURRENT_CELLS.YEAR.as("year"), value.as("v"))
+                .from(CURRENT_CELLS)
+                .where(CURRENT_CELLS.YEAR.in(year - 1, year), MetricSql.inScope(scope),
+                        MetricSql.blankCount(MetricSql.cellsOf(metric)).eq(0)));
+        var now = DSL.select(r.fields()).from(r).where(r.field("year", Integer.class).eq(year)).asTable("c");
+        var before = DSL.select(r.fields()).from(r).where(r.field("year", Integer.class).eq(year - 1)).asTable("p");
+        Field<Long> nowId = now.field("agency_id", Long.class);
+        Field<Long> beforeId = before.field("agency_id", Long.class);
+        Field<Double> current = now.field("v", Double.class);
+        Field<Double> previous = before.field("v", Double.class);
+        Field<Long> id = DSL.coalesce(nowId, beforeId);
+        Field<Double> delta = metric.isRate() ? current.minus(previous)
+                : DSL.coalesce(current, DSL.inline(0.0)).minus(DSL.coalesce(previous, DSL.inline(0.0)));
+        var rows = dsl.with(r)
+                .select(id.as("id"), AGENCY.NAME.as("name"), previous.as("previous"), current.as("current"), delta.as("delta"),
+                        nowId.isNotNull().as("in_now"), beforeId.isNotNull().as("in_before"),
+                        DSL.count().over().as("agencies"), DSL.sum(delta).over().as("total"))
+                .from(now).fullJoin(before).on(nowId.eq(beforeId))
+                .join(AGENCY).on(AGENCY.ID.eq(id))
+                .orderBy(DSL.abs(delta).desc().nullsLast(), AGENCY.NAME)
+                .offset(offset).limit(limit)
+                .fetch();
+        int agencies = rows.isEmpty() ? 0 : rows.get(0).get("agencies", Integer.class);
+        Double total = rows.isEmpty() || metric.isRate() ? null : rows.get(0).get("total", Double.class);
+        List<Contribution> contributions = rows.map(row -> {
+            Double d = row.get("delta", Double.class);
+            Presence presence = row.get("in_now", Boolean.class) && row.get("in_before", Boolean.class) ? Presence.BOTH
+                    : row.get("in_now", Boolean.class) ? Presence.ENTERED : Presence.LEFT;
+            return new Contribution(row.get("id", Long.class), row.get("name", String.class), row.get("previous", Double.class),
+                    row.get("current", Double.class), d, total == null || total == 0 || d == null ? null : d / total, presence);
+        });
+        return new Contributions(metric, year, agencies, total, contributions);
+    }
+
+    /**
+     * A series over the balanced panel: only the agencies that count for the metric in every
+     * year of the range that has reports, so that a trend or growth rate compares the same units
+     * throughout. Empty ({@code agencies} 0) when no agency reports in every such year.
+     */
+    public record Balanced(Metric metric, int agencies, List<Integer> years, List<Double> values) {
+    }
+
+    public Balanced balanced(Metric metric, Scope scope, int from, int to) {
+        List<CellCode> cells = MetricSql.cellsOf(metric);
+        List<Field<?>> inner = new ArrayList<>(List.of(CURRENT_CELLS.AGENCY_ID.as("agency_id"), CURRENT_CELLS.YEAR.as("year")));
+        for (int i = 0; i < cells.size(); i++) {
+            inner.add(CurrentCells.column(cells.get(i)).as("c" + i));
+        }
+        inner.add(MetricSql.blankCount(cells).as("b"));
+        var r = DSL.name("r").as(DSL.select(inner).from(CURRENT_CELLS)
+                .where(CURRENT_CELLS.YEAR.between(from, to), MetricSql.inScope(scope)));
+        Field<Long> id = r.field("agency_id", Long.class);
+        Field<Integer> year = r.field("year", Integer.class);
+        Field<Integer> blanks = r.field("b", Integer.class);
+        var panel = DSL.select(id).from(r).where(blanks.eq(0)).groupBy(id)
+                .having(DSL.count().eq(DSL.select(DSL.countDistinct(year)).from(r).<Integer>asField()));
+        List<Field<?>> fields = new ArrayList<>(List.of(year.as("year"), DSL.count().as("agencies")));
+        for (int i = 0; i < cells.size(); i++) {
+            fields.add(DSL.sum(r.field("c" + i, Double.class)).as("c" + i));
+        }
+        var rows = dsl.with(r).select(fields).from(r).where(blanks.eq(0), id.in(panel)).groupBy(year).orderBy(year).fetch();
+        Map<String, List<CellCode>> terms = MetricSql.terms(List.of(metric));
+        Map<CellCode, Integer> index = new LinkedHashMap<>();
+        cells.forEach(c -> index.put(c, index.size()));
+        List<Integer> years = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (Record row : rows) {
+            years.add(row.get("year", Integer.class));
+            values.add(metric.evaluate(termSums(row, "c", terms, index)).orElse(null));
+        }
+        return new Balanced(metric, rows.isEmpty() ? 0 : rows.get(0).get("agencies", Integer.class), years, values);
+    }
+
+    /** One year of the grouped query: its reports, the agencies that joined or left them, and each metric's sums. */
+    private record Group(int year, int reports, int previousReports, Set<String> templates, int entered, int left,
+                         Map<Metric, Of> metrics) {
+
+        /**
+         * One metric in the year: its term sums over every counting report (the level) and over
+         * the panel in this year and the year before, the blank cells, the reports left out, the
+         * panel's size and the agencies counting only now (entered) or only before (left).
+         */
+        record Of(Map<String, Double> level, Map<String, Double> panelNow, Map<String, Double> panelBefore, int blanks,
+                  int excluded, int panel, int entered, int left) {
         }
 
-        int blanks(Metric metric) {
-            return blankCells.get(metric);
-        }
-
-        int excluded(Metric metric) {
-            return excludedReports.get(metric);
+        Of of(Metric metric) {
+            return metrics.get(metric);
         }
     }
 
     /**
-     * The cell sums the metrics need, per value of {@code groupBy}, over the scope's current
-     * reports: a few columns of current_cells, whatever the number of reports. Each metric sums
-     * only the reports that print every cell it needs.
+     * The cell sums the metrics need per year over the scope's current reports: a few columns of
+     * current_cells, whatever the number of reports. Each report is matched with the same agency's
+     * report of the calendar year before (a full join, so agencies that joined or left are
+     * counted), which gives the level and the panel change in one pass. Each metric sums only the
+     * reports that print every cell it needs — every cell of every metric when {@code together}.
      */
-    private List<Group> grouped(List<Metric> metrics, Scope scope, int from, int to, Field<?> groupBy) {
-        // inner: each report's needed cells and, per metric, how many of its cells it left blank
+    private Map<Integer, Group> grouped(List<Metric> metrics, Scope scope, int from, int to, boolean together) {
         Map<Metric, Map<String, List<CellCode>>> termsOf = new LinkedHashMap<>();
         Map<CellCode, Integer> index = new LinkedHashMap<>();
         for (Metric metric : metrics) {
-            Map<String, List<CellCode>> terms = terms(List.of(metric));
+            Map<String, List<CellCode>> terms = MetricSql.terms(List.of(metric));
             termsOf.put(metric, terms);
             terms.values().forEach(cells -> cells.forEach(cell -> index.putIfAbsent(cell, index.size())));
         }
-        List<Field<?>> inner = new ArrayList<>(List.of(groupBy.as("key"), CURRENT_CELLS.TEMPLATE.as("template")));
+        List<Field<?>> inner = new ArrayList<>(List.of(CURRENT_CELLS.AGENCY_ID.as("agency_id"), CURRENT_CELLS.YEAR.as("year"),
+                CURRENT_CELLS.TEMPLATE.as("template")));
         index.forEach((cell, i) -> inner.add(CurrentCells.column(cell).as("c" + i)));
-        int m = 0;
-        for (Metric metric : metrics) {
-            inner.add(blankCount(cellsOf(termsOf.get(metric))).as("blank" + m++));
+        List<CellCode> every = List.copyOf(index.keySet());
+        for (int m = 0; m < metrics.size(); m++) {
+            inner.add(MetricSql.blankCount(together ? every : MetricSql.cellsOf(metrics.get(m))).as("b" + m));
         }
-        var rows = DSL.select(inner).from(CURRENT_CELLS).where(CURRENT_CELLS.YEAR.between(from, to), inScope(scope)).asTable("r");
-        // outer: per metric, its cells summed over the reports that left none blank
-        Field<Object> key = rows.field("key", Object.class);
-        List<Field<?>> fields = new ArrayList<>(List.of(key, DSL.count(), DSL.min(rows.field("template", String.class)),
-                DSL.max(rows.field("template", String.class))));
-        m = 0;
-        for (Metric metric : metrics) {
-            Field<Integer> blanks = rows.field("blank" + m++, Integer.class);
-            for (CellCode cell : cellsOf(termsOf.get(metric))) {
-                fields.add(DSL.sum(rows.field("c" + index.get(cell), Double.class)).filterWhere(blanks.eq(0)).coerce(Double.class));
+        var r = DSL.name("r").as(DSL.select(inner).from(CURRENT_CELLS)
+                .where(CURRENT_CELLS.YEAR.between(from - 1, to), MetricSql.inScope(scope)));
+        Table<?> now = r.as("c");
+        Table<?> before = r.as("p");
+        Field<Long> nowId = now.field("agency_id", Long.class);
+        Field<Long> beforeId = before.field("agency_id", Long.class);
+        Field<Integer> nowYear = now.field("year", Integer.class);
+        Field<Integer> beforeYear = before.field("year", Integer.class);
+        Field<Integer> key = DSL.coalesce(nowYear, beforeYear.plus(DSL.inline(1)));
+        List<Field<?>> fields = new ArrayList<>(List.of(key.as("key"), DSL.count(nowId).as("reports"),
+                DSL.count(beforeId).as("previous_reports"), DSL.min(now.field("template", String.class)).as("tmin"),
+                DSL.max(now.field("template", String.class)).as("tmax"),
+                DSL.count().filterWhere(nowId.isNotNull().and(beforeId.isNull())).as("entered"),
+                DSL.count().filterWhere(nowId.isNull()).as("left")));
+        for (int m = 0; m < metrics.size(); m++) {
+            Field<Integer> nowBlanks = now.field("b" + m, Integer.class);
+            Field<Integer> beforeBlanks = before.field("b" + m, Integer.class);
+            Condition counts = nowBlanks.eq(DSL.inline(0));
+            Condition counted = beforeBlanks.eq(DSL.inline(0));
+            for (CellCode cell : MetricSql.cellsOf(metrics.get(m))) {
+                int i = index.get(cell);
+                fields.add(DSL.sum(now.field("c" + i, Double.class)).filterWhere(counts).as("l" + m + "_" + i));
+                fields.add(DSL.sum(now.field("c" + i, Double.class)).filterWhere(counts.and(counted)).as("n" + m + "_" + i));
+                fields.add(DSL.sum(before.field("c" + i, Double.class)).filterWhere(counts.and(counted)).as("p" + m + "_" + i));
             }
-            fields.add(DSL.sum(blanks).coerce(Integer.class));
-            fields.add(DSL.count().filterWhere(blanks.gt(0)));
+            fields.add(DSL.sum(nowBlanks).as("blanks" + m));
+            fields.add(DSL.count().filterWhere(nowBlanks.gt(DSL.inline(0))).as("excluded" + m));
+            fields.add(DSL.count().filterWhere(counts.and(counted)).as("panel" + m));
+            fields.add(DSL.count().filterWhere(counts.and(beforeId.isNull().or(beforeBlanks.gt(DSL.inline(0))))).as("entered" + m));
+            fields.add(DSL.count().filterWhere(counted.and(nowId.isNull().or(nowBlanks.gt(DSL.inline(0))))).as("left" + m));
         }
-        List<Group> groups = new ArrayList<>();
-        for (Record r : dsl.select(fields).from(rows).groupBy(key).orderBy(key).fetch()) {
-            int position = 4;
-            Map<Metric, Map<String, Double>> sums = new HashMap<>();
-            Map<Metric, Integer> blanks = new HashMap<>();
-            Map<Metric, Integer> excluded = new HashMap<>();
-            for (var entry : termsOf.entrySet()) {
-                List<CellCode> cells = cellsOf(entry.getValue());
-                Map<CellCode, Double> cellSums = new HashMap<>();
-                for (CellCode cell : cells) {
-                    Number sum = (Number) r.get(position++);
-                    if (sum != null) {
-                        cellSums.put(cell, sum.doubleValue());
-                    }
-                }
-                Map<String, Double> termSums = new HashMap<>();
-                entry.getValue().forEach((term, termCells) -> {
-                    Double total = null;
-                    for (CellCode cell : termCells) {
-                        Double sum = cellSums.get(cell);
-                        if (sum != null) {
-                            total = (total == null ? 0 : total) + sum;
-                        }
-                    }
-                    if (total != null) {
-                        termSums.put(term, total);
-                    }
-                });
-                sums.put(entry.getKey(), termSums);
-                Number blankCells = (Number) r.get(position++);
-                blanks.put(entry.getKey(), blankCells == null ? 0 : blankCells.intValue());
-                excluded.put(entry.getKey(), ((Number) r.get(position++)).intValue());
+        var rows = dsl.with(r).select(fields).from(now).fullJoin(before)
+                .on(nowId.eq(beforeId).and(nowYear.eq(beforeYear.plus(DSL.inline(1)))))
+                .where(key.between(from, to)).groupBy(key).orderBy(key).fetch();
+        Map<Integer, Group> groups = new LinkedHashMap<>();
+        for (Record row : rows) {
+            Map<Metric, Group.Of> of = new HashMap<>();
+            for (int m = 0; m < metrics.size(); m++) {
+                Map<String, List<CellCode>> terms = termsOf.get(metrics.get(m));
+                of.put(metrics.get(m), new Group.Of(termSums(row, "l" + m + "_", terms, index), termSums(row, "n" + m + "_", terms, index),
+                        termSums(row, "p" + m + "_", terms, index), count(row, "blanks" + m), count(row, "excluded" + m),
+                        count(row, "panel" + m), count(row, "entered" + m), count(row, "left" + m)));
             }
-            Set<String> templates = new LinkedHashSet<>(List.of((String) r.get(2), (String) r.get(3)));
-            groups.add(new Group(r.get(0), ((Number) r.get(1)).intValue(), templates, sums, blanks, excluded));
+            Set<String> templates = Stream.of(row.get("tmin", String.class), row.get("tmax", String.class)).filter(Objects::nonNull)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            int year = row.get("key", Integer.class);
+            groups.put(year, new Group(year, count(row, "reports"), count(row, "previous_reports"), templates, count(row, "entered"),
+                    count(row, "left"), of));
         }
         return groups;
     }
 
-    private static List<CellCode> cellsOf(Map<String, List<CellCode>> terms) {
-        return terms.values().stream().flatMap(List::stream).distinct().toList();
+    private static int count(Record row, String name) {
+        Integer value = row.get(name, Integer.class);
+        return value == null ? 0 : value;
     }
 
-    /** Each term of the metrics ("t3.refused_*.total") with the cells it sums. */
-    private static Map<String, List<CellCode>> terms(List<Metric> metrics) {
-        Map<String, List<CellCode>> terms = new LinkedHashMap<>();
-        for (Metric metric : metrics) {
-            List<String> all = new ArrayList<>(metric.numerator());
-            all.addAll(metric.denominator());
-            for (String written : all) {
-                String term = written.replaceFirst("^-", "");
-                terms.computeIfAbsent(term, t -> CurrentCells.columns().keySet().stream()
-                        .filter(c -> Arrays.stream(t.split("\\|")).anyMatch(alternative -> matches(alternative, c)))
-                        .toList());
+    /** Each term's sum from the cell sums named prefix + cell index; a term whose cells are all null has none. */
+    private static Map<String, Double> termSums(Record row, String prefix, Map<String, List<CellCode>> terms, Map<CellCode, Integer> index) {
+        Map<String, Double> sums = new HashMap<>();
+        terms.forEach((term, cells) -> {
+            Double total = null;
+            for (CellCode cell : cells) {
+                Double sum = row.get(prefix + index.get(cell), Double.class);
+                if (sum != null) {
+                    total = (total == null ? 0 : total) + sum;
+                }
             }
-        }
-        return terms;
-    }
-
-    /** Whether a cell is what a written term names: "t3.granted.total", or a family "t3.refused_*.total". */
-    private static boolean matches(String term, CellCode cell) {
-        String[] parts = term.split("\\.");
-        boolean family = parts[1].endsWith("*");
-        String row = parts[1].replace("*", "");
-        return cell.table().equals(parts[0]) && cell.col().equals(parts[2])
-                && (family ? cell.row().startsWith(row) : cell.row().equals(row));
-    }
-
-    /** True for rows whose template prints the cell, where a null is a blank rather than an absent row. */
-    private static Condition printedIn(CellCode cell) {
-        return CURRENT_CELLS.TEMPLATE.in(CurrentCells.templatesOf(cell).stream().map(Template::code).toList());
-    }
-
-    private Condition inScope(Scope scope) {
-        if (scope instanceof Scope.Agencies agencies) {
-            return CURRENT_CELLS.AGENCY_ID.in(agencies.ids());
-        }
-        if (scope instanceof Scope.Level level) {
-            return CURRENT_CELLS.AGENCY_ID.in(DSL.select(AGENCY.ID).from(AGENCY).where(AGENCY.LEVEL.eq(level.level().name())));
-        }
-        if (scope instanceof Scope.Subtree subtree) {
-            return CURRENT_CELLS.AGENCY_ID.in(subtree(subtree.root()));
-        }
-        if (scope instanceof Scope.Region region) {
-            return CURRENT_CELLS.AGENCY_ID.in(DSL.select(AGENCY.ID).from(AGENCY).where(AGENCY.REGION_CODE.startsWith(region.codePrefix())));
-        }
-        if (scope instanceof Scope.Group group) {
-            return CURRENT_CELLS.AGENCY_ID.in(DSL.select(AGENCY_GROUP_MEMBER.AGENCY_ID).from(AGENCY_GROUP_MEMBER)
-                    .where(AGENCY_GROUP_MEMBER.GROUP_ID.eq(group.id())));
-        }
-        return DSL.noCondition();
-    }
-
-    /** The root and every agency below it, walked in the database. UNION (not ALL) ends even a cyclic hierarchy. */
-    private static org.jooq.Select<Record1<Long>> subtree(long root) {
-        var tree = DSL.name("tree").fields("id").as(DSL.select(DSL.inline(root).cast(SQLDataType.BIGINT).as("id"))
-                .union(DSL.select(AGENCY.ID).from(AGENCY).join(DSL.table(DSL.name("tree")))
-                        .on(AGENCY.PARENT_ID.eq(DSL.field(DSL.name("tree", "id"), Long.class)))));
-        return DSL.withRecursive(tree).select(DSL.field(DSL.name("tree", "id"), Long.class)).from(tree);
+            if (total != null) {
+                sums.put(term, total);
+            }
+        });
+        return sums;
     }
 }
