@@ -1,6 +1,8 @@
 // The one place the product talks to Chart.js. Java sets `config` (Chart.js JSON built with
-// chartjs-java-model) and `stacked`; this element draws, redraws after destroying the old chart,
-// and marks itself data-rendered (or data-error) so tests and users know where it stands.
+// chartjs-java-model), `stacked` and `meta` (what JSON cannot say as Chart.js options: the unit
+// tooltips append, per-point tooltip lines, one legend entry per label, the accessible name);
+// this element draws, redraws after destroying the old chart, and marks itself data-rendered
+// (or data-error) so tests and users know where it stands.
 import { Chart, registerables } from 'chart.js';
 
 Chart.register(...registerables);
@@ -12,11 +14,12 @@ class NianbaoChart extends HTMLElement {
     this._chart = null;
     this._config = null;
     this._stacked = false;
+    this._meta = null;
   }
 
   connectedCallback() {
     // A property set before this element was defined shadows the accessors; take it over.
-    for (const name of ['config', 'stacked']) {
+    for (const name of ['config', 'stacked', 'meta']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -51,13 +54,29 @@ class NianbaoChart extends HTMLElement {
     return this._stacked;
   }
 
-  /** Saves the chart as a PNG file named after the chart. */
+  set meta(json) {
+    this._meta = json;
+    this._render();
+  }
+
+  get meta() {
+    return this._meta;
+  }
+
+  /** Saves the chart as a PNG file named after the chart, on white (a transparent PNG is unreadable on dark viewers). */
   downloadPng(name) {
     if (!this._chart) {
       return;
     }
+    const white = document.createElement('canvas');
+    white.width = this._canvas.width;
+    white.height = this._canvas.height;
+    const context = white.getContext('2d');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, white.width, white.height);
+    context.drawImage(this._canvas, 0, 0);
     const link = document.createElement('a');
-    link.href = this._chart.toBase64Image('image/png', 1);
+    link.href = white.toDataURL('image/png');
     link.download = `${name}.png`;
     link.click();
   }
@@ -89,6 +108,7 @@ class NianbaoChart extends HTMLElement {
           this.dispatchEvent(new CustomEvent('point-click', { detail: { index, datasetIndex } }));
         }
       };
+      this._applyMeta(config, this._meta ? JSON.parse(this._meta) : {});
       if (this._stacked) {
         config.options.scales = config.options.scales || {};
         for (const axis of ['x', 'y']) {
@@ -102,5 +122,35 @@ class NianbaoChart extends HTMLElement {
     }
   }
 }
+
+// Tooltips say the unit and, where the server named them, which agency a point is; a legend shows
+// each label once (a band's lower and upper limit share one); the canvas gets a role and a name.
+NianbaoChart.prototype._applyMeta = function (config, meta) {
+  const unit = meta.unit || '';
+  const pointLabels = meta.pointLabels || {};
+  const format = (v) => (typeof v === 'number' ? v.toLocaleString(undefined, { maximumFractionDigits: 1 }) : v);
+  config.options.plugins = config.options.plugins || {};
+  const tooltip = (config.options.plugins.tooltip = config.options.plugins.tooltip || {});
+  tooltip.callbacks = {
+    label: (ctx) => {
+      const named = pointLabels[ctx.datasetIndex];
+      if (named && named[ctx.dataIndex] !== undefined) {
+        return named[ctx.dataIndex];
+      }
+      const value = ctx.parsed && typeof ctx.parsed === 'object' ? ctx.parsed.y : ctx.parsed;
+      return `${ctx.dataset.label}: ${format(value)}${unit}`;
+    },
+  };
+  if (meta.uniqueLegend) {
+    const legend = (config.options.plugins.legend = config.options.plugins.legend || {});
+    legend.labels = legend.labels || {};
+    legend.labels.filter = (item, data) =>
+      data.datasets.findIndex((d) => d.label === item.text) === item.datasetIndex;
+  }
+  this._canvas.setAttribute('role', 'img');
+  if (meta.label) {
+    this._canvas.setAttribute('aria-label', meta.label);
+  }
+};
 
 customElements.define('nianbao-chart', NianbaoChart);

@@ -220,6 +220,17 @@ public class AnalyticsService {
         return new Comparison(metric, year, minN, funnel, percentiles, compared);
     }
 
+    /** The agency with the largest value of a count in a year, to name an outlier instead of letting it dominate silently. */
+    public record Top(long agencyId, String agency, double value) {
+    }
+
+    public java.util.Optional<Top> largest(Metric metric, Scope scope, int year) {
+        Field<Double> value = MetricSql.signedSum(metric.numerator());
+        return dsl.select(CURRENT_CELLS.AGENCY_ID, AGENCY.NAME, value).from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
+                .where(CURRENT_CELLS.YEAR.eq(year), MetricSql.inScope(scope), MetricSql.blankCount(MetricSql.cellsOf(metric)).eq(0))
+                .orderBy(value.desc()).limit(1).fetchOptional(r -> new Top(r.value1(), r.value2(), r.value3()));
+    }
+
     /** The agencies that joined or left a year's reports against the calendar year before: a few names and the counts. */
     public record Coverage(int year, int entered, int left, List<String> enteredNames, List<String> leftNames) {
     }

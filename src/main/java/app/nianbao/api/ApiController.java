@@ -96,6 +96,54 @@ class ApiController {
             m.put("templates", p.templates());
             m.put("blank_cells", p.blankCells());
             m.put("excluded_reports", p.excludedReports());
+            m.put("agencies_entered", p.agenciesEntered());
+            m.put("agencies_left", p.agenciesLeft());
+            m.put("change", change(p.change()));
+            return m;
+        }).toList());
+        return json;
+    }
+
+    /** A change against the calendar year before over the agencies in both years; ratio null when nothing honest compares. */
+    private static Map<String, Object> change(AnalyticsService.Change c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("from_year", c.fromYear());
+        m.put("ratio", c.ratio());
+        m.put("difference", c.difference());
+        m.put("previous", c.previous());
+        m.put("current", c.current());
+        m.put("panel_agencies", c.panelAgencies());
+        m.put("entered", c.entered());
+        m.put("left", c.left());
+        m.put("from_year_reported", c.fromYearReported());
+        return m;
+    }
+
+    @GetMapping("/contributions")
+    Map<String, Object> contributions(@RequestParam String metric, @RequestParam(defaultValue = "all") String scope,
+                                      @RequestParam int year, @RequestParam(defaultValue = "0") int offset,
+                                      @RequestParam(defaultValue = "100") int limit) {
+        if (offset < 0 || limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("offset must be at least 0 and limit between 1 and 10000");
+        }
+        var c = analytics.contributions(metric(metric), Scope.parse(scope), year, offset, limit);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("metric", c.metric().code());
+        json.put("year", c.year());
+        json.put("from_year", c.year() - 1);
+        json.put("scope", scope);
+        json.put("agencies", c.agencies());
+        json.put("total_delta", c.totalDelta());
+        json.put("offset", offset);
+        json.put("rows", c.rows().stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("agency_id", r.agencyId());
+            m.put("agency", r.agency());
+            m.put("previous", r.previous());
+            m.put("current", r.current());
+            m.put("delta", r.delta());
+            m.put("share", r.share());
+            m.put("presence", r.presence().name().toLowerCase(java.util.Locale.ROOT));
             return m;
         }).toList());
         return json;

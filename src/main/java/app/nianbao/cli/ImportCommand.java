@@ -2,6 +2,7 @@ package app.nianbao.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,11 +59,10 @@ class ImportCommand implements Callable<Integer> {
         try (Store opened = store.open()) {
             ImportService imports = new ImportService(opened.dsl(), maxBytes);
             Progress progress = new Progress(err, files.size());
-            for (Path file : files) {
-                ImportOutcome outcome = imports.importFile(file, new ReadOptions(agency, year, null));
+            imports.importFiles(files, new ReadOptions(agency, year, null), outcome -> {
                 summary.add(outcome);
-                progress.step(file, outcome);
-            }
+                progress.step(outcome);
+            });
             progress.done();
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -75,11 +75,12 @@ class ImportCommand implements Callable<Integer> {
         return summary.failures().isEmpty() ? NianbaoCommand.OK : NianbaoCommand.SOME_FAILED;
     }
 
-    /** A bar on a terminal; plain lines when the output goes to a file or a pipe. */
+    /** A bar with files/s and the time left on a terminal; plain lines when the output goes to a file or a pipe. */
     private static final class Progress {
         private final PrintWriter err;
         private final int total;
         private final boolean terminal = System.console() != null;
+        private final long started = System.nanoTime();
         private int done;
 
         Progress(PrintWriter err, int total) {
@@ -87,15 +88,19 @@ class ImportCommand implements Callable<Integer> {
             this.total = total;
         }
 
-        void step(Path file, ImportOutcome outcome) {
+        void step(ImportOutcome outcome) {
             done++;
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double rate = done / Math.max(seconds, 1e-3);
+            String speed = "%.0f files/s, %s left".formatted(rate, Duration.ofSeconds(Math.round((total - done) / rate)).toString()
+                    .substring(2).toLowerCase());
             if (terminal) {
                 int width = 30;
                 int filled = total == 0 ? width : done * width / total;
-                err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + " ");
+                err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + " " + speed + "  ");
                 err.flush();
             } else {
-                err.println("[%d/%d] %s %s".formatted(done, total, outcome.status().name().toLowerCase(), file));
+                err.println("[%d/%d] %s %s (%s)".formatted(done, total, outcome.status().name().toLowerCase(), outcome.file(), speed));
             }
         }
 

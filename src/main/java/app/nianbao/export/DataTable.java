@@ -75,6 +75,14 @@ public record DataTable(String title, List<String> columns, List<List<Object>> r
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) value.longValue() : value;
     }
 
+    /** A value as a reader sees it: thousands separated, whole numbers without decimals, "—" for none. */
+    public static String formatted(Double value) {
+        if (value == null) {
+            return "—";
+        }
+        return value == Math.rint(value) ? "%,d".formatted(value.longValue()) : "%,.1f".formatted(value);
+    }
+
     private static String quote(String s) {
         return "\"" + s.replace("\"", "\"\"") + "\"";
     }

@@ -48,9 +48,7 @@ class BundledReports implements ApplicationRunner {
             return;
         }
         ImportSummary summary = new ImportSummary();
-        for (Path file : ReportFiles.under(java.util.List.of(folder))) {
-            summary.add(imports.importFile(file, ReadOptions.none()));
-        }
+        imports.importFiles(ReportFiles.under(java.util.List.of(folder)), ReadOptions.none(), summary::add);
         LOG.info("Bundled reports from {}: {}", folder.toAbsolutePath(), summary.describe());
         summary.failures().forEach(f -> LOG.warn("{}: {}", f.file(), f.reason()));
         if (syntheticAgencies > 0) {

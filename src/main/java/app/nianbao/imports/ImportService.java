@@ -5,25 +5,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-import app.nianbao.agency.AgencyService;
-import app.nianbao.agency.AmbiguousAgencyException;
-import app.nianbao.check.CheckService;
 import app.nianbao.parse.ParsedReport;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.parse.ReportReader;
 import app.nianbao.parse.UnreadableReportException;
-import app.nianbao.report.ReportService;
+import app.nianbao.report.ReportBatch;
 
 /**
- * Brings report files into the store, one file one transaction: a file lands whole (report,
- * figures, findings) or not at all. The same bytes twice are a no-op; the same agency and year
- * again are a new version.
+ * Brings report files into the store, for the command line, the web import and the bundled
+ * reports alike: read in parallel, stored a batch per transaction, so that a file lands whole
+ * (report, figures, findings) or not at all. The same bytes twice are a no-op; the same agency
+ * and year again are a new version.
  */
 @Service
 public class ImportService {
@@ -42,16 +45,68 @@ public class ImportService {
         return maxBytes;
     }
 
+    /** Files per batch: one transaction, a few bulk statements, and a bounded amount of memory. */
+    static final int BATCH = 400;
+
+    /** A file read, not yet stored: what a batch writes. */
+    public record Ready(String file, String sha256, ParsedReport report, boolean agencyExplicit) {
+    }
+
     public ImportOutcome importFile(Path file, ReadOptions options) {
+        return importFiles(List.of(file), options, outcome -> { }).get(0);
+    }
+
+    /**
+     * The one import pipeline: files are read and parsed in parallel on every core, a batch at a
+     * time, and each batch is stored in one transaction — a file whose bytes are stored already
+     * is unchanged, a file that cannot be read fails alone with its reason. The outcomes come in
+     * the files' order, each handed to {@code progress} as its batch lands.
+     */
+    public List<ImportOutcome> importFiles(List<Path> files, ReadOptions options, Consumer<ImportOutcome> progress) {
+        List<ImportOutcome> outcomes = new ArrayList<>();
+        for (int start = 0; start < files.size(); start += BATCH) {
+            List<Path> chunk = files.subList(start, Math.min(files.size(), start + BATCH));
+            List<Read> read = chunk.parallelStream().map(this::hash).toList();
+            Set<String> stored = dsl.transactionResult(tx -> new ReportBatch(tx.dsl())
+                    .storedHashes(read.stream().map(Read::sha256).filter(Objects::nonNull).toList()));
+            List<Object> parsed = read.parallelStream().map(r -> r.failure() != null ? r.failure()
+                    : stored.contains(r.sha256()) ? ImportOutcome.unchanged(r.name()) : parse(r, options)).toList();
+            List<Ready> ready = parsed.stream().filter(Ready.class::isInstance).map(Ready.class::cast).toList();
+            java.util.Iterator<ImportOutcome> written = storeAll(ready).iterator();
+            for (Object p : parsed) {
+                ImportOutcome outcome = p instanceof ImportOutcome o ? o : written.next();
+                outcomes.add(outcome);
+                progress.accept(outcome);
+            }
+        }
+        return outcomes;
+    }
+
+    /** A file's bytes and their hash, or why it cannot be read. */
+    private record Read(String name, byte[] bytes, String sha256, ImportOutcome failure) {
+    }
+
+    private Read hash(Path file) {
         String name = file.getFileName().toString();
         try {
             long size = Files.size(file);
             if (size > maxBytes) {
-                return ImportOutcome.failed(name, tooLarge(size));
+                return new Read(name, null, null, ImportOutcome.failed(name, tooLarge(size)));
             }
-            return importBytes(name, Files.readAllBytes(file), options);
+            byte[] bytes = Files.readAllBytes(file);
+            return new Read(name, bytes, sha256(bytes), null);
         } catch (IOException e) {
-            return ImportOutcome.failed(name, "无法读取文件 / cannot read the file: " + e.getMessage());
+            return new Read(name, null, null, ImportOutcome.failed(name, "无法读取文件 / cannot read the file: " + e.getMessage()));
+        }
+    }
+
+    private Object parse(Read read, ReadOptions options) {
+        try {
+            return new Ready(read.name(), read.sha256(), ReportReader.read(read.bytes(), read.name(), options), options.agency() != null);
+        } catch (UnreadableReportException e) {
+            return ImportOutcome.failed(read.name(), e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return ImportOutcome.failed(read.name(), "读取失败 / the reader failed: " + e);
         }
     }
 
@@ -78,44 +133,45 @@ public class ImportService {
             return new Preview(name, null, null, tooLarge(bytes.length), false);
         }
         String sha256 = sha256(bytes);
-        if (dsl.transactionResult(tx -> new ReportService(tx.dsl()).findBySha256(sha256)).isPresent()) {
+        if (!dsl.transactionResult(tx -> new ReportBatch(tx.dsl()).storedHashes(List.of(sha256))).isEmpty()) {
             return new Preview(name, sha256, null, null, true);
         }
-        try {
-            return new Preview(name, sha256, ReportReader.read(bytes, name, options), null, false);
-        } catch (UnreadableReportException e) {
-            return new Preview(name, sha256, null, e.getMessage(), false);
-        } catch (RuntimeException | StackOverflowError e) {
-            return new Preview(name, sha256, null, "读取失败 / the reader failed: " + e, false);
-        }
+        Object read = parse(new Read(name, bytes, sha256, null), options);
+        return read instanceof Ready r ? new Preview(name, sha256, r.report(), null, false)
+                : new Preview(name, sha256, null, ((ImportOutcome) read).reason(), false);
     }
 
     /** Stores a report the user has seen and confirmed (agency and year possibly corrected). */
     public ImportOutcome store(String name, String sha256, ParsedReport parsed, boolean agencyExplicit) {
-        if (parsed.agency() == null || parsed.year() == null) {
-            return ImportOutcome.failed(name, "标题中未能读出%s，请指定 / the title does not say the %s: give it".formatted(
-                    parsed.agency() == null ? "机构名称" : "年度", parsed.agency() == null ? "agency" : "year"));
+        return storeAll(List.of(new Ready(name, sha256, parsed, agencyExplicit))).get(0);
+    }
+
+    /**
+     * Stores read reports in one transaction. Should the store refuse the batch, each report is
+     * tried alone, so that one bad file fails with its reason and the others land.
+     */
+    public List<ImportOutcome> storeAll(List<Ready> ready) {
+        if (ready.isEmpty()) {
+            return List.of();
         }
         try {
-            int version = dsl.transactionResult(tx -> {
-                ReportService reports = new ReportService(tx.dsl());
-                if (reports.findBySha256(sha256).isPresent()) {
-                    return 0;
-                }
-                long agencyId = new AgencyService(tx.dsl()).resolve(parsed.agency(), agencyExplicit);
-                int saved = reports.save(agencyId, parsed.year(), parsed, name, sha256);
-                new CheckService(tx.dsl()).checkAgency(agencyId);
-                return saved;
-            });
-            return version == 0 ? ImportOutcome.unchanged(name) : ImportOutcome.stored(name, parsed, version);
-        } catch (AmbiguousAgencyException e) {
-            return ImportOutcome.failed(name, e.getMessage());
-        } catch (org.jooq.exception.DataAccessException e) {
-            if (e.getCause() instanceof AmbiguousAgencyException ambiguous) {
-                return ImportOutcome.failed(name, ambiguous.getMessage());
+            return dsl.transactionResult(tx -> new ImportBatch(tx.dsl()).store(ready));
+        } catch (RuntimeException e) {
+            if (ready.size() == 1) {
+                return List.of(ImportOutcome.failed(ready.get(0).file(), "存储失败 / the store refused the report: " + reason(e)));
             }
-            throw e;
+            List<ImportOutcome> alone = new ArrayList<>();
+            ready.forEach(r -> alone.addAll(storeAll(List.of(r))));
+            return alone;
         }
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     private String tooLarge(long size) {

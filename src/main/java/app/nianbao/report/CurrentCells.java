@@ -20,7 +20,9 @@ import org.jooq.impl.DSL;
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.catalog.Template;
+import app.nianbao.figures.Cell;
 import app.nianbao.figures.CellKind;
+import app.nianbao.figures.Figures;
 
 /**
  * The read model every dashboard query uses: the current report of each agency and year as one
@@ -82,6 +84,26 @@ public final class CurrentCells {
                         .where(CURRENT_REPORT.AGENCY_ID.in(agencyIds))
                         .groupBy(CURRENT_REPORT.ID, CURRENT_REPORT.AGENCY_ID, CURRENT_REPORT.YEAR, CURRENT_REPORT.TEMPLATE))
                 .execute();
+    }
+
+    /**
+     * A report's wide row, in the column order of current_cells: report, agency, year, template,
+     * blank and adjusted cell counts, then every cell's value (null where blank or where the
+     * report's template does not print it).
+     */
+    public static List<Object> row(long reportId, long agencyId, int year, Figures figures) {
+        int blank = 0;
+        int adjusted = 0;
+        for (Cell cell : figures.cells()) {
+            blank += isBlank(cell.kind()) ? 1 : 0;
+            adjusted += isAdjusted(cell.kind()) ? 1 : 0;
+        }
+        List<Object> row = new ArrayList<>(List.of(reportId, agencyId, year, figures.template().code(), blank, adjusted));
+        for (CellCode code : COLUMNS.keySet()) {
+            java.math.BigDecimal value = templatesOf(code).contains(figures.template()) ? figures.cell(code).value() : null;
+            row.add(value == null ? null : value.doubleValue());
+        }
+        return row;
     }
 
     /** Whether a cell counts against the quality score as blank (printed empty or as text). */

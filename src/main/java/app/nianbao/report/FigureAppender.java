@@ -2,7 +2,6 @@ package app.nianbao.report;
 
 import static app.nianbao.store.jooq.Tables.FIGURE;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
 
@@ -43,20 +42,18 @@ public final class FigureAppender {
     /** The report's row of current_cells; only for a report that is its agency and year's current one. */
     public static void appendCurrentCells(DuckDBAppender currentCells, long reportId, long agencyId, int year, Figures figures)
             throws SQLException {
-        int blank = 0;
-        int adjusted = 0;
-        for (Cell cell : figures.cells()) {
-            blank += CurrentCells.isBlank(cell.kind()) ? 1 : 0;
-            adjusted += CurrentCells.isAdjusted(cell.kind()) ? 1 : 0;
-        }
-        currentCells.beginRow().append(reportId).append(agencyId).append(year).append(figures.template().code())
-                .append(blank).append(adjusted);
-        for (CellCode code : CurrentCells.columns().keySet()) {
-            BigDecimal value = CurrentCells.templatesOf(code).contains(figures.template()) ? figures.cell(code).value() : null;
+        currentCells.beginRow();
+        for (Object value : CurrentCells.row(reportId, agencyId, year, figures)) {
             if (value == null) {
                 currentCells.appendNull();
+            } else if (value instanceof Long l) {
+                currentCells.append(l);
+            } else if (value instanceof Integer i) {
+                currentCells.append(i);
+            } else if (value instanceof Double d) {
+                currentCells.append(d);
             } else {
-                currentCells.append(value.doubleValue());
+                currentCells.append((String) value);
             }
         }
         currentCells.endRow();

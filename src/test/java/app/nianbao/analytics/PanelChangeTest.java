@@ -194,7 +194,7 @@ class PanelChangeTest extends SpringTestBase {
     @Test
     void outcome_shares_come_from_one_set_of_reports_and_add_up_to_one() {
         // E answers everything: 6 granted, 2 partly, 2 refused (state secret); F leaves "granted" blank
-        List<String> t3 = sql.queryForList("select column_name from information_schema.columns where table_name = 'current_cells'"
+        List<String> t3 = sql.queryForList("select distinct column_name from information_schema.columns where table_name = 'current_cells'"
                 + " and column_name like 't3\\_\\_%' escape '\\'", String.class);
         for (String agency : List.of("E", "F")) {
             sql.update("insert into current_cells (report_id, agency_id, year, template, blank_cells, adjusted_cells) values (?, ?, 2041, '2021', 0, 0)",

@@ -52,6 +52,38 @@ class ApiControllerTest extends SpringTestBase {
     }
 
     @Test
+    void metric_points_carry_a_change_that_does_not_reach_across_a_gap_year() throws Exception {
+        // 平潭 reports 2019, 2021 and 2023 (23, 70, 81 new applications as printed): 2022 is a gap
+        asViewer(get("/api/v1/metrics").param("metric", "new_applications").param("scope", "agency:" + agency("平潭综合实验区"))
+                .param("from", "2019").param("to", "2023"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.points.length()").value(5))
+                .andExpect(jsonPath("$.points[3].reports").value(0))
+                .andExpect(jsonPath("$.points[3].value").doesNotExist())
+                .andExpect(jsonPath("$.points[4].value").value(81.0))
+                .andExpect(jsonPath("$.points[4].change.from_year").value(2022))
+                .andExpect(jsonPath("$.points[4].change.from_year_reported").value(false))
+                .andExpect(jsonPath("$.points[4].change.ratio").doesNotExist())
+                .andExpect(jsonPath("$.points[4].change.panel_agencies").value(0));
+    }
+
+    @Test
+    void contributions_list_each_agency_with_both_years_and_the_difference() throws Exception {
+        long pingtan = agency("平潭综合实验区");
+        long shanghai = agency("上海市人民政府办公厅");
+        // 2019 → 2020: both have a 2019 report and no 2020 one, so both left; 平潭 printed 23
+        asViewer(get("/api/v1/contributions").param("metric", "new_applications").param("scope", "agency:" + pingtan + "," + shanghai)
+                .param("year", "2020"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.agencies").value(2))
+                .andExpect(jsonPath("$.rows[?(@.agency_id == " + pingtan + ")].previous").value(23.0))
+                .andExpect(jsonPath("$.rows[?(@.agency_id == " + pingtan + ")].delta").value(-23.0))
+                .andExpect(jsonPath("$.rows[?(@.agency_id == " + pingtan + ")].presence").value("left"));
+        asViewer(get("/api/v1/contributions").param("metric", "new_applications").param("year", "2020").param("limit", "0"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void unknown_reports_are_404_and_bad_parameters_400_with_a_message() throws Exception {
         asViewer(get("/api/v1/reports/999999/2024")).andExpect(status().isNotFound());
         asViewer(get("/api/v1/metrics").param("metric", "nonsense")).andExpect(status().isBadRequest())

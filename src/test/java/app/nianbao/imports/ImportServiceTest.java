@@ -78,22 +78,38 @@ class ImportServiceTest extends SpringTestBase {
         ParsedReport parsed = ReportReader.read(SEED_AS_2031.getBytes(StandardCharsets.UTF_8), "c.txt",
                 new ReadOptions("原子性测试办公室", 2032, null));
         List<Finding> broken = new java.util.ArrayList<>(parsed.findings());
-        broken.add(new Finding("X", Severity.INFO, null, null, null, null, null, null)); // message is NOT NULL
+        broken.add(new Finding("P9", Severity.INFO, null, null, null, null, null, null)); // message is NOT NULL
         ParsedReport failing = new ParsedReport(parsed.agency(), parsed.year(), parsed.format(), parsed.figures(), broken,
                 parsed.sourceText());
         int reports = dsl.fetchCount(REPORT);
         int figures = dsl.fetchCount(FIGURE);
         int findings = dsl.fetchCount(FINDING);
 
-        try {
-            imports.store("c.txt", "atomic-test", failing, true);
-        } catch (RuntimeException expected) {
-            // the store refused the finding; what matters is what is left behind
-        }
+        ImportOutcome outcome = imports.store("c.txt", "atomic-test", failing, true);
 
+        // the file fails alone, with the store's reason, and leaves nothing behind
+        assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.FAILED);
+        assertThat(outcome.reason()).contains("存储失败");
         assertThat(dsl.fetchCount(REPORT)).isEqualTo(reports);
         assertThat(dsl.fetchCount(FIGURE)).isEqualTo(figures);
         assertThat(dsl.fetchCount(FINDING)).isEqualTo(findings);
+    }
+
+    @Test
+    void a_report_the_store_refuses_fails_alone_and_the_rest_of_its_batch_lands() throws Exception {
+        ParsedReport good = ReportReader.read(SEED_AS_2031.getBytes(StandardCharsets.UTF_8), "good.txt",
+                new ReadOptions("批量回退测试办公室", 2037, null));
+        List<Finding> broken = new java.util.ArrayList<>(good.findings());
+        broken.add(new Finding("P9", Severity.INFO, null, null, null, null, null, null)); // message is NOT NULL
+        ParsedReport bad = new ParsedReport("批量回退测试办公室", 2038, good.format(), good.figures(), broken, good.sourceText());
+        int reports = dsl.fetchCount(REPORT);
+
+        List<ImportOutcome> outcomes = imports.storeAll(List.of(new ImportService.Ready("good.txt", "fallback-good", good, true),
+                new ImportService.Ready("bad.txt", "fallback-bad", bad, true)));
+
+        assertThat(outcomes).extracting(ImportOutcome::status).containsExactly(ImportOutcome.Status.IMPORTED, ImportOutcome.Status.FAILED);
+        assertThat(outcomes.get(1).reason()).contains("存储失败");
+        assertThat(dsl.fetchCount(REPORT)).isEqualTo(reports + 1);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package app.nianbao.analytics.ui;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -12,7 +15,11 @@ import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.GroupService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.Scope;
+import app.nianbao.analytics.AnalyticsService.Series;
+import app.nianbao.analytics.Metric;
+import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.FilterBar;
+import app.nianbao.shell.ui.Labels;
 
 /**
  * What the year-series views share: a title, the URL filter bar, the content, and an empty state
@@ -56,29 +63,58 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
 
     /**
      * Where a click on a year leads: that agency's report when one agency is chosen, otherwise
-     * the list of that year's reports.
+     * what changed that year in the scope, agency by agency, for the chart's metric.
      */
-    protected void drillTo(int year) {
-        String scope = filters.scope();
-        getUI().ifPresent(ui -> {
-            if (scope.startsWith("agency:")) {
-                ui.navigate("reports/" + scope.substring("agency:".length()) + "/" + year);
-            } else {
-                ui.navigate("reports", com.vaadin.flow.router.QueryParameters.of("q", String.valueOf(year)));
-            }
-        });
+    protected void drillTo(int year, Metric metric) {
+        getUI().ifPresent(ui -> ChangesView.open(ui, filters.scope(), metric, year));
     }
 
     /** Makes every chart of a card open what lies behind a clicked year (labels are the years). */
-    protected void drillByYear(app.nianbao.shell.ui.ChartCard card, java.util.List<Integer> years) {
-        card.onPointClick(click -> drillTo(years, click.index()));
+    protected void drillByYear(ChartCard card, List<Integer> years, Metric metric) {
+        card.onPointClick(click -> drillTo(years, click.index(), metric));
     }
 
     /** Opens what lies behind the year at a label index, if there is one. */
-    protected void drillTo(java.util.List<Integer> years, int index) {
+    protected void drillTo(List<Integer> years, int index, Metric metric) {
         if (index >= 0 && index < years.size()) {
-            drillTo(years.get(index));
+            drillTo(years.get(index), metric);
         }
+    }
+
+    /**
+     * The years as axis labels, each year whose reporting agencies differ from the year before
+     * marked with how many joined and left ("2024 (+1)"), so that a jump is never read without it.
+     */
+    protected static List<String> yearLabels(Series series) {
+        return series.points().stream().map(p -> p.coverageChanged() ? "%d (%s)".formatted(p.year(), joinedLeft(p.agenciesEntered(),
+                p.agenciesLeft())) : String.valueOf(p.year())).toList();
+    }
+
+    private static String joinedLeft(int entered, int left) {
+        return entered > 0 && left > 0 ? "+%d/−%d".formatted(entered, left) : entered > 0 ? "+" + entered : "−" + left;
+    }
+
+    /** A line per year whose agencies changed: "2024：+1 机构（淮安市人民政府）". */
+    protected List<String> coverageNotes(Scope scope) {
+        List<String> notes = new ArrayList<>();
+        analytics.coverage(scope, filters.from(), filters.to()).values().forEach(c -> notes.add(coverageNote(c)));
+        return notes;
+    }
+
+    static String coverageNote(AnalyticsService.Coverage c) {
+        List<String> parts = new ArrayList<>();
+        if (c.entered() > 0) {
+            parts.add(Labels.text("coverage.entered", c.entered(), names(c.enteredNames(), c.entered())));
+        }
+        if (c.left() > 0) {
+            parts.add(Labels.text("coverage.left", c.left(), names(c.leftNames(), c.left())));
+        }
+        return Labels.text("coverage.year", c.year(), String.join(Labels.text("coverage.separator"), parts));
+    }
+
+    private static String names(List<String> names, int count) {
+        String shown = String.join(Labels.text("coverage.separator"), names);
+        return count > names.size() ? Labels.text("coverage.more", shown) : shown;
     }
 
     /** Draws the view for the scope and the filter's years; false when there is nothing to draw. */

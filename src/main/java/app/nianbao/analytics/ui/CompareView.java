@@ -30,6 +30,7 @@ import software.xdev.chartjs.model.data.ScatterData;
 import software.xdev.chartjs.model.datapoint.ScatterDataPoint;
 import software.xdev.chartjs.model.dataset.LineDataset;
 import software.xdev.chartjs.model.dataset.ScatterDataset;
+import software.xdev.chartjs.model.options.LineOptions;
 
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyService.AgencySummary;
@@ -40,7 +41,9 @@ import app.nianbao.analytics.AnalyticsService.Comparison;
 import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
 import app.nianbao.export.DataTable;
+import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
+import app.nianbao.shell.ui.ChartMeta;
 import app.nianbao.shell.ui.FilterBar;
 import app.nianbao.shell.ui.Labels;
 import app.nianbao.shell.ui.UrlParameters;
@@ -72,6 +75,8 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final ChartCard sideBySide = new ChartCard(getTranslation("compare.side-by-side"),
             getTranslation("compare.side-by-side.definition"), "side-by-side");
     private boolean reading;
+    private final com.vaadin.flow.component.combobox.ComboBox<Compared> find = new com.vaadin.flow.component.combobox.ComboBox<>();
+    private Comparison shown;
 
     CompareView(AnalyticsService analytics, AgencyService agencies, GroupService groups) {
         this.analytics = analytics;
@@ -91,19 +96,28 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         year.addValueChangeListener(e -> navigate());
         minN.addValueChangeListener(e -> navigate());
         empty.addClassName("empty-state");
-        add(new H2(getTranslation("nav.compare")), filters, new HorizontalLayout(metric, year, minN), empty, summary, funnel,
+        find.setLabel(getTranslation("compare.find"));
+        find.setItemLabelGenerator(c -> c.figures().agency());
+        find.setClearButtonVisible(true);
+        find.setWidth("24em");
+        find.addValueChangeListener(e -> highlight(e.getValue()));
+        add(new H2(getTranslation("nav.compare")), filters, new HorizontalLayout(metric, year, minN, find), empty, summary, funnel,
                 ranking(), new H3(getTranslation("compare.side-by-side")), chosen, sideBySide);
     }
 
     private Grid<Compared> ranking() {
-        ranking.addColumn(c -> c.figures().agency()).setHeader(getTranslation("common.agency")).setAutoWidth(true);
-        ranking.addColumn(c -> c.point().unit().n()).setHeader(getTranslation("compare.cases"));
-        ranking.addColumn(c -> "%.1f%%".formatted(c.point().rate() * 100)).setHeader(getTranslation("compare.rate"));
-        ranking.addColumn(c -> "%.2f".formatted(c.point().z())).setHeader(getTranslation("compare.z"));
+        // every column sorts, by the number behind its text
+        ranking.addColumn(c -> c.figures().agency()).setHeader(getTranslation("common.agency")).setAutoWidth(true)
+                .setComparator(c -> c.figures().agency());
+        ranking.addColumn(c -> c.point().unit().n()).setHeader(getTranslation("compare.cases")).setComparator(c -> c.point().unit().n());
+        ranking.addColumn(c -> "%.1f%%".formatted(c.point().rate() * 100)).setHeader(getTranslation("compare.rate"))
+                .setComparator(c -> c.point().rate());
+        ranking.addColumn(c -> "%.2f".formatted(c.point().z())).setHeader(getTranslation("compare.z")).setComparator(c -> c.point().z());
         ranking.addColumn(c -> getTranslation(c.point().outside998() ? "compare.outside998"
-                : c.point().outside95() ? "compare.outside95" : "compare.inside")).setHeader(getTranslation("compare.funnel-column"));
+                : c.point().outside95() ? "compare.outside95" : "compare.inside")).setHeader(getTranslation("compare.funnel-column"))
+                .setComparator(c -> c.point().outside998() ? 2 : c.point().outside95() ? 1 : 0).setAutoWidth(true);
         ranking.addColumn(c -> c.ranked() ? "%.0f".formatted(c.percentileRank()) : getTranslation("compare.too-small"))
-                .setHeader(getTranslation("compare.percentile"));
+                .setHeader(getTranslation("compare.percentile")).setComparator(c -> c.ranked() ? c.percentileRank() : -1);
         // a national peer group has 100,000 rows: the grid renders what is scrolled into view
         ranking.setHeight("50vh");
         ranking.addItemClickListener(e -> UI.getCurrent().navigate("reports/" + e.getItem().figures().agencyId() + "/" + year.getValue()));
@@ -193,12 +207,14 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         if (none) {
             return;
         }
+        shown = comparison;
         ranking.setItems(comparison.agencies());
+        find.setItems(comparison.agencies());
         long outside = comparison.agencies().stream().filter(c -> c.point().outside998()).count();
         summary.setText(getTranslation("compare.summary", comparison.agencies().size(),
                 "%.1f%%".formatted(comparison.funnel().pooledRate() * 100), outside, comparison.percentiles() == null
                         ? getTranslation("compare.none-ranked", comparison.minN()) : ""));
-        funnel.show(funnelChart(comparison), false, table(comparison));
+        funnel.show(funnelChart(comparison, null), false, table(comparison), funnelMeta(comparison, null));
         funnel.chart().addPointClickListener(e -> {
             if (e.datasetIndex() == 0 && e.index() < comparison.agencies().size()) {
                 UI.getCurrent().navigate("reports/" + comparison.agencies().get(e.index()).figures().agencyId() + "/" + comparison.year());
@@ -206,15 +222,49 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         });
     }
 
-    private static ScatterChart funnelChart(Comparison comparison) {
+    /** Puts the agency found on top of the funnel, in red, and selects its row in the ranking. */
+    private void highlight(Compared agency) {
+        if (shown == null || shown.funnel() == null) {
+            return;
+        }
+        funnel.show(funnelChart(shown, agency), false, table(shown), funnelMeta(shown, agency));
+        if (agency != null) {
+            ranking.select(agency);
+            ranking.scrollToIndex(shown.agencies().indexOf(agency));
+        }
+    }
+
+    /** Tooltip lines naming each agency with its rate, cases and limits; each limit once in the legend. */
+    private static ChartMeta funnelMeta(Comparison comparison, Compared found) {
+        java.util.Map<Integer, List<String>> lines = new java.util.HashMap<>();
+        lines.put(0, comparison.agencies().stream().map(CompareView::tooltip).toList());
+        if (found != null) {
+            lines.put(5, List.of(tooltip(found)));
+        }
+        return new ChartMeta("%", lines, true, Labels.text("compare.funnel"));
+    }
+
+    private static String tooltip(Compared c) {
+        Funnel.Point p = c.point();
+        return Labels.text("compare.tooltip", c.figures().agency(), "%.1f".formatted(p.rate() * 100), p.unit().events(), p.unit().n(),
+                "%.1f".formatted(p.lower95() * 100), "%.1f".formatted(p.upper95() * 100), "%.1f".formatted(p.lower998() * 100),
+                "%.1f".formatted(p.upper998() * 100));
+    }
+
+    /**
+     * Cases on a logarithmic axis (peer groups range from a handful of cases to thousands), the
+     * rate in per cent, the 95 % and 99.8 % limits as curves, and the agency found, if any, on top.
+     */
+    private static ScatterChart funnelChart(Comparison comparison, Compared found) {
         Funnel f = comparison.funnel();
         ScatterDataset agencies = new ScatterDataset().setLabel(Labels.text("compare.agencies")).setBackgroundColor("#1f77b4").setBorderColor("#1f77b4");
         agencies.setData(comparison.agencies().stream()
                 .map(c -> new ScatterDataPoint(c.point().unit().n(), c.point().rate() * 100)).toList());
         ScatterData data = new ScatterData().addDataset(agencies);
         long maxN = comparison.agencies().stream().mapToLong(c -> c.point().unit().n()).max().orElse(1);
-        String[][] bands = {{Labels.text("compare.lower95"), "#ff7f0e"}, {Labels.text("compare.upper95"), "#ff7f0e"},
-                {Labels.text("compare.lower998"), "#d62728"}, {Labels.text("compare.upper998"), "#d62728"}};
+        // lower and upper limit of a band share one label, which the legend shows once
+        String[][] bands = {{Labels.text("compare.limits95"), "#ff7f0e"}, {Labels.text("compare.limits95"), "#ff7f0e"},
+                {Labels.text("compare.limits998"), "#d62728"}, {Labels.text("compare.limits998"), "#d62728"}};
         for (int b = 0; b < bands.length; b++) {
             double z = b < 2 ? Funnel.Z95 : Funnel.Z998;
             int side = b % 2;
@@ -229,7 +279,14 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             line.setData(curve);
             data.addDataset(line);
         }
-        return new ScatterChart(data);
+        if (found != null) {
+            ScatterDataset mark = new ScatterDataset().setLabel(found.figures().agency()).setBackgroundColor("#d62728")
+                    .setBorderColor("#000000");
+            mark.setPointRadius(List.of(8));
+            mark.setData(List.of(new ScatterDataPoint(found.point().unit().n(), found.point().rate() * 100)));
+            data.addDataset(mark);
+        }
+        return new ScatterChart(data, new LineOptions().setScales(Axes.funnel(Labels.text("compare.cases-log"))));
     }
 
     private static DataTable table(Comparison comparison) {

@@ -16,6 +16,8 @@ import software.xdev.chartjs.model.data.BarData;
 import software.xdev.chartjs.model.data.LineData;
 import software.xdev.chartjs.model.dataset.BarDataset;
 import software.xdev.chartjs.model.dataset.LineDataset;
+import software.xdev.chartjs.model.options.BarOptions;
+import software.xdev.chartjs.model.options.LineOptions;
 
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.GroupService;
@@ -23,9 +25,12 @@ import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Point;
 import app.nianbao.analytics.AnalyticsService.Series;
 import app.nianbao.analytics.Metric;
+import app.nianbao.analytics.Mix;
 import app.nianbao.analytics.Scope;
 import app.nianbao.export.DataTable;
+import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
+import app.nianbao.shell.ui.ChartMeta;
 import app.nianbao.shell.ui.Labels;
 
 /** 办理结果: how applications were answered, as shares of everything processed, and the disclosure rate. */
@@ -71,14 +76,15 @@ class OutcomesView extends AnalysisView {
             if (Metric.ROWS_OF.containsKey(group)) {
                 openDetail(group);
             } else {
-                drillTo(years, click.index());
+                drillTo(years, click.index(), group == null ? Metric.PROCESSED : group);
             }
         });
-        drillByYear(rates, years);
-        drillByYear(breakdown, years);
-        showMix(scope, processed);
-        showBreakdown(scope, years);
-        showRates(scope, processed);
+        drillByYear(rates, years, Metric.DISCLOSURE_RATE);
+        drillByYear(breakdown, years, detail == null ? Metric.PROCESSED : detail);
+        List<String> coverage = coverageNotes(scope);
+        showMix(scope, processed, coverage);
+        showBreakdown(scope, processed);
+        showRates(scope, processed, coverage);
         return true;
     }
 
@@ -90,14 +96,15 @@ class OutcomesView extends AnalysisView {
     }
 
     /** The rows of the opened group (the eight refusal reasons, say) as counts per year. */
-    private void showBreakdown(Scope scope, List<Integer> years) {
+    private void showBreakdown(Scope scope, Series processed) {
+        List<Integer> years = processed.years();
         breakdown.setVisible(detail != null);
         if (detail == null) {
             return;
         }
         List<Metric> rows = Metric.ROWS_OF.get(detail);
         List<Series> series = analytics.series(rows, scope, filters.from(), filters.to());
-        BarData data = new BarData().setLabels(years.stream().map(String::valueOf).toList());
+        BarData data = new BarData().setLabels(yearLabels(processed));
         List<List<Object>> table = DataTable.yearRows(years);
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
         for (int i = 0; i < rows.size(); i++) {
@@ -110,49 +117,58 @@ class OutcomesView extends AnalysisView {
             DataTable.addColumn(table, values);
         }
         breakdown.setTitle(getTranslation("outcomes.breakdown", Labels.metric(detail)), getTranslation("outcomes.breakdown.definition"));
-        breakdown.show(new BarChart(data), true, new DataTable(getTranslation("outcomes.breakdown", Labels.metric(detail)), columns, table));
+        breakdown.show(new BarChart(data, new BarOptions().setScales(Axes.fromZero())), true, new DataTable(getTranslation("outcomes.breakdown", Labels.metric(detail)), columns, table));
     }
 
-    private void showMix(Scope scope, Series processed) {
-        List<String> years = processed.points().stream().map(p -> String.valueOf(p.year())).toList();
-        BarData data = new BarData().setLabels(years);
-        List<List<Object>> rows = new ArrayList<>();
-        java.util.Set<Integer> incomplete = new java.util.TreeSet<>();
-        processed.points().forEach(p -> rows.add(new ArrayList<>(java.util.Arrays.asList(p.year(), DataTable.number(p.value())))));
-        List<Series> outcomes = analytics.series(OUTCOMES, scope, filters.from(), filters.to());
+    /**
+     * The outcomes of one set of reports per year (those that answer every outcome row) as
+     * shares of their sum, so that a year's bars add up to 100 %; counts and shares in the table,
+     * the template's own total beside them where a report states it differently.
+     */
+    private void showMix(Scope scope, Series processed, List<String> coverage) {
+        Mix parts = analytics.mix(OUTCOMES, Metric.PROCESSED, scope, filters.from(), filters.to());
+        BarData data = new BarData().setLabels(yearLabels(processed));
+        List<Integer> years = parts.years().stream().map(Mix.Year::year).toList();
+        List<List<Object>> rows = DataTable.yearRows(years);
+        DataTable.addColumn(rows, parts.years().stream().map(y -> (Number) y.reports()).toArray(Number[]::new));
+        DataTable.addColumn(rows, parts.years().stream().map(y -> (Number) y.excludedReports()).toArray(Number[]::new));
+        DataTable.addColumn(rows, parts.years().stream().map(Mix.Year::total).toArray(Number[]::new));
+        DataTable.addColumn(rows, parts.years().stream().map(Mix.Year::reported).toArray(Number[]::new));
+        List<String> columns = new ArrayList<>(List.of(getTranslation("common.year"), getTranslation("common.reports"),
+                getTranslation("common.excluded"), getTranslation("outcomes.sum"), getTranslation("outcomes.processed")));
         for (int i = 0; i < OUTCOMES.size(); i++) {
-            Series counts = outcomes.get(i);
-            Number[] shares = new Number[years.size()];
-            for (int y = 0; y < years.size(); y++) {
-                Point total = processed.points().get(y);
-                Double count = counts.valueIn(total.year());
-                if (count == null || total.value() == null || total.excludedReports() > 0
-                        || counts.points().stream().anyMatch(p -> p.year() == total.year() && p.excludedReports() > 0)) {
-                    incomplete.add(total.year());
-                }
-                shares[y] = count == null || total.value() == null || total.value() == 0 ? null
-                        : Math.round(count / total.value() * 1000) / 10.0;
-                rows.get(y).add(DataTable.number(count));
-            }
+            int part = i;
+            Number[] shares = parts.years().stream().map(y -> VolumesView.percent(y.shares().get(part))).toArray(Number[]::new);
             BarDataset bars = new BarDataset().setLabel(Labels.metric(OUTCOMES.get(i))).setBackgroundColor(COLORS[i]);
             bars.setData(shares);
             data.addDataset(bars);
+            DataTable.addColumn(rows, parts.years().stream().map(y -> y.counts().get(part)).toArray(Number[]::new));
+            DataTable.addColumn(rows, shares);
+            columns.add(Labels.metric(OUTCOMES.get(i)));
+            columns.add(Labels.metric(OUTCOMES.get(i)) + " %");
         }
-        List<String> columns = new ArrayList<>(List.of(getTranslation("common.year"), getTranslation("outcomes.processed")));
-        OUTCOMES.forEach(m -> columns.add(Labels.metric(m)));
-        mix.show(new BarChart(data), true, new DataTable(getTranslation("outcomes.title"), columns, rows));
-        notes.removeAll();
+        mix.show(new BarChart(data, new BarOptions().setScales(Axes.percent())), true,
+                new DataTable(getTranslation("outcomes.title"), columns, rows), ChartMeta.unit("%"));
+        List<String> lines = new ArrayList<>(coverage);
+        String incomplete = parts.years().stream().filter(y -> y.excludedReports() > 0).map(y -> String.valueOf(y.year()))
+                .collect(java.util.stream.Collectors.joining(", "));
         if (!incomplete.isEmpty()) {
-            notes.add(new Paragraph(getTranslation("outcomes.blank-note",
-                    incomplete.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))));
+            lines.add(getTranslation("outcomes.blank-note", incomplete));
         }
+        String differs = parts.years().stream().filter(Mix.Year::reportedDiffers).map(y -> String.valueOf(y.year()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (!differs.isEmpty()) {
+            lines.add(getTranslation("outcomes.total-differs", differs));
+        }
+        mix.setNotes(lines);
+        notes.removeAll();
         if (processed.crossesTemplates()) {
             notes.add(new Paragraph(getTranslation("outcomes.template-note")));
         }
     }
 
-    private void showRates(Scope scope, Series processed) {
-        List<String> years = processed.points().stream().map(p -> String.valueOf(p.year())).toList();
+    private void showRates(Scope scope, Series processed, List<String> coverage) {
+        List<String> years = yearLabels(processed);
         List<Series> both = analytics.series(List.of(Metric.DISCLOSURE_RATE, Metric.GRANTED_RATE), scope, filters.from(), filters.to());
         Series disclosure = both.get(0);
         Series grantedOnly = both.get(1);
@@ -171,9 +187,10 @@ class OutcomesView extends AnalysisView {
         substantive.setData(d);
         LineDataset granted = new LineDataset().setLabel(getTranslation("outcomes.rate.granted")).setBorderColor("#1f77b4").setBackgroundColor("#1f77b4");
         granted.setData(g);
-        rates.show(new LineChart(data.addDataset(substantive).addDataset(granted)), false,
+        rates.setNotes(coverage);
+        rates.show(new LineChart(data.addDataset(substantive).addDataset(granted), new LineOptions().setScales(Axes.percent()).setSpanGaps(false)), false,
                 new DataTable(Labels.metric(Metric.DISCLOSURE_RATE), List.of(getTranslation("common.year"),
-                getTranslation("outcomes.rate.substantive"), getTranslation("outcomes.rate.granted")), rows));
+                getTranslation("outcomes.rate.substantive"), getTranslation("outcomes.rate.granted")), rows), ChartMeta.unit("%"));
     }
 
     private static Double percent(Double rate) {

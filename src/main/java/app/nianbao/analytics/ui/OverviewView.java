@@ -46,7 +46,7 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
     private final FilterBar filters;
     private final Div cards = new Div();
     private final Div empty = new Div();
-    private final Paragraph rollUpNote = new Paragraph(getTranslation("overview.rollup"));
+    private final Div coverage = new Div();
 
     OverviewView(AnalyticsService analytics, AgencyService agencies, GroupService groups) {
         this.analytics = analytics;
@@ -54,8 +54,8 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         addClassName("view");
         cards.addClassName("kpi-cards");
         empty.addClassName("empty-state");
-        rollUpNote.addClassName("roll-up-note");
-        add(new H2(getTranslation("nav.overview")), filters, rollUpNote, empty, cards);
+        coverage.addClassName("roll-up-note");
+        add(new H2(getTranslation("nav.overview")), filters, coverage, empty, cards);
     }
 
     @Override
@@ -66,11 +66,20 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         boolean none = kpis.stream().allMatch(k -> k.history().isEmpty());
         empty.setVisible(none);
         empty.setText(getTranslation("overview.empty"));
-        rollUpNote.setVisible(!none && scope instanceof Scope.All);
         cards.removeAll();
+        coverage.removeAll();
         if (!none) {
             kpis.forEach(k -> cards.add(card(k)));
+            showCoverage(scope, kpis);
         }
+    }
+
+    /** Who joined or left the totals in the cards' years, named, instead of a general warning. */
+    private void showCoverage(Scope scope, List<Kpi> kpis) {
+        kpis.stream().map(Kpi::year).filter(java.util.Objects::nonNull).distinct().sorted()
+                .map(year -> analytics.coverage(scope, year, year).get(year)).filter(java.util.Objects::nonNull)
+                .forEach(c -> coverage.add(new Paragraph(AnalysisView.coverageNote(c))));
+        coverage.setVisible(coverage.getComponentCount() > 0);
     }
 
     private Div card(Kpi kpi) {
@@ -79,22 +88,29 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         name.getElement().setAttribute("title", Labels.definition(kpi.metric()));
         Span value = new Span(kpi.formatted());
         value.addClassName("kpi-value");
-        Span when = new Span(kpi.year() == null ? getTranslation("overview.no-data") : getTranslation("overview.when", String.valueOf(kpi.year()),
-                kpi.history().stream().filter(p -> p.year() == kpi.year()).findFirst().map(Point::reports).orElse(0),
-                kpi.change(Language.english())) + excluded(kpi));
-        when.addClassName("kpi-change");
+        Span when = new Span(kpi.year() == null ? getTranslation("overview.no-data")
+                : getTranslation("overview.when", String.valueOf(kpi.year()), kpi.latest().reports()) + excluded(kpi));
+        when.addClassName("kpi-when");
+        Span change = new Span(kpi.change(Language.english()));
+        change.addClassName("kpi-change");
         Chart sparkline = new Chart();
         sparkline.setHeight("60px");
         sparkline.show(sparkline(kpi.history(), kpi.metric()), false);
-        Div card = new Div(name, value, when, sparkline);
+        Div card = new Div(name, value, when, change, sparkline);
         card.addClassName("kpi-card");
         card.getElement().setAttribute("data-metric", kpi.metric().code());
+        if (kpi.year() != null) {
+            // a card opens what its change is made of, agency by agency
+            card.addClickListener(e -> getUI().ifPresent(ui -> ChangesView.open(ui, filters.scope(), kpi.metric(), kpi.year())));
+            card.getElement().setAttribute("tabindex", "0");
+            card.getElement().setAttribute("role", "link");
+        }
         return card;
     }
 
     /** Reports left out of the latest year for blank cells, said on the card so the total is not taken as complete. */
     private String excluded(Kpi kpi) {
-        int left = kpi.history().stream().filter(p -> p.year() == kpi.year()).findFirst().map(Point::excludedReports).orElse(0);
+        int left = kpi.latest().excludedReports();
         return left == 0 ? "" : getTranslation("overview.excluded", left);
     }
 

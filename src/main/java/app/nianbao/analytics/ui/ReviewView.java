@@ -11,16 +11,19 @@ import software.xdev.chartjs.model.data.BarData;
 import software.xdev.chartjs.model.data.LineData;
 import software.xdev.chartjs.model.dataset.BarDataset;
 import software.xdev.chartjs.model.dataset.LineDataset;
+import software.xdev.chartjs.model.options.BarOptions;
+import software.xdev.chartjs.model.options.LineOptions;
 
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.GroupService;
 import app.nianbao.analytics.AnalyticsService;
-import app.nianbao.analytics.AnalyticsService.Point;
 import app.nianbao.analytics.AnalyticsService.Series;
 import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
 import app.nianbao.export.DataTable;
+import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
+import app.nianbao.shell.ui.ChartMeta;
 import app.nianbao.shell.ui.Labels;
 
 /** 复议诉讼: reviews and lawsuits by year, how often they went against the agency, and disputes per 100 applications. */
@@ -46,14 +49,15 @@ class ReviewView extends AnalysisView {
     @Override
     protected boolean render(Scope scope) {
         List<Series> counts = analytics.series(CASES, scope, filters.from(), filters.to());
-        List<Integer> years = counts.stream().flatMap(s -> s.points().stream()).map(Point::year).distinct().sorted().toList();
+        List<Integer> years = counts.get(0).years();
         if (years.isEmpty()) {
             return false;
         }
-        List<String> labels = years.stream().map(String::valueOf).toList();
-        drillByYear(cases, years);
-        drillByYear(correction, years);
-        drillByYear(disputes, years);
+        List<String> labels = yearLabels(counts.get(0));
+        drillByYear(cases, years, Metric.REVIEWS);
+        drillByYear(correction, years, Metric.CORRECTION_RATE);
+        drillByYear(disputes, years, Metric.DISPUTES_PER_100);
+        List<String> notes = coverageNotes(scope);
         BarData bars = new BarData().setLabels(labels);
         List<List<Object>> rows = DataTable.yearRows(years);
         for (int i = 0; i < CASES.size(); i++) {
@@ -63,10 +67,13 @@ class ReviewView extends AnalysisView {
             bars.addDataset(set);
             DataTable.addColumn(rows, values);
         }
-        cases.show(new BarChart(bars), false, new DataTable(getTranslation("nav.review"), List.of(getTranslation("common.year"), Labels.metric(Metric.REVIEWS),
+        cases.setNotes(notes);
+        cases.show(new BarChart(bars, new BarOptions().setScales(Axes.fromZero())), false, new DataTable(getTranslation("nav.review"), List.of(getTranslation("common.year"), Labels.metric(Metric.REVIEWS),
                 Labels.metric(Metric.LAWSUITS)), rows));
         showLines(correction, RATES, scope, years, labels, 100, getTranslation("review.correction"));
         showLines(disputes, List.of(Metric.DISPUTES_PER_100), scope, years, labels, 1, getTranslation("review.disputes"));
+        correction.setNotes(notes);
+        disputes.setNotes(notes);
         return true;
     }
 
@@ -84,7 +91,8 @@ class ReviewView extends AnalysisView {
             DataTable.addColumn(rows, values);
             columns.add(Labels.metric(metrics.get(i)));
         }
-        card.show(new LineChart(data), false, new DataTable(title, columns, rows));
+        card.show(new LineChart(data, new LineOptions().setScales(scale == 100 ? Axes.percent() : Axes.fromZero()).setSpanGaps(false)), false,
+                new DataTable(title, columns, rows), ChartMeta.unit(scale == 100 ? "%" : ""));
     }
 
     /** The series' value in each year (null where it has none), rounded to one decimal after scaling. */

@@ -14,6 +14,8 @@ import software.xdev.chartjs.model.data.BarData;
 import software.xdev.chartjs.model.data.LineData;
 import software.xdev.chartjs.model.dataset.BarDataset;
 import software.xdev.chartjs.model.dataset.LineDataset;
+import software.xdev.chartjs.model.options.BarOptions;
+import software.xdev.chartjs.model.options.LineOptions;
 
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.GroupService;
@@ -21,9 +23,11 @@ import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Point;
 import app.nianbao.analytics.AnalyticsService.Series;
 import app.nianbao.analytics.Metric;
+import app.nianbao.analytics.Mix;
 import app.nianbao.analytics.Scope;
 import app.nianbao.analytics.TrendWords;
 import app.nianbao.export.DataTable;
+import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.Labels;
 import app.nianbao.shell.ui.Language;
@@ -58,51 +62,90 @@ class VolumesView extends AnalysisView {
         if (series.points().isEmpty()) {
             return false;
         }
-        List<Integer> years = series.points().stream().map(Point::year).toList();
-        drillByYear(total, years);
-        drillByYear(byApplicant, years);
-        showTotal(series);
-        showByApplicant(scope, series);
-        showTrend(series);
+        List<Integer> years = series.years();
+        drillByYear(total, years, Metric.NEW_APPLICATIONS);
+        drillByYear(byApplicant, years, Metric.NEW_APPLICATIONS);
+        List<String> notes = coverageNotes(scope);
+        showTotal(scope, series, notes);
+        showByApplicant(scope, series, notes);
+        showTrend(scope, series);
         showProactive(scope, series);
         return true;
     }
 
-    private void showTotal(Series series) {
-        List<String> years = series.points().stream().map(p -> String.valueOf(p.year())).toList();
-        LineDataset line = new LineDataset().setLabel(Labels.metric(Metric.NEW_APPLICATIONS)).setBorderColor(COLORS[0]).setBackgroundColor(COLORS[0]);
-        line.setData(series.points().stream().map(Point::value).toArray(Number[]::new));
+    /**
+     * The level per year over every report, or, for several chosen agencies, one line each and
+     * their sum only in the years where all of them report.
+     */
+    private void showTotal(Scope scope, Series series, List<String> notes) {
+        LineData data = new LineData().setLabels(yearLabels(series));
+        List<String> columns = new ArrayList<>(List.of(getTranslation("common.year"), getTranslation("volumes.new"),
+                getTranslation("common.reports"), getTranslation("common.template"), getTranslation("common.blank-cells"),
+                getTranslation("common.excluded"), getTranslation("volumes.change")));
         List<List<Object>> rows = new ArrayList<>();
-        series.points().forEach(p -> rows.add(List.of(p.year(), p.value() == null ? "—" : DataTable.number(p.value()), p.reports(),
-                String.join("/", p.templates()), p.blankCells(), p.excludedReports())));
-        total.show(new LineChart(new LineData().setLabels(years).addDataset(line)), false,
-                new DataTable(Labels.metric(Metric.NEW_APPLICATIONS), List.of(getTranslation("common.year"),
-                getTranslation("volumes.new"), getTranslation("common.reports"), getTranslation("common.template"),
-                getTranslation("common.blank-cells"), getTranslation("common.excluded")), rows));
+        series.points().forEach(p -> rows.add(new ArrayList<>(java.util.Arrays.asList(p.year(), DataTable.number(p.value()), p.reports(),
+                String.join("/", p.templates()), p.blankCells(), p.excludedReports(),
+                p.change().ratio() == null ? null : Math.round(p.change().ratio() * 1000) / 10.0))));
+        List<Long> chosen = filters.chosenAgencies();
+        if (chosen.size() > 1) {
+            List<Series> each = chosen.stream().limit(COLORS.length)
+                    .map(id -> analytics.series(Metric.NEW_APPLICATIONS, new Scope.Agencies(List.of(id)), filters.from(), filters.to()))
+                    .toList();
+            Number[] sum = series.years().stream().map(y -> each.stream().allMatch(s -> s.valueIn(y) != null)
+                    ? (Number) each.stream().mapToDouble(s -> s.valueIn(y)).sum() : null).toArray(Number[]::new);
+            data.addDataset(line(getTranslation("volumes.sum-where-all"), "#000000", sum));
+            DataTable.addColumn(rows, sum);
+            columns.add(getTranslation("volumes.sum-where-all"));
+            for (int i = 0; i < each.size(); i++) {
+                Number[] values = series.years().stream().map(each.get(i)::valueIn).toArray(Number[]::new);
+                String name = filters.agencyName(chosen.get(i));
+                data.addDataset(line(name, COLORS[i % COLORS.length], values));
+                DataTable.addColumn(rows, values);
+                columns.add(name);
+            }
+        } else {
+            data.addDataset(line(Labels.metric(Metric.NEW_APPLICATIONS), COLORS[0], series.points().stream().map(Point::value)
+                    .toArray(Number[]::new)));
+        }
+        total.show(new LineChart(data, new LineOptions().setScales(Axes.fromZero()).setSpanGaps(false)), false,
+                new DataTable(Labels.metric(Metric.NEW_APPLICATIONS), columns, rows));
+        total.setNotes(notes);
     }
 
-    private void showByApplicant(Scope scope, Series totals) {
-        List<String> years = totals.points().stream().map(p -> String.valueOf(p.year())).toList();
-        BarData data = new BarData().setLabels(years);
-        List<List<Object>> rows = new ArrayList<>();
-        totals.points().forEach(p -> {
-            List<Object> row = new ArrayList<>();
-            row.add(p.year());
-            rows.add(row);
-        });
-        List<Series> byType = analytics.series(Metric.BY_APPLICANT, scope, filters.from(), filters.to());
-        for (int i = 0; i < Metric.BY_APPLICANT.size(); i++) {
-            Metric metric = Metric.BY_APPLICANT.get(i);
-            Series s = byType.get(i);
-            Number[] values = totals.points().stream().map(p -> s.valueIn(p.year())).toArray(Number[]::new);
-            BarDataset bars = new BarDataset().setLabel(applicantType(metric)).setBackgroundColor(COLORS[i]);
-            bars.setData(values);
-            data.addDataset(bars);
-            DataTable.addColumn(rows, values);
-        }
+    private static LineDataset line(String label, String color, Number[] values) {
+        LineDataset line = new LineDataset().setLabel(label).setBorderColor(color).setBackgroundColor(color).setSpanGaps(false);
+        line.setData(values);
+        return line;
+    }
+
+    /** The applicant types of one set of reports per year, so that the stack is the year's whole. */
+    private void showByApplicant(Scope scope, Series totals, List<String> notes) {
+        Mix mix = analytics.mix(Metric.BY_APPLICANT, Metric.NEW_APPLICATIONS, scope, filters.from(), filters.to());
+        BarData data = new BarData().setLabels(yearLabels(totals));
+        List<Integer> years = mix.years().stream().map(Mix.Year::year).toList();
+        List<List<Object>> rows = DataTable.yearRows(years);
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
-        Metric.BY_APPLICANT.forEach(m -> columns.add(applicantType(m)));
-        byApplicant.show(new BarChart(data), true, new DataTable(getTranslation("volumes.by-applicant"), columns, rows));
+        DataTable.addColumn(rows, mix.years().stream().map(y -> (Number) y.reports()).toArray(Number[]::new));
+        DataTable.addColumn(rows, mix.years().stream().map(y -> (Number) y.excludedReports()).toArray(Number[]::new));
+        columns.addAll(List.of(getTranslation("common.reports"), getTranslation("common.excluded")));
+        for (int i = 0; i < Metric.BY_APPLICANT.size(); i++) {
+            int part = i;
+            Number[] counts = mix.years().stream().map(y -> y.counts().get(part)).toArray(Number[]::new);
+            BarDataset bars = new BarDataset().setLabel(applicantType(Metric.BY_APPLICANT.get(i))).setBackgroundColor(COLORS[i]);
+            bars.setData(counts);
+            data.addDataset(bars);
+            DataTable.addColumn(rows, counts);
+            DataTable.addColumn(rows, mix.years().stream().map(y -> percent(y.shares().get(part))).toArray(Number[]::new));
+            columns.add(applicantType(Metric.BY_APPLICANT.get(i)));
+            columns.add(applicantType(Metric.BY_APPLICANT.get(i)) + " %");
+        }
+        byApplicant.show(new BarChart(data, new BarOptions().setScales(Axes.fromZero())), true,
+                new DataTable(getTranslation("volumes.by-applicant"), columns, rows));
+        byApplicant.setNotes(notes);
+    }
+
+    static Number percent(Double share) {
+        return share == null ? null : Math.round(share * 1000) / 10.0;
     }
 
     /**
@@ -126,11 +169,38 @@ class VolumesView extends AnalysisView {
             columns.add(Labels.metric(s.metric()));
             DataTable.addColumn(rows, values);
         }
-        proactive.show(new BarChart(data), false, new DataTable(getTranslation("volumes.proactive"), columns, rows));
+        proactive.show(new BarChart(data, new BarOptions().setScales(Axes.logarithmic(getTranslation("chart.log-scale")))), false,
+                new DataTable(getTranslation("volumes.proactive"), columns, rows));
+        proactive.setNotes(outliers(scope, all, years));
         proactiveNote.removeAll();
         if (all.stream().anyMatch(s -> s.crossesTemplates() && !s.metric().comparableAcrossTemplates())) {
             proactiveNote.add(new Paragraph(getTranslation("volumes.proactive.template-note")));
         }
+    }
+
+    /**
+     * A year whose value is more than ten times the median of the series' other years is named
+     * with the agency that contributes most to it, so that one report does not dominate unsaid.
+     */
+    private List<String> outliers(Scope scope, List<Series> all, List<Integer> years) {
+        List<String> notes = new ArrayList<>();
+        for (Series s : all) {
+            if (!List.of(Metric.LICENSING_DECISIONS, Metric.PENALTY_DECISIONS, Metric.COERCION_DECISIONS).contains(s.metric())) {
+                continue;
+            }
+            for (int year : years) {
+                Double value = s.valueIn(year);
+                double[] others = years.stream().filter(y -> y != year).map(s::valueIn).filter(java.util.Objects::nonNull)
+                        .mapToDouble(Double::doubleValue).sorted().toArray();
+                if (value == null || others.length == 0 || value <= 10 * Math.max(1, others[others.length / 2])) {
+                    continue;
+                }
+                analytics.largest(s.metric(), scope, year).ifPresent(top -> notes.add(getTranslation("volumes.outlier", year,
+                        Labels.metric(s.metric()), DataTable.formatted(value), top.agency(), DataTable.formatted(top.value()),
+                        "%.0f".formatted(top.value() / value * 100))));
+            }
+        }
+        return notes;
     }
 
     /** "New: natural persons" → "natural persons": the chart's legend already says what is counted. */
@@ -138,11 +208,25 @@ class VolumesView extends AnalysisView {
         return Labels.metric(metric).replaceFirst("^(新收：|New: )", "");
     }
 
-    private void showTrend(Series series) {
-        List<Point> known = series.points().stream().filter(p -> p.value() != null).toList();
-        int[] years = known.stream().mapToInt(Point::year).toArray();
-        double[] values = known.stream().mapToDouble(Point::value).toArray();
+    /**
+     * The trend in words over the balanced panel — the agencies that report in every year — so
+     * that growth is not agencies joining; or why it cannot be said.
+     */
+    private void showTrend(Scope scope, Series series) {
         trend.removeAll();
+        AnalyticsService.Balanced balanced = analytics.balanced(Metric.NEW_APPLICATIONS, scope, filters.from(), filters.to());
+        if (balanced.agencies() == 0) {
+            trend.add(new Paragraph(getTranslation("volumes.no-panel")));
+            return;
+        }
+        boolean allAlways = balanced.years().size() == series.points().size()
+                && series.points().stream().allMatch(p -> p.reports() == balanced.agencies());
+        if (!allAlways) {
+            trend.add(new Paragraph(getTranslation("volumes.panel", balanced.agencies(), balanced.years().get(0),
+                    balanced.years().get(balanced.years().size() - 1))));
+        }
+        int[] years = balanced.years().stream().mapToInt(Integer::intValue).toArray();
+        double[] values = balanced.values().stream().mapToDouble(v -> v == null ? 0 : v).toArray();
         TrendWords.describe(Labels.metric(Metric.NEW_APPLICATIONS), years, values, Language.english())
                 .forEach(sentence -> trend.add(new Paragraph(sentence)));
         if (series.crossesTemplates()) {

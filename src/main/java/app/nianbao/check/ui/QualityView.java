@@ -119,7 +119,13 @@ class QualityView extends Main implements HasDynamicTitle {
             rows.add(List.of(buckets[i], counted[i]));
         }
         bars.setData(values);
-        scores.show(new BarChart(new BarData().setLabels(buckets).addDataset(bars)), false,
+        // most reports score 100: on a logarithmic axis the few low scores stay visible, and each label says its count
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < buckets.length; i++) {
+            labels.add("%s (%,d)".formatted(buckets[i], counted[i]));
+        }
+        scores.show(new BarChart(new BarData().setLabels(labels).addDataset(bars),
+                        new software.xdev.chartjs.model.options.BarOptions().setScales(app.nianbao.shell.ui.Axes.logarithmic(getTranslation("chart.log-scale")))), false,
                 new DataTable(getTranslation("quality.scores"), List.of(getTranslation("common.score"), getTranslation("common.reports")), rows));
     }
 

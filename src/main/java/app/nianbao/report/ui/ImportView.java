@@ -99,6 +99,9 @@ class ImportView extends Main implements HasDynamicTitle {
         confirm.setEnabled(ready > 0);
     }
 
+    /** Files per transaction from the web: small enough that progress moves, large enough to be fast. */
+    private static final int WEB_BATCH = 50;
+
     private void storeAll() {
         List<PendingFile> batch = pending.stream().filter(PendingFile::isReady).toList();
         ImportSummary result = new ImportSummary();
@@ -109,17 +112,27 @@ class ImportView extends Main implements HasDynamicTitle {
         progress.setVisible(true);
         progress.setValue(0);
         CompletableFuture.runAsync(() -> {
-            for (int i = 0; i < batch.size(); i++) {
-                PendingFile file = batch.get(i);
-                ImportOutcome outcome = imports.store(file.name(), file.sha256(), file.corrected(), file.agencyEdited());
-                result.add(outcome);
-                double done = (i + 1) / (double) batch.size();
-                ui.access(() -> {
-                    progress.setValue(done);
-                    file.showOutcome(outcome);
-                });
+            try {
+                // the same pipeline as the command line, a batch at a time so that progress shows
+                for (int start = 0; start < batch.size(); start += WEB_BATCH) {
+                    List<PendingFile> chunk = batch.subList(start, Math.min(batch.size(), start + WEB_BATCH));
+                    List<ImportOutcome> outcomes = imports.storeAll(chunk.stream().map(f -> new ImportService.Ready(f.name(), f.sha256(),
+                            f.corrected(), f.agencyEdited())).toList());
+                    double done = (start + chunk.size()) / (double) batch.size();
+                    for (int i = 0; i < chunk.size(); i++) {
+                        result.add(outcomes.get(i));
+                    }
+                    ui.access(() -> {
+                        progress.setValue(done);
+                        for (int i = 0; i < chunk.size(); i++) {
+                            chunk.get(i).showOutcome(outcomes.get(i));
+                        }
+                    });
+                }
+            } finally {
+                // whatever happened, the page says what landed and the button comes back
+                ui.access(() -> finish(result));
             }
-            ui.access(() -> finish(result));
         });
     }
 

@@ -29,7 +29,13 @@ public class Chart extends Component implements HasSize {
 
     /** Draws the chart this configuration describes, replacing the one shown. */
     public void show(software.xdev.chartjs.model.charts.Chart<?, ?, ?> config, boolean stacked) {
+        show(config, stacked, ChartMeta.NONE);
+    }
+
+    /** Draws the chart with what Chart.js JSON cannot carry: tooltip unit and lines, legend, accessible name. */
+    public void show(software.xdev.chartjs.model.charts.Chart<?, ?, ?> config, boolean stacked, ChartMeta meta) {
         getElement().setProperty("stacked", stacked);
+        getElement().setProperty("meta", meta.toJson());
         getElement().setProperty("config", config.toJson());
     }
 

@@ -26,6 +26,7 @@ public class ChartCard extends Div {
     private final Grid<List<Object>> table = new Grid<>();
     private final String fileName;
     private final H3 heading = new H3();
+    private final Div notes = new Div();
     private DataTable data;
     private com.vaadin.flow.shared.Registration clicks;
 
@@ -43,7 +44,8 @@ public class ChartCard extends Div {
         actions.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         table.setVisible(false);
         table.setAllRowsVisible(true);
-        add(new HorizontalLayout(heading, actions), chart, table);
+        notes.addClassName("chart-notes");
+        add(new HorizontalLayout(heading, actions), chart, notes, table);
     }
 
     private Anchor download(String label, String extension, String mime, Supplier<byte[]> bytes) {
@@ -64,14 +66,26 @@ public class ChartCard extends Div {
 
     /** Shows a chart configuration and the table of its numbers. */
     public void show(software.xdev.chartjs.model.charts.Chart<?, ?, ?> config, boolean stacked, DataTable numbers) {
+        show(config, stacked, numbers, ChartMeta.NONE);
+    }
+
+    /** As {@link #show(software.xdev.chartjs.model.charts.Chart, boolean, DataTable)}, with tooltip unit, point lines and legend. */
+    public void show(software.xdev.chartjs.model.charts.Chart<?, ?, ?> config, boolean stacked, DataTable numbers, ChartMeta meta) {
         this.data = numbers;
-        chart.show(config, stacked);
+        chart.show(config, stacked, meta.label().isEmpty() ? meta.withLabel(heading.getText()) : meta);
         table.removeAllColumns();
         for (int c = 0; c < numbers.columns().size(); c++) {
             int column = c;
             table.addColumn(row -> row.get(column) == null ? "—" : row.get(column)).setHeader(numbers.columns().get(c));
         }
         table.setItems(numbers.rows());
+    }
+
+    /** Lines said under the chart: who joined or left the totals, an outlier, what a year leaves out. */
+    public void setNotes(List<String> lines) {
+        notes.removeAll();
+        lines.forEach(line -> notes.add(new com.vaadin.flow.component.html.Paragraph(line)));
+        notes.setVisible(!lines.isEmpty());
     }
 
     /** Replaces what a click on a point does: the event names the dataset and the label index. */

@@ -164,6 +164,21 @@ public class FilterBar extends HorizontalLayout {
         return scope.written();
     }
 
+    /** The agencies chosen one by one, directly or as a saved group, which charts draw a line each; else empty. */
+    public List<Long> chosenAgencies() {
+        if (kind.getValue() == Kind.AGENCIES) {
+            return agencies.getValue().stream().map(AgencySummary::id).sorted().toList();
+        }
+        return kind.getValue() == Kind.GROUP && group.getValue() != null ? group.getValue().agencyIds().stream().sorted().toList()
+                : List.of();
+    }
+
+    /** The name of one of the agencies the bar offers, for a chart's legend. */
+    public String agencyName(long id) {
+        return agencies.getListDataView().getItems().filter(a -> a.id() == id).map(AgencySummary::name).findFirst()
+                .orElse(String.valueOf(id));
+    }
+
     public int from() {
         return from.getValue() == null ? DEFAULT_FROM : from.getValue();
     }

@@ -38,7 +38,10 @@ class CompareViewTest extends KaribuTestBase {
         Compared pingtan = _get(ranking, 0);
         assertThat(pingtan.figures().agency()).isEqualTo("平潭综合实验区");
         assertThat(pingtan.ranked()).isTrue();
-        assertThat(_find(Chart.class).get(0).getElement().getProperty("config")).contains("95% 下限").contains("99.8% 上限");
+        Chart funnel = _find(Chart.class).get(0);
+        assertThat(funnel.getElement().getProperty("config")).contains("95 % 控制限").contains("99.8 % 控制限").contains("logarithmic");
+        // the tooltip names the agency with its rate and cases; each limit once in the legend
+        assertThat(funnel.getElement().getProperty("meta")).contains("平潭综合实验区：").contains("\"uniqueLegend\":true");
     }
 
     @Test

@@ -1,0 +1,156 @@
+package app.nianbao.imports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jooq.DSLContext;
+
+import app.nianbao.agency.AgencyService;
+import app.nianbao.agency.AmbiguousAgencyException;
+import app.nianbao.check.CheckService;
+import app.nianbao.check.NarrativeRules;
+import app.nianbao.figures.Figures;
+import app.nianbao.figures.Finding;
+import app.nianbao.imports.ImportService.Ready;
+import app.nianbao.parse.SourceText;
+import app.nianbao.report.ReportBatch;
+import app.nianbao.report.ReportBatch.NewReport;
+import app.nianbao.report.ReportBatch.Stored;
+import app.nianbao.report.ReportService;
+
+/**
+ * One batch of read reports stored inside the caller's transaction: agencies resolved, versions
+ * numbered against what is stored and within the batch, every rule run once in memory (each new
+ * report against its previous year, from the batch or the store, and a stored next year against
+ * the new report), and everything written in bulk. The check is the only writer of rule
+ * findings; the reader's own findings are handed to it with the report.
+ */
+final class ImportBatch {
+
+    private final DSLContext dsl;
+    private final ReportBatch batch;
+
+    ImportBatch(DSLContext dsl) {
+        this.dsl = dsl;
+        this.batch = new ReportBatch(dsl);
+    }
+
+    /** What the rules need of a report: its year, figures and narrative. */
+    private record Checkable(int year, Figures figures, String narrative) {
+    }
+
+    List<ImportOutcome> store(List<Ready> ready) {
+        ImportOutcome[] outcomes = new ImportOutcome[ready.size()];
+        Set<String> stored = batch.storedHashes(ready.stream().map(Ready::sha256).toList());
+        Set<String> seen = new HashSet<>();
+        AgencyService agencies = new AgencyService(dsl);
+        Map<String, Long> resolved = new HashMap<>();
+        List<Integer> accepted = new ArrayList<>();
+        Map<Integer, Long> agencyOf = new HashMap<>();
+        for (int i = 0; i < ready.size(); i++) {
+            Ready r = ready.get(i);
+            if (r.report().agency() == null || r.report().year() == null) {
+                outcomes[i] = ImportOutcome.failed(r.file(), "标题中未能读出%s，请指定 / the title does not say the %s: give it".formatted(
+                        r.report().agency() == null ? "机构名称" : "年度", r.report().agency() == null ? "agency" : "year"));
+            } else if (stored.contains(r.sha256()) || !seen.add(r.sha256())) {
+                outcomes[i] = ImportOutcome.unchanged(r.file());
+            } else {
+                try {
+                    String name = r.report().agency();
+                    Long id = resolved.get(name + "/" + r.agencyExplicit());
+                    if (id == null) {
+                        id = agencies.resolve(name, r.agencyExplicit());
+                        resolved.put(name + "/" + r.agencyExplicit(), id);
+                    }
+                    agencyOf.put(i, id);
+                    accepted.add(i);
+                } catch (AmbiguousAgencyException e) {
+                    outcomes[i] = ImportOutcome.failed(r.file(), e.getMessage());
+                }
+            }
+        }
+        if (!accepted.isEmpty()) {
+            write(ready, accepted, agencyOf, outcomes);
+        }
+        return List.of(outcomes);
+    }
+
+    private void write(List<Ready> ready, List<Integer> accepted, Map<Integer, Long> agencyOf, ImportOutcome[] outcomes) {
+        int minYear = accepted.stream().mapToInt(i -> ready.get(i).report().year()).min().orElseThrow();
+        int maxYear = accepted.stream().mapToInt(i -> ready.get(i).report().year()).max().orElseThrow();
+        Map<String, Stored> current = batch.current(new HashSet<>(agencyOf.values()), minYear - 1, maxYear + 1);
+        List<Long> ids = batch.reserveReportIds(accepted.size());
+        // versions count on from the store and within the batch; the last of an agency-year becomes current
+        Map<String, Integer> versions = new HashMap<>();
+        Map<String, NewReport> latest = new LinkedHashMap<>();
+        List<NewReport> reports = new ArrayList<>();
+        for (int n = 0; n < accepted.size(); n++) {
+            int i = accepted.get(n);
+            Ready r = ready.get(i);
+            long agencyId = agencyOf.get(i);
+            int year = r.report().year();
+            String key = ReportBatch.key(agencyId, year);
+            int version = versions.merge(key, current.containsKey(key) ? current.get(key).version() + 1 : 1, (was, first) -> was + 1);
+            NewReport report = new NewReport(ids.get(n), agencyId, year, version, r.file(), r.sha256(), r.report());
+            reports.add(report);
+            latest.put(key, report);
+            outcomes[i] = ImportOutcome.stored(r.file(), r.report(), version);
+        }
+        // the stored years next to the new ones: previous years to check against, next years to check again
+        Map<String, Stored> neighbours = new HashMap<>();
+        List<Stored> recheck = new ArrayList<>();
+        for (NewReport r : latest.values()) {
+            String previous = ReportBatch.key(r.agencyId(), r.year() - 1);
+            String next = ReportBatch.key(r.agencyId(), r.year() + 1);
+            if (!latest.containsKey(previous) && current.containsKey(previous)) {
+                neighbours.put(previous, current.get(previous));
+            }
+            if (!latest.containsKey(next) && current.containsKey(next)) {
+                neighbours.put(next, current.get(next));
+                recheck.add(current.get(next));
+            }
+        }
+        Map<Long, Figures> storedFigures = batch.figures(neighbours.values());
+        Map<Long, String> storedTexts = batch.sourceTexts(neighbours.values().stream().map(Stored::reportId).toList());
+        Map<String, Checkable> finalState = new HashMap<>();
+        neighbours.forEach((key, s) -> finalState.put(key, new Checkable(s.year(), storedFigures.get(s.reportId()),
+                narrative(storedTexts.get(s.reportId())))));
+        latest.forEach((key, r) -> finalState.put(key, checkable(r)));
+
+        Map<Long, List<Finding>> findings = new LinkedHashMap<>();
+        for (NewReport r : reports) {
+            findings.put(r.reportId(), findings(checkable(r), finalState.get(ReportBatch.key(r.agencyId(), r.year() - 1)),
+                    r.parsed().findings()));
+        }
+        List<Long> superseded = latest.keySet().stream().filter(current::containsKey).map(k -> current.get(k).reportId()).toList();
+        batch.write(reports, superseded, List.copyOf(latest.values()), findings);
+        ReportService stored = new ReportService(dsl);
+        for (Stored next : recheck) {
+            List<Finding> readers = stored.findings(next.reportId()).stream().map(ReportService.StoredFinding::finding)
+                    .filter(f -> f.rule().startsWith("P")).toList();
+            stored.replaceFindings(next.reportId(), findings(finalState.get(ReportBatch.key(next.agencyId(), next.year())),
+                    finalState.get(ReportBatch.key(next.agencyId(), next.year() - 1)), readers));
+        }
+    }
+
+    private static Checkable checkable(NewReport r) {
+        return new Checkable(r.year(), r.parsed().figures(), narrative(r.parsed().sourceText()));
+    }
+
+    private static String narrative(String sourceText) {
+        return sourceText == null ? null : NarrativeRules.narrative(SourceText.lines(sourceText));
+    }
+
+    /** Every rule over a report and its previous year (if any), and the reader's own findings. */
+    private static List<Finding> findings(Checkable report, Checkable previous, List<Finding> readers) {
+        List<Finding> findings = CheckService.rules(report.year(), report.figures(), report.narrative(),
+                previous == null ? null : previous.figures(), previous == null ? null : previous.narrative());
+        readers.stream().filter(f -> f.rule().startsWith("P")).forEach(findings::add);
+        return findings;
+    }
+}

@@ -1,0 +1,225 @@
+package app.nianbao.report;
+
+import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
+import static app.nianbao.store.jooq.Tables.CURRENT_REPORT;
+import static app.nianbao.store.jooq.Tables.FIGURE;
+import static app.nianbao.store.jooq.Tables.FINDING;
+import static app.nianbao.store.jooq.Tables.REPORT;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import app.nianbao.catalog.CellCode;
+import app.nianbao.catalog.Template;
+import app.nianbao.figures.Cell;
+import app.nianbao.figures.CellKind;
+import app.nianbao.figures.Figures;
+import app.nianbao.figures.Finding;
+import app.nianbao.parse.ParsedReport;
+import app.nianbao.parse.ReportReader;
+
+/**
+ * Many reports written in one transaction with a few statements, whatever their number: the
+ * lookups an import needs are one query per batch (hashes, current versions, neighbouring
+ * years' figures and texts), and reports, figures, wide rows and findings go in as bulk inserts
+ * — DuckDB's appender where the store is DuckDB, multi-row INSERTs elsewhere. The caller holds
+ * the transaction; nothing here commits.
+ */
+public final class ReportBatch {
+
+    /** Rows per multi-row INSERT: large enough to amortise a statement, small enough for any planner. */
+    private static final int CHUNK = 500;
+
+    /** A stored current report of an agency and year, as an import needs to place a new one beside it. */
+    public record Stored(long reportId, long agencyId, int year, int version, Template template) {
+    }
+
+    /** A report to write: its id (reserved), place, version and what the reader made of the file. */
+    public record NewReport(long reportId, long agencyId, int year, int version, String sourceName, String sha256,
+                            ParsedReport parsed) {
+    }
+
+    private final DSLContext dsl;
+
+    public ReportBatch(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Which of these hashes a stored report already has. */
+    public Set<String> storedHashes(Collection<String> hashes) {
+        Set<String> stored = new HashSet<>();
+        for (List<String> chunk : chunks(List.copyOf(hashes))) {
+            stored.addAll(dsl.selectDistinct(REPORT.SHA256).from(REPORT).where(REPORT.SHA256.in(chunk)).fetch(REPORT.SHA256));
+        }
+        return stored;
+    }
+
+    /** The current report of each of these agencies in these years, by "agency/year", and the highest version stored. */
+    public Map<String, Stored> current(Collection<Long> agencyIds, int fromYear, int toYear) {
+        Map<String, Stored> current = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(agencyIds))) {
+            dsl.select(CURRENT_REPORT.ID, CURRENT_REPORT.AGENCY_ID, CURRENT_REPORT.YEAR, CURRENT_REPORT.VERSION, CURRENT_REPORT.TEMPLATE)
+                    .from(CURRENT_REPORT)
+                    .where(CURRENT_REPORT.AGENCY_ID.in(chunk), CURRENT_REPORT.YEAR.between(fromYear, toYear))
+                    .forEach(r -> current.put(key(r.value2(), r.value3()), new Stored(r.value1(), r.value2(), r.value3(), r.value4(),
+                            Template.ofCode(r.value5()))));
+        }
+        return current;
+    }
+
+    public static String key(long agencyId, int year) {
+        return agencyId + "/" + year;
+    }
+
+    /** Ids for n new reports, taken from the store's sequence in one statement. */
+    public List<Long> reserveReportIds(int n) {
+        if (n == 0) {
+            return List.of();
+        }
+        // nextval('name') is what DuckDB and PostgreSQL both understand; jOOQ's sequence syntax is not
+        Field<Long> next = DSL.function("nextval", SQLDataType.BIGINT, DSL.inline("report_id_seq"));
+        return dsl.select(next).from(DSL.generateSeries(1, n)).fetch(next);
+    }
+
+    /** The stored figures of these reports, one query for all. */
+    public Map<Long, Figures> figures(Collection<Stored> reports) {
+        Map<Long, Figures> figures = new HashMap<>();
+        reports.forEach(r -> figures.put(r.reportId(), new Figures(r.template())));
+        for (List<Long> chunk : chunks(List.copyOf(figures.keySet()))) {
+            dsl.selectFrom(FIGURE).where(FIGURE.REPORT_ID.in(chunk)).forEach(r -> figures.get(r.getReportId()).put(new Cell(
+                    new CellCode(r.getTbl(), r.getRowCode(), r.getColCode()), r.getValue(), CellKind.ofCode(r.getKind()),
+                    r.getRaw(), r.getSource())));
+        }
+        return figures;
+    }
+
+    /** The source text of these reports, one query for all. */
+    public Map<Long, String> sourceTexts(Collection<Long> reportIds) {
+        Map<Long, String> texts = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(reportIds))) {
+            dsl.select(REPORT.ID, REPORT.SOURCE_TEXT).from(REPORT).where(REPORT.ID.in(chunk))
+                    .forEach(r -> texts.put(r.value1(), r.value2()));
+        }
+        return texts;
+    }
+
+    /**
+     * Writes the reports, their figures, the wide rows of those that become current (replacing
+     * the rows of the reports they supersede) and their findings.
+     */
+    public void write(List<NewReport> reports, Collection<Long> superseded, List<NewReport> becomeCurrent,
+                      Map<Long, List<Finding>> findings) {
+        insertReports(reports);
+        if (!dsl.connectionResult(connection -> connection.isWrapperFor(DuckDBConnection.class))) {
+            insertFigures(reports);
+            replaceCurrentCells(superseded, becomeCurrent, false);
+        } else {
+            dsl.connection(connection -> {
+                try (DuckDBAppender figure = connection.unwrap(DuckDBConnection.class).createAppender("main", FIGURE.getName())) {
+                    for (NewReport r : reports) {
+                        FigureAppender.appendFigures(figure, r.reportId(), r.parsed().figures());
+                    }
+                }
+            });
+            replaceCurrentCells(superseded, becomeCurrent, true);
+        }
+        insertFindings(findings);
+    }
+
+    private void insertReports(List<NewReport> reports) {
+        LocalDateTime now = LocalDateTime.now();
+        for (List<NewReport> chunk : chunks(reports)) {
+            var insert = dsl.insertInto(REPORT, REPORT.ID, REPORT.AGENCY_ID, REPORT.YEAR, REPORT.TEMPLATE, REPORT.SOURCE_NAME,
+                    REPORT.FORMAT, REPORT.SHA256, REPORT.IMPORTED_AT, REPORT.PARSER_VERSION, REPORT.VERSION, REPORT.SOURCE_TEXT);
+            for (NewReport r : chunk) {
+                insert = insert.values(r.reportId(), r.agencyId(), r.year(), r.parsed().figures().template().code(), r.sourceName(),
+                        r.parsed().format().code(), r.sha256(), now, ReportReader.VERSION, r.version(), r.parsed().sourceText());
+            }
+            insert.execute();
+        }
+    }
+
+    private void insertFigures(List<NewReport> reports) {
+        List<Object[]> rows = new ArrayList<>();
+        for (NewReport r : reports) {
+            for (Cell cell : r.parsed().figures().cells()) {
+                CellCode c = cell.code();
+                rows.add(new Object[] {r.reportId(), c.table(), c.row(), c.col(), cell.value(), cell.kind().code(), cell.raw(), cell.source()});
+            }
+        }
+        for (List<Object[]> chunk : chunks(rows)) {
+            var insert = dsl.insertInto(FIGURE, FIGURE.REPORT_ID, FIGURE.TBL, FIGURE.ROW_CODE, FIGURE.COL_CODE, FIGURE.VALUE,
+                    FIGURE.KIND, FIGURE.RAW, FIGURE.SOURCE);
+            for (Object[] row : chunk) {
+                insert = insert.values((Long) row[0], (String) row[1], (String) row[2], (String) row[3], (BigDecimal) row[4],
+                        (String) row[5], (String) row[6], (String) row[7]);
+            }
+            insert.execute();
+        }
+    }
+
+    /** The wide read model follows the current versions: rows of superseded reports go, the new current ones come. */
+    private void replaceCurrentCells(Collection<Long> superseded, List<NewReport> becomeCurrent, boolean appender) {
+        for (List<Long> chunk : chunks(List.copyOf(superseded))) {
+            dsl.deleteFrom(CURRENT_CELLS).where(CURRENT_CELLS.REPORT_ID.in(chunk)).execute();
+        }
+        if (appender) {
+            dsl.connection(connection -> {
+                try (DuckDBAppender rows = connection.unwrap(DuckDBConnection.class).createAppender("main", CURRENT_CELLS.getName())) {
+                    for (NewReport r : becomeCurrent) {
+                        FigureAppender.appendCurrentCells(rows, r.reportId(), r.agencyId(), r.year(), r.parsed().figures());
+                    }
+                }
+            });
+            return;
+        }
+        List<Field<?>> columns = new ArrayList<>(List.of(CURRENT_CELLS.REPORT_ID, CURRENT_CELLS.AGENCY_ID, CURRENT_CELLS.YEAR,
+                CURRENT_CELLS.TEMPLATE, CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS));
+        columns.addAll(CurrentCells.columns().values());
+        for (List<NewReport> chunk : chunks(becomeCurrent)) {
+            InsertValuesStepN<app.nianbao.store.jooq.tables.records.CurrentCellsRecord> insert = dsl.insertInto(CURRENT_CELLS, columns);
+            for (NewReport r : chunk) {
+                insert = insert.values(CurrentCells.row(r.reportId(), r.agencyId(), r.year(), r.parsed().figures()));
+            }
+            insert.execute();
+        }
+    }
+
+    private void insertFindings(Map<Long, List<Finding>> findings) {
+        List<Object[]> rows = new ArrayList<>();
+        findings.forEach((reportId, list) -> list.forEach(f -> rows.add(new Object[] {reportId, f})));
+        for (List<Object[]> chunk : chunks(rows)) {
+            var insert = dsl.insertInto(FINDING, FINDING.REPORT_ID, FINDING.RULE, FINDING.SEVERITY, FINDING.TBL,
+                    FINDING.ROW_CODE, FINDING.COL_CODE, FINDING.EXPECTED, FINDING.ACTUAL, FINDING.MESSAGE);
+            for (Object[] row : chunk) {
+                Finding f = (Finding) row[1];
+                insert = insert.values((Long) row[0], f.rule(), f.severity().code(), f.table(), f.row(), f.col(), f.expected(),
+                        f.actual(), f.message());
+            }
+            insert.execute();
+        }
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+}
