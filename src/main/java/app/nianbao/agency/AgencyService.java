@@ -52,6 +52,90 @@ public class AgencyService {
                 .returning(AGENCY.ID).fetchOne(AGENCY.ID);
     }
 
+    /** Where many names of a batch lead: an agency id, or why the name was refused. */
+    public record Resolved(java.util.Map<String, Long> ids, java.util.Map<String, String> refused) {
+    }
+
+    /**
+     * {@link #resolve} for a batch of names (name → given explicitly), in three statements
+     * whatever their number: the stored names and aliases, the stored names that resemble the new
+     * ones, and one insert of the new agencies. A new name that resembles a stored one, or one
+     * created earlier in the batch, is refused unless it was given explicitly.
+     */
+    public Resolved resolveAll(java.util.Map<String, Boolean> names) {
+        java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
+        names.keySet().forEach(n -> keys.put(n, AgencyNames.normalize(n)));
+        java.util.Map<String, Long> known = findByKeys(keys.values());
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        java.util.Map<String, String> refused = new java.util.HashMap<>();
+        java.util.List<String> unknown = keys.values().stream().filter(k -> !known.containsKey(k)).distinct().toList();
+        java.util.Map<String, List<String>> similar = similarTo(unknown);
+        java.util.Map<String, String> created = new java.util.LinkedHashMap<>();
+        for (var entry : keys.entrySet()) {
+            String name = entry.getKey();
+            String key = entry.getValue();
+            if (known.containsKey(key)) {
+                ids.put(name, known.get(key));
+                continue;
+            }
+            if (created.containsKey(key)) {
+                continue;
+            }
+            List<String> like = new java.util.ArrayList<>(similar.getOrDefault(key, List.of()));
+            created.forEach((k, display) -> {
+                if (k.contains(key) || key.contains(k)) {
+                    like.add(display);
+                }
+            });
+            if (!like.isEmpty() && !names.get(name)) {
+                refused.put(name, new AmbiguousAgencyException(name, like).getMessage());
+            } else {
+                created.put(key, AgencyNames.display(name));
+            }
+        }
+        if (!created.isEmpty()) {
+            var insert = dsl.insertInto(AGENCY, AGENCY.NAME, AGENCY.NORMALIZED_NAME);
+            for (var entry : created.entrySet()) {
+                insert = insert.values(entry.getValue(), entry.getKey());
+            }
+            java.util.Map<String, Long> inserted = new java.util.HashMap<>();
+            insert.returning(AGENCY.ID, AGENCY.NORMALIZED_NAME).fetch().forEach(r -> inserted.put(r.getNormalizedName(), r.getId()));
+            keys.forEach((name, key) -> {
+                if (inserted.containsKey(key) && !refused.containsKey(name)) {
+                    ids.put(name, inserted.get(key));
+                }
+            });
+        }
+        return new Resolved(ids, refused);
+    }
+
+    /** For each key, the stored agency names that contain it or that it contains, in one query. */
+    private java.util.Map<String, List<String>> similarTo(List<String> keys) {
+        java.util.Map<String, List<String>> similar = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return similar;
+        }
+        var given = DSL.values(keys.stream().map(DSL::row).toArray(org.jooq.Row1[]::new)).as("given", "k");
+        org.jooq.Field<String> key = given.field("k", String.class);
+        dsl.select(key, AGENCY.NAME).from(given).join(AGENCY)
+                .on(AGENCY.NORMALIZED_NAME.contains(key).or(key.contains(AGENCY.NORMALIZED_NAME)))
+                .forEach(r -> similar.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(r.value2()));
+        return similar;
+    }
+
+    /** The stored agencies of these names or aliases (normalised), one query for all: name → id. */
+    public java.util.Map<String, Long> findByKeys(java.util.Collection<String> normalizedNames) {
+        java.util.Map<String, Long> found = new java.util.HashMap<>();
+        if (normalizedNames.isEmpty()) {
+            return found;
+        }
+        dsl.select(AGENCY.NORMALIZED_NAME, AGENCY.ID).from(AGENCY).where(AGENCY.NORMALIZED_NAME.in(normalizedNames))
+                .unionAll(dsl.select(AGENCY_ALIAS.NORMALIZED_ALIAS, AGENCY_ALIAS.AGENCY_ID).from(AGENCY_ALIAS)
+                        .where(AGENCY_ALIAS.NORMALIZED_ALIAS.in(normalizedNames)))
+                .forEach(r -> found.putIfAbsent(r.value1(), r.value2()));
+        return found;
+    }
+
     public Optional<Long> findByKey(String normalizedName) {
         return dsl.select(AGENCY.ID).from(AGENCY).where(AGENCY.NORMALIZED_NAME.eq(normalizedName))
                 .unionAll(dsl.select(AGENCY_ALIAS.AGENCY_ID).from(AGENCY_ALIAS)

@@ -48,7 +48,10 @@ class BenchCommand implements Callable<Integer> {
     long roundMillis = 400;
 
     @Option(names = "--files", description = "import: how many report files to generate and import (default: ${DEFAULT-VALUE})")
-    int files = 1000;
+    int files = 2100;
+
+    @Option(names = "--base-reports", description = "import: also import into a store generated with this many reports, 0 for none (default: ${DEFAULT-VALUE})")
+    int baseReports = 100_000;
 
     @Option(names = "--json", description = "print the figures as JSON")
     boolean json;
@@ -108,36 +111,71 @@ class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes {@code files} report files (the bundled text report under numbered synthetic agency
-     * names) to a temporary folder and imports them into a fresh temporary store, as `import` does.
+     * Writes {@code files} generated report files (text and HTML, seven years per agency) and
+     * imports them, as `import` does, into (a) an empty store and (b) a store generated with
+     * {@code baseReports} reports: files/s for each and their ratio, which says whether the cost
+     * of a file grows with the store.
      */
     private int benchImport() throws Exception {
         java.nio.file.Path work = java.nio.file.Files.createTempDirectory("nianbao-bench");
-        java.nio.file.Path folder = java.nio.file.Files.createDirectories(work.resolve("reports"));
-        String template = java.nio.file.Files.readString(dir.resolve("000_02c6609157ceda09.txt"));
-        for (int i = 0; i < files; i++) {
-            java.nio.file.Files.writeString(folder.resolve("r%05d.txt".formatted(i)),
-                    template.replace("高新技术产业开发区管理办公室 2022", "基准测试第%d局（模拟） 2022".formatted(i)));
-        }
-        long start = System.nanoTime();
-        app.nianbao.imports.ImportSummary summary = new app.nianbao.imports.ImportSummary();
-        try (app.nianbao.store.Store store = app.nianbao.store.Store.open(work.resolve("bench.duckdb"))) {
-            app.nianbao.imports.ImportService imports = new app.nianbao.imports.ImportService(store.dsl(),
-                    app.nianbao.imports.ImportService.DEFAULT_MAX_BYTES);
-            for (java.nio.file.Path file : app.nianbao.imports.ReportFiles.under(List.of(folder))) {
-                summary.add(imports.importFile(file, ReadOptions.none()));
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            java.nio.file.Path folder = work.resolve("reports");
+            int agencies = Math.max(1, files / 7);
+            app.nianbao.generate.SyntheticFiles.generate(folder, new app.nianbao.generate.GenerateOptions(agencies, 2019, 2025, 1, 0.0),
+                    done -> { });
+            List<java.nio.file.Path> reportFiles = app.nianbao.imports.ReportFiles.under(List.of(folder));
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("files", reportFiles.size());
+            Map<String, Object> empty = timeImport(work.resolve("empty.duckdb"), reportFiles, 0);
+            result.put("empty_store", empty);
+            if (baseReports > 0) {
+                err.println("generating a store of %d reports …".formatted(baseReports));
+                Map<String, Object> full = timeImport(work.resolve("base.duckdb"), reportFiles, baseReports);
+                result.put("store_with_reports", full);
+                result.put("ratio", Math.round((double) full.get("files_per_s") / (double) empty.get("files_per_s") * 100) / 100.0);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(ParseCommand.JSON.writeValueAsString(result));
+            } else {
+                out.println("import %d files into an empty store: %.1f s, %.0f files/s (%s)".formatted(reportFiles.size(),
+                        empty.get("seconds"), empty.get("files_per_s"), empty.get("summary")));
+                if (baseReports > 0) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> full = (Map<String, Object>) result.get("store_with_reports");
+                    out.println("import %d files into a store of %d reports: %.1f s, %.0f files/s; ratio %.2f".formatted(reportFiles.size(),
+                            baseReports, full.get("seconds"), full.get("files_per_s"), result.get("ratio")));
+                }
+            }
+            return NianbaoCommand.OK;
+        } finally {
+            try (var walk = java.nio.file.Files.walk(work)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("files", files);
-        result.put("seconds", Math.round(seconds * 100) / 100.0);
-        result.put("reports_per_s", Math.round(files / seconds));
-        result.put("summary", summary.toJson());
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? ParseCommand.JSON.writeValueAsString(result)
-                : "import %d files: %.2f s, %d reports/s (%s)".formatted(files, seconds, Math.round(files / seconds), summary.describe()));
-        return NianbaoCommand.OK;
+    }
+
+    /** Imports the files into a new store at db, first filled with baseReports generated reports if any. */
+    private static Map<String, Object> timeImport(java.nio.file.Path db, List<java.nio.file.Path> reportFiles, int baseReports)
+            throws Exception {
+        try (app.nianbao.store.Store store = app.nianbao.store.Store.open(db)) {
+            if (baseReports > 0) {
+                app.nianbao.generate.SyntheticStore.generate(store.connection(), new app.nianbao.generate.GenerateOptions(
+                        Math.max(1, baseReports / 7), 2019, 2025, 7, 0.0), done -> { });
+            }
+            app.nianbao.imports.ImportService imports = new app.nianbao.imports.ImportService(store.dsl(),
+                    app.nianbao.imports.ImportService.DEFAULT_MAX_BYTES);
+            app.nianbao.imports.ImportSummary summary = new app.nianbao.imports.ImportSummary();
+            long start = System.nanoTime();
+            imports.importFiles(reportFiles, ReadOptions.none(), summary::add);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("seconds", Math.round(seconds * 100) / 100.0);
+            result.put("files_per_s", (double) Math.round(reportFiles.size() / seconds));
+            result.put("summary", summary.describe());
+            return result;
+        }
     }
 
     /**

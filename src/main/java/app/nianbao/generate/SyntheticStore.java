@@ -130,21 +130,13 @@ public final class SyntheticStore {
     }
 
     private void report(DuckDBAppender report, long id, long agencyId, int year, Figures figures) throws SQLException {
-        report.beginRow().append(id).append(agencyId).append(year).append(figures.template().code())
-                .append("generated/" + agencyId + "/" + year).append("text").append(sha256(importedBy + "/" + id))
-                .append(now).append(ReportReader.VERSION).append(1)
-                .append("模拟数据：由 " + importedBy + " 生成，没有原文。/ Generated data (" + importedBy + "): there is no source text.")
-                .endRow();
+        FigureAppender.appendReport(report, id, agencyId, year, figures.template().code(), "generated/" + agencyId + "/" + year, "text",
+                sha256(importedBy + "/" + id), now, 1,
+                "模拟数据：由 " + importedBy + " 生成，没有原文。/ Generated data (" + importedBy + "): there is no source text.");
     }
 
     private void finding(DuckDBAppender finding, long reportId, Finding f) throws SQLException {
-        finding.beginRow().append(nextFindingId()).append(reportId).append(f.rule()).append(f.severity().code());
-        FigureAppender.appendNullable(finding, f.table());
-        FigureAppender.appendNullable(finding, f.row());
-        FigureAppender.appendNullable(finding, f.col());
-        decimal(finding, f.expected());
-        decimal(finding, f.actual());
-        finding.append(f.message()).append("open").appendNull().appendNull().appendNull().endRow();
+        FigureAppender.appendFinding(finding, nextFindingId(), reportId, f);
     }
 
     private long nextFindingId() throws SQLException {
@@ -172,14 +164,6 @@ public final class SyntheticStore {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static void decimal(DuckDBAppender appender, BigDecimal value) throws SQLException {
-        if (value == null) {
-            appender.appendNull();
-        } else {
-            appender.append(value.setScale(FINDING.EXPECTED.getDataType().scale(), RoundingMode.HALF_UP));
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.jooq.DSLContext;
 
 import app.nianbao.agency.AgencyService;
-import app.nianbao.agency.AmbiguousAgencyException;
 import app.nianbao.check.CheckService;
 import app.nianbao.check.NarrativeRules;
 import app.nianbao.figures.Figures;
@@ -48,8 +47,13 @@ final class ImportBatch {
         ImportOutcome[] outcomes = new ImportOutcome[ready.size()];
         Set<String> stored = batch.storedHashes(ready.stream().map(Ready::sha256).toList());
         Set<String> seen = new HashSet<>();
-        AgencyService agencies = new AgencyService(dsl);
-        Map<String, Long> resolved = new HashMap<>();
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        for (Ready r : ready) {
+            if (r.report().agency() != null) {
+                names.merge(r.report().agency(), r.agencyExplicit(), Boolean::logicalOr);
+            }
+        }
+        AgencyService.Resolved resolved = new AgencyService(dsl).resolveAll(names);
         List<Integer> accepted = new ArrayList<>();
         Map<Integer, Long> agencyOf = new HashMap<>();
         for (int i = 0; i < ready.size(); i++) {
@@ -59,19 +63,11 @@ final class ImportBatch {
                         r.report().agency() == null ? "机构名称" : "年度", r.report().agency() == null ? "agency" : "year"));
             } else if (stored.contains(r.sha256()) || !seen.add(r.sha256())) {
                 outcomes[i] = ImportOutcome.unchanged(r.file());
+            } else if (resolved.refused().containsKey(r.report().agency())) {
+                outcomes[i] = ImportOutcome.failed(r.file(), resolved.refused().get(r.report().agency()));
             } else {
-                try {
-                    String name = r.report().agency();
-                    Long id = resolved.get(name + "/" + r.agencyExplicit());
-                    if (id == null) {
-                        id = agencies.resolve(name, r.agencyExplicit());
-                        resolved.put(name + "/" + r.agencyExplicit(), id);
-                    }
-                    agencyOf.put(i, id);
-                    accepted.add(i);
-                } catch (AmbiguousAgencyException e) {
-                    outcomes[i] = ImportOutcome.failed(r.file(), e.getMessage());
-                }
+                agencyOf.put(i, resolved.ids().get(r.report().agency()));
+                accepted.add(i);
             }
         }
         if (!accepted.isEmpty()) {
@@ -121,7 +117,6 @@ final class ImportBatch {
         neighbours.forEach((key, s) -> finalState.put(key, new Checkable(s.year(), storedFigures.get(s.reportId()),
                 narrative(storedTexts.get(s.reportId())))));
         latest.forEach((key, r) -> finalState.put(key, checkable(r)));
-
         Map<Long, List<Finding>> findings = new LinkedHashMap<>();
         for (NewReport r : reports) {
             findings.put(r.reportId(), findings(checkable(r), finalState.get(ReportBatch.key(r.agencyId(), r.year() - 1)),

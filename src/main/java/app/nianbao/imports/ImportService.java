@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.jooq.DSLContext;
@@ -46,7 +47,7 @@ public class ImportService {
     }
 
     /** Files per batch: one transaction, a few bulk statements, and a bounded amount of memory. */
-    static final int BATCH = 400;
+    static final int BATCH = 500;
 
     /** A file read, not yet stored: what a batch writes. */
     public record Ready(String file, String sha256, ParsedReport report, boolean agencyExplicit) {
@@ -64,13 +65,22 @@ public class ImportService {
      */
     public List<ImportOutcome> importFiles(List<Path> files, ReadOptions options, Consumer<ImportOutcome> progress) {
         List<ImportOutcome> outcomes = new ArrayList<>();
+        List<List<Path>> batches = new ArrayList<>();
         for (int start = 0; start < files.size(); start += BATCH) {
-            List<Path> chunk = files.subList(start, Math.min(files.size(), start + BATCH));
-            List<Read> read = chunk.parallelStream().map(this::hash).toList();
+            batches.add(files.subList(start, Math.min(files.size(), start + BATCH)));
+        }
+        // the next batch is read and parsed while this one is stored: parsing is all CPU, storing mostly the store's
+        CompletableFuture<List<Read>> next = batches.isEmpty() ? null : CompletableFuture.supplyAsync(() -> read(batches.get(0), options));
+        for (int b = 0; b < batches.size(); b++) {
+            List<Read> read = next.join();
+            if (b + 1 < batches.size()) {
+                List<Path> following = batches.get(b + 1);
+                next = CompletableFuture.supplyAsync(() -> read(following, options));
+            }
             Set<String> stored = dsl.transactionResult(tx -> new ReportBatch(tx.dsl())
                     .storedHashes(read.stream().map(Read::sha256).filter(Objects::nonNull).toList()));
-            List<Object> parsed = read.parallelStream().map(r -> r.failure() != null ? r.failure()
-                    : stored.contains(r.sha256()) ? ImportOutcome.unchanged(r.name()) : parse(r, options)).toList();
+            List<Object> parsed = read.stream().map(r -> r.sha256() != null && stored.contains(r.sha256())
+                    ? ImportOutcome.unchanged(r.name()) : r.outcome()).toList();
             List<Ready> ready = parsed.stream().filter(Ready.class::isInstance).map(Ready.class::cast).toList();
             java.util.Iterator<ImportOutcome> written = storeAll(ready).iterator();
             for (Object p : parsed) {
@@ -82,8 +92,25 @@ public class ImportService {
         return outcomes;
     }
 
-    /** A file's bytes and their hash, or why it cannot be read. */
-    private record Read(String name, byte[] bytes, String sha256, ImportOutcome failure) {
+    /** Reads and parses a batch of files on every core; touches no store, so it can run beside a batch being written. */
+    private List<Read> read(List<Path> files, ReadOptions options) {
+        return files.parallelStream().map(this::hash).map(r -> r.failure() != null ? r
+                : new Read(r.name(), null, r.sha256(), parse(r, options))).toList();
+    }
+
+    /**
+     * A file's bytes and their hash, or why it cannot be read; once parsed, the bytes are let go
+     * and {@code result} is the report (a {@link Ready}) or the failed outcome.
+     */
+    private record Read(String name, byte[] bytes, String sha256, Object result) {
+
+        ImportOutcome failure() {
+            return result instanceof ImportOutcome o ? o : null;
+        }
+
+        Object outcome() {
+            return result;
+        }
     }
 
     private Read hash(Path file) {

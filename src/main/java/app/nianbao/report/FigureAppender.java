@@ -59,6 +59,34 @@ public final class FigureAppender {
         currentCells.endRow();
     }
 
+    /** One row of report, in its column order. */
+    public static void appendReport(DuckDBAppender report, long id, long agencyId, int year, String template, String sourceName,
+                                    String format, String sha256, java.time.LocalDateTime importedAt, int version, String sourceText)
+            throws SQLException {
+        report.beginRow().append(id).append(agencyId).append(year).append(template).append(sourceName).append(format)
+                .append(sha256).append(importedAt).append(app.nianbao.parse.ReportReader.VERSION).append(version).append(sourceText)
+                .endRow();
+    }
+
+    /** One open finding, in the column order of finding. */
+    public static void appendFinding(DuckDBAppender finding, long id, long reportId, app.nianbao.figures.Finding f) throws SQLException {
+        finding.beginRow().append(id).append(reportId).append(f.rule()).append(f.severity().code());
+        appendNullable(finding, f.table());
+        appendNullable(finding, f.row());
+        appendNullable(finding, f.col());
+        appendDecimal(finding, f.expected());
+        appendDecimal(finding, f.actual());
+        finding.append(f.message()).append("open").appendNull().appendNull().appendNull().endRow();
+    }
+
+    private static void appendDecimal(DuckDBAppender appender, java.math.BigDecimal value) throws SQLException {
+        if (value == null) {
+            appender.appendNull();
+        } else {
+            appender.append(value.setScale(app.nianbao.store.jooq.Tables.FINDING.EXPECTED.getDataType().scale(), RoundingMode.HALF_UP));
+        }
+    }
+
     /** A text column that may be empty. */
     public static void appendNullable(DuckDBAppender appender, String value) throws SQLException {
         if (value == null) {
