@@ -12,6 +12,7 @@ import app.nianbao.catalog.Template;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
 import app.nianbao.parse.SourceText;
+import app.nianbao.report.ReportBatch;
 import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.ReportRef;
 
@@ -32,46 +33,76 @@ public class CheckService {
     public record Checked(ReportRef report, List<Finding> findings) {
     }
 
-    /** Checks, in a transaction of its own, the current reports matching agency (part of the name) and year. */
-    public List<Checked> run(String agency, Integer year) {
-        return dsl.transactionResult(tx -> new CheckService(tx.dsl()).check(agency, year, null));
-    }
+    /** Agencies whose years are checked in one transaction: their reports, figures and findings are read in bulk. */
+    static final int AGENCIES_PER_PASS = 2_000;
 
     /**
-     * Re-checks every current report of one agency inside the caller's transaction: an import
-     * changes its own year's findings and, through R5, R6, R10 and R11, the next year's.
+     * Checks the current reports matching agency (part of the name) and year, all when null:
+     * a transaction per pass of agencies, each reading every year of its agencies in a few
+     * queries, running the rules on every core and replacing the findings in bulk. Returns the
+     * reports' findings as they are checked.
      */
-    public void checkAgency(long agencyId) {
-        check(null, null, agencyId);
+    public List<Checked> run(String agency, Integer year) {
+        List<Checked> checked = new ArrayList<>();
+        run(agency, year, checked::add);
+        return checked;
     }
 
-    private List<Checked> check(String agency, Integer year, Long agencyId) {
-        ReportService reports = new ReportService(dsl);
-        List<ReportRef> all = reports.currentRefs(agencyId);
-        Map<String, ReportRef> byAgencyYear = new HashMap<>();
-        all.forEach(r -> byAgencyYear.put(r.agencyId() + "/" + r.year(), r));
-        List<Checked> checked = new ArrayList<>();
-        for (ReportRef report : all) {
-            if ((agency != null && !report.agency().contains(agency)) || (year != null && report.year() != year)
-                    || (agencyId != null && report.agencyId() != agencyId)) {
-                continue;
-            }
-            List<Finding> findings = findings(reports, report, byAgencyYear.get(report.agencyId() + "/" + (report.year() - 1)));
-            reports.replaceFindings(report.reportId(), findings);
-            checked.add(new Checked(report, findings));
+    /** As {@link #run(String, Integer)}, handing each checked report to the sink instead of keeping them all. */
+    public int run(String agency, Integer year, java.util.function.Consumer<Checked> sink) {
+        List<Long> agencies = dsl.transactionResult(tx -> new ReportService(tx.dsl()).agenciesWithReports(agency));
+        int checked = 0;
+        for (int start = 0; start < agencies.size(); start += AGENCIES_PER_PASS) {
+            List<Long> pass = agencies.subList(start, Math.min(agencies.size(), start + AGENCIES_PER_PASS));
+            checked += dsl.transactionResult(tx -> new CheckService(tx.dsl()).checkAgencies(pass, year, sink));
         }
         return checked;
     }
 
-    private static List<Finding> findings(ReportService reports, ReportRef report, ReportRef previous) {
-        Figures figures = reports.figures(report.reportId(), Template.ofCode(report.template()));
-        String narrative = NarrativeRules.narrative(SourceText.lines(reports.sourceText(report.reportId())));
-        List<Finding> findings = previous == null ? rules(report.year(), figures, narrative, null, null)
-                : rules(report.year(), figures, narrative, reports.figures(previous.reportId(), Template.ofCode(previous.template())),
-                        NarrativeRules.narrative(SourceText.lines(reports.sourceText(previous.reportId()))));
-        reports.findings(report.reportId()).stream().map(ReportService.StoredFinding::finding)
-                .filter(f -> f.rule().startsWith("P")).forEach(findings::add);
-        return findings;
+    /**
+     * Re-checks every current report of one agency inside the caller's transaction: its own
+     * findings and, through R5, R6, R10 and R11, those of the year after.
+     */
+    public void checkAgency(long agencyId) {
+        checkAgencies(List.of(agencyId), null, checked -> { });
+    }
+
+    private int checkAgencies(List<Long> agencyIds, Integer year, java.util.function.Consumer<Checked> sink) {
+        ReportService reports = new ReportService(dsl);
+        ReportBatch batch = new ReportBatch(dsl);
+        List<ReportRef> all = reports.currentRefs(agencyIds);
+        Map<String, ReportRef> byAgencyYear = new HashMap<>();
+        all.forEach(r -> byAgencyYear.put(ReportBatch.key(r.agencyId(), r.year()), r));
+        List<ReportRef> toCheck = all.stream().filter(r -> year == null || r.year() == year).toList();
+        List<ReportRef> needed = new ArrayList<>(toCheck);
+        toCheck.stream().map(r -> byAgencyYear.get(ReportBatch.key(r.agencyId(), r.year() - 1))).filter(java.util.Objects::nonNull)
+                .filter(r -> year != null).forEach(needed::add);
+        Map<Long, Figures> figures = batch.figures(needed.stream().map(r -> new ReportBatch.Stored(r.reportId(), r.agencyId(), r.year(), 0,
+                Template.ofCode(r.template()))).toList());
+        Map<Long, String> texts = batch.sourceTexts(needed.stream().map(ReportRef::reportId).toList());
+        Map<Long, String> narratives = needed.parallelStream().distinct().collect(java.util.stream.Collectors.toConcurrentMap(
+                ReportRef::reportId, r -> NarrativeRules.narrative(SourceText.lines(texts.getOrDefault(r.reportId(), "")))));
+        Map<Long, List<ReportService.StoredFinding>> previous = batch.findings(toCheck.stream().map(ReportRef::reportId).toList());
+        List<List<Finding>> computed = toCheck.parallelStream().map(report -> {
+            ReportRef before = byAgencyYear.get(ReportBatch.key(report.agencyId(), report.year() - 1));
+            List<Finding> findings = before == null
+                    ? rules(report.year(), figures.get(report.reportId()), narratives.get(report.reportId()), null, null)
+                    : rules(report.year(), figures.get(report.reportId()), narratives.get(report.reportId()), figures.get(before.reportId()),
+                            narratives.get(before.reportId()));
+            // the reader's own findings stay: the check is the only writer of rule findings, not of those
+            previous.getOrDefault(report.reportId(), List.of()).stream().map(ReportService.StoredFinding::finding)
+                    .filter(f -> f.rule().startsWith("P")).forEach(findings::add);
+            return findings;
+        }).toList();
+        Map<Long, List<Finding>> replaced = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < toCheck.size(); i++) {
+            replaced.put(toCheck.get(i).reportId(), computed.get(i));
+        }
+        batch.replaceFindings(replaced, previous);
+        for (int i = 0; i < toCheck.size(); i++) {
+            sink.accept(new Checked(toCheck.get(i), computed.get(i)));
+        }
+        return toCheck.size();
     }
 
     /**

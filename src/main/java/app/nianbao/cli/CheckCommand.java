@@ -42,29 +42,30 @@ class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<CheckService.Checked> checked;
-        try (Store opened = store.open()) {
-            checked = new CheckService(opened.dsl()).run(agency, year);
-        }
         PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> reports = new ArrayList<>();
+        int checked;
+        // reports are printed as each pass of agencies is checked, so a national store never sits in memory
+        try (Store opened = store.open()) {
+            checked = new CheckService(opened.dsl()).run(agency, year, c -> {
+                List<Finding> shown = c.findings().stream().filter(f -> all || f.severity() != Severity.INFO).toList();
+                if (json) {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("agency", c.report().agency());
+                    r.put("year", c.report().year());
+                    r.put("findings", shown.stream().map(ReportJson::finding).toList());
+                    reports.add(r);
+                } else {
+                    out.println("%s %d：%d 条发现 / %d findings".formatted(c.report().agency(), c.report().year(), shown.size(), shown.size()));
+                    shown.forEach(f -> out.println("  [%s %s] %s".formatted(f.rule(), f.severity().code(), f.message())));
+                }
+            });
+        }
         if (json) {
-            List<Map<String, Object>> reports = new ArrayList<>();
-            for (CheckService.Checked c : checked) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("agency", c.report().agency());
-                r.put("year", c.report().year());
-                r.put("findings", c.findings().stream().filter(f -> all || f.severity() != Severity.INFO).map(ReportJson::finding).toList());
-                reports.add(r);
-            }
             out.println(ParseCommand.JSON.writeValueAsString(Map.of("reports", reports)));
             return NianbaoCommand.OK;
         }
-        for (CheckService.Checked c : checked) {
-            List<Finding> shown = c.findings().stream().filter(f -> all || f.severity() != Severity.INFO).toList();
-            out.println("%s %d：%d 条发现 / %d findings".formatted(c.report().agency(), c.report().year(), shown.size(), shown.size()));
-            shown.forEach(f -> out.println("  [%s %s] %s".formatted(f.rule(), f.severity().code(), f.message())));
-        }
-        out.println("已检查 %d 份报告 / checked %d reports".formatted(checked.size(), checked.size()));
+        out.println("已检查 %d 份报告 / checked %d reports".formatted(checked, checked));
         return NianbaoCommand.OK;
     }
 }

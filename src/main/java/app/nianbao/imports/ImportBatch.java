@@ -124,13 +124,16 @@ final class ImportBatch {
         }
         List<Long> superseded = latest.keySet().stream().filter(current::containsKey).map(k -> current.get(k).reportId()).toList();
         batch.write(reports, superseded, List.copyOf(latest.values()), findings);
-        ReportService stored = new ReportService(dsl);
+        // a stored next year is checked again against the new report, its reviews kept where findings still hold
+        Map<Long, List<ReportService.StoredFinding>> before = batch.findings(recheck.stream().map(Stored::reportId).toList());
+        Map<Long, List<Finding>> rechecked = new LinkedHashMap<>();
         for (Stored next : recheck) {
-            List<Finding> readers = stored.findings(next.reportId()).stream().map(ReportService.StoredFinding::finding)
-                    .filter(f -> f.rule().startsWith("P")).toList();
-            stored.replaceFindings(next.reportId(), findings(finalState.get(ReportBatch.key(next.agencyId(), next.year())),
+            List<Finding> readers = before.getOrDefault(next.reportId(), List.of()).stream().map(ReportService.StoredFinding::finding)
+                    .toList();
+            rechecked.put(next.reportId(), findings(finalState.get(ReportBatch.key(next.agencyId(), next.year())),
                     finalState.get(ReportBatch.key(next.agencyId(), next.year() - 1)), readers));
         }
+        batch.replaceFindings(rechecked, before);
     }
 
     private static Checkable checkable(NewReport r) {

@@ -68,8 +68,14 @@ public final class FigureAppender {
                 .endRow();
     }
 
-    /** One open finding, in the column order of finding. */
+    /**
+     * One open finding, in the column order of finding. DuckDB's appender does not enforce NOT
+     * NULL, so a finding without its message is refused here as an INSERT would refuse it.
+     */
     public static void appendFinding(DuckDBAppender finding, long id, long reportId, app.nianbao.figures.Finding f) throws SQLException {
+        if (f.rule() == null || f.severity() == null || f.message() == null) {
+            throw new SQLException("finding %s of report %d lacks its rule, severity or message".formatted(f.rule(), reportId));
+        }
         finding.beginRow().append(id).append(reportId).append(f.rule()).append(f.severity().code());
         appendNullable(finding, f.table());
         appendNullable(finding, f.row());

@@ -122,6 +122,57 @@ public final class ReportBatch {
         return texts;
     }
 
+    /** The stored findings of these reports with their reviews, one query for all. */
+    public Map<Long, List<ReportService.StoredFinding>> findings(Collection<Long> reportIds) {
+        Map<Long, List<ReportService.StoredFinding>> findings = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(reportIds))) {
+            dsl.selectFrom(FINDING).where(FINDING.REPORT_ID.in(chunk)).orderBy(FINDING.ID)
+                    .forEach(r -> findings.computeIfAbsent(r.getReportId(), id -> new ArrayList<>()).add(ReportService.stored(r)));
+        }
+        return findings;
+    }
+
+    /**
+     * Replaces the findings of these reports. A new finding that says what a reviewed old one
+     * said (same rule, cell and message) keeps its review: who, when, why.
+     */
+    public void replaceFindings(Map<Long, List<Finding>> findings) {
+        replaceFindings(findings, findings(findings.keySet()));
+    }
+
+    /** As {@link #replaceFindings(Map)}, with the stored findings (and reviews) already read. */
+    public void replaceFindings(Map<Long, List<Finding>> findings, Map<Long, List<ReportService.StoredFinding>> previous) {
+        List<Object[]> rows = new ArrayList<>();
+        findings.forEach((reportId, list) -> {
+            Map<String, ReportService.StoredFinding> reviewed = new HashMap<>();
+            previous.getOrDefault(reportId, List.of()).stream().filter(f -> !ReviewStatus.OPEN.code().equals(f.reviewStatus()))
+                    .forEach(f -> reviewed.put(identity(f.finding()), f));
+            list.forEach(f -> rows.add(new Object[] {reportId, f, reviewed.get(identity(f))}));
+        });
+        for (List<Long> chunk : chunks(List.copyOf(findings.keySet()))) {
+            dsl.deleteFrom(FINDING).where(FINDING.REPORT_ID.in(chunk)).execute();
+        }
+        for (List<Object[]> chunk : chunks(rows)) {
+            var insert = dsl.insertInto(FINDING, FINDING.REPORT_ID, FINDING.RULE, FINDING.SEVERITY, FINDING.TBL, FINDING.ROW_CODE,
+                    FINDING.COL_CODE, FINDING.EXPECTED, FINDING.ACTUAL, FINDING.MESSAGE, FINDING.REVIEW_STATUS, FINDING.REVIEW_COMMENT,
+                    FINDING.REVIEWED_BY, FINDING.REVIEWED_AT);
+            for (Object[] row : chunk) {
+                Finding f = (Finding) row[1];
+                ReportService.StoredFinding review = (ReportService.StoredFinding) row[2];
+                insert = insert.values((Long) row[0], f.rule(), f.severity().code(), f.table(), f.row(), f.col(), f.expected(),
+                        f.actual(), f.message(), review == null ? ReviewStatus.OPEN.code() : review.reviewStatus(),
+                        review == null ? null : review.reviewComment(), review == null ? null : review.reviewedBy(),
+                        review == null ? null : review.reviewedAt());
+            }
+            insert.execute();
+        }
+    }
+
+    /** What makes two findings the same statement about a report. */
+    private static String identity(Finding f) {
+        return String.join("\u0000", f.rule(), String.valueOf(f.table()), String.valueOf(f.row()), String.valueOf(f.col()), f.message());
+    }
+
     /**
      * Writes the reports, their figures, the wide rows of those that become current (replacing
      * the rows of the reports they supersede) and their findings.

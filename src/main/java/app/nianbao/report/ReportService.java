@@ -121,23 +121,7 @@ public class ReportService {
 
     /** Replaces a report's findings, keeping the review of every finding that still holds. */
     public void replaceFindings(long reportId, List<Finding> findings) {
-        List<StoredFinding> previous = findings(reportId);
-        dsl.deleteFrom(FINDING).where(FINDING.REPORT_ID.eq(reportId)).execute();
-        insertFindings(reportId, findings);
-        for (StoredFinding old : previous) {
-            if (!ReviewStatus.OPEN.code().equals(old.reviewStatus())) {
-                Finding f = old.finding();
-                dsl.update(FINDING)
-                        .set(FINDING.REVIEW_STATUS, old.reviewStatus())
-                        .set(FINDING.REVIEW_COMMENT, old.reviewComment())
-                        .set(FINDING.REVIEWED_BY, old.reviewedBy())
-                        .set(FINDING.REVIEWED_AT, old.reviewedAt())
-                        .where(FINDING.REPORT_ID.eq(reportId), FINDING.RULE.eq(f.rule()),
-                                FINDING.TBL.isNotDistinctFrom(f.table()), FINDING.ROW_CODE.isNotDistinctFrom(f.row()),
-                                FINDING.COL_CODE.isNotDistinctFrom(f.col()), FINDING.MESSAGE.eq(f.message()))
-                        .execute();
-            }
-        }
+        new ReportBatch(dsl).replaceFindings(Map.of(reportId, findings));
     }
 
     /** An auditor's verdict on a finding: confirmed or dismissed (or back to open), with a comment. */
@@ -187,6 +171,22 @@ public class ReportService {
                 : AGENCY.NAME.containsIgnoreCase(search.strip()).or(CURRENT_CELLS.YEAR.cast(String.class).eq(search.strip()));
         return dsl.select(CURRENT_CELLS.REPORT_ID).from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
                 .where(matches);
+    }
+
+    /** The agencies that have current reports, matching part of a name (or all when null), in id order. */
+    public List<Long> agenciesWithReports(String nameContains) {
+        return dsl.selectDistinct(CURRENT_CELLS.AGENCY_ID).from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
+                .where(nameContains == null ? DSL.noCondition() : AGENCY.NAME.contains(nameContains))
+                .orderBy(CURRENT_CELLS.AGENCY_ID).fetch(CURRENT_CELLS.AGENCY_ID);
+    }
+
+    /** The current reports of these agencies, every year, without the per-report counts. */
+    public List<ReportRef> currentRefs(java.util.Collection<Long> agencyIds) {
+        return dsl.select(CURRENT_REPORT.ID, CURRENT_REPORT.AGENCY_ID, AGENCY.NAME, CURRENT_REPORT.YEAR, CURRENT_REPORT.TEMPLATE)
+                .from(CURRENT_REPORT).join(AGENCY).on(AGENCY.ID.eq(CURRENT_REPORT.AGENCY_ID))
+                .where(CURRENT_REPORT.AGENCY_ID.in(agencyIds))
+                .orderBy(CURRENT_REPORT.AGENCY_ID, CURRENT_REPORT.YEAR)
+                .fetch(Records.mapping(ReportRef::new));
     }
 
     /** Current reports, of one agency or (null) of all, without the per-report counts. */
@@ -255,10 +255,13 @@ public class ReportService {
     }
 
     public List<StoredFinding> findings(long reportId) {
-        return dsl.selectFrom(FINDING).where(FINDING.REPORT_ID.eq(reportId)).orderBy(FINDING.ID)
-                .fetch(r -> new StoredFinding(r.getId(), new Finding(r.getRule(), Severity.ofCode(r.getSeverity()), r.getTbl(),
-                        r.getRowCode(), r.getColCode(), r.getExpected(), r.getActual(), r.getMessage()),
-                        r.getReviewStatus(), r.getReviewComment(), r.getReviewedBy(), r.getReviewedAt()));
+        return dsl.selectFrom(FINDING).where(FINDING.REPORT_ID.eq(reportId)).orderBy(FINDING.ID).fetch(ReportService::stored);
+    }
+
+    static StoredFinding stored(app.nianbao.store.jooq.tables.records.FindingRecord r) {
+        return new StoredFinding(r.getId(), new Finding(r.getRule(), Severity.ofCode(r.getSeverity()), r.getTbl(),
+                r.getRowCode(), r.getColCode(), r.getExpected(), r.getActual(), r.getMessage()),
+                r.getReviewStatus(), r.getReviewComment(), r.getReviewedBy(), r.getReviewedAt());
     }
 
     public List<ReportVersion> versions(long agencyId, int year) {

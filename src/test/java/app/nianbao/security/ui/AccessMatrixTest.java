@@ -36,6 +36,7 @@ class AccessMatrixTest extends KaribuTestBase {
             Map.entry("outcomes", "VIEWER"),
             Map.entry("review", "VIEWER"),
             Map.entry("compare", "VIEWER"),
+            Map.entry("changes", "VIEWER"),
             Map.entry("quality", "VIEWER"),
             Map.entry("reports", "VIEWER"),
             Map.entry("reports/:agencyId/:year", "VIEWER"),
