@@ -34,12 +34,31 @@ public class LoginThrottle implements AuthenticationProvider {
     private final AuthenticationProvider passwords;
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final javax.crypto.spec.SecretKeySpec cacheKey = randomKey();
+
+    /** How long a checked password is taken without bcrypt again; any change of the account ends it sooner. */
+    static final Duration VERIFIED_FOR = Duration.ofMinutes(5);
+
+    /** A sign-in that passed bcrypt: a keyed hash of the password (never the password) and what it granted. */
+    private record Verified(byte[] mac, Authentication granted, Instant until) {
+    }
 
     public LoginThrottle(UserDetailsService users, PasswordEncoder encoder, Clock clock) {
+        this(users, encoder, clock, new AccountChanges(clock));
+    }
+
+    /**
+     * API scripts sign in on every request with HTTP Basic; bcrypt costs tens of milliseconds by
+     * design, so a password checked once is remembered for a few minutes as an HMAC under a key
+     * that lives only in this process, and forgotten when the account changes.
+     */
+    public LoginThrottle(UserDetailsService users, PasswordEncoder encoder, Clock clock, AccountChanges changes) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
         this.passwords = dao;
         this.clock = clock;
+        changes.onChange(verified::remove);
     }
 
     @Override
@@ -50,15 +69,40 @@ public class LoginThrottle implements AuthenticationProvider {
             log.warn("登录被限流 / login throttled: user={} address={}", attempt.getName(), address);
             throw new LockedException("登录失败次数过多，请一分钟后再试 / too many failed logins, try again in a minute");
         }
+        byte[] mac = mac(attempt);
+        Verified known = verified.get(attempt.getName());
+        if (known != null && clock.instant().isBefore(known.until()) && java.security.MessageDigest.isEqual(known.mac(), mac)) {
+            return known.granted();
+        }
         try {
             Authentication accepted = passwords.authenticate(attempt);
             failures.remove(key);
+            verified.put(attempt.getName(), new Verified(mac, accepted, clock.instant().plus(VERIFIED_FOR)));
             return accepted;
         } catch (AuthenticationException e) {
             failures.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(clock.instant());
             log.warn("登录失败 / failed login: user={} address={} reason={}", attempt.getName(), address, e.getClass().getSimpleName());
             throw e;
         }
+    }
+
+    private byte[] mac(Authentication attempt) {
+        try {
+            javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+            hmac.init(cacheKey);
+            hmac.update(attempt.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            hmac.update((byte) 0);
+            hmac.update(String.valueOf(attempt.getCredentials()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return hmac.doFinal();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static javax.crypto.spec.SecretKeySpec randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256");
     }
 
     private int recentFailures(String key) {

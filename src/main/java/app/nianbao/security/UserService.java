@@ -27,9 +27,12 @@ public class UserService implements UserDetailsService {
     private final DSLContext dsl;
     private final PasswordEncoder passwords;
 
-    public UserService(DSLContext dsl, PasswordEncoder passwords) {
+    private final AccountChanges changes;
+
+    public UserService(DSLContext dsl, PasswordEncoder passwords, AccountChanges changes) {
         this.dsl = dsl;
         this.passwords = passwords;
+        this.changes = changes;
     }
 
     @Override
@@ -72,18 +75,18 @@ public class UserService implements UserDetailsService {
 
     @Transactional
     public void resetPassword(String username, String password) {
-        update(username, dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash(password))
+        update(username, true, dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash(password))
                 .where(APP_USER.USERNAME.eq(username)).execute());
     }
 
     @Transactional
     public void setEnabled(String username, boolean enabled) {
-        update(username, dsl.update(APP_USER).set(APP_USER.ENABLED, enabled).where(APP_USER.USERNAME.eq(username)).execute());
+        update(username, !enabled, dsl.update(APP_USER).set(APP_USER.ENABLED, enabled).where(APP_USER.USERNAME.eq(username)).execute());
     }
 
     @Transactional
     public void setRole(String username, Role role) {
-        update(username, dsl.update(APP_USER).set(APP_USER.ROLE, role.name()).where(APP_USER.USERNAME.eq(username)).execute());
+        update(username, false, dsl.update(APP_USER).set(APP_USER.ROLE, role.name()).where(APP_USER.USERNAME.eq(username)).execute());
     }
 
     private String hash(String password) {
@@ -94,9 +97,11 @@ public class UserService implements UserDetailsService {
         return passwords.encode(password);
     }
 
-    private static void update(String username, int rows) {
+    /** Every change of an account is told at once, so that its open sessions and cached sign-ins follow it. */
+    private void update(String username, boolean endsSessions, int rows) {
         if (rows == 0) {
             throw new IllegalArgumentException("没有这个用户 / no such user: " + username);
         }
+        changes.changed(username, endsSessions);
     }
 }

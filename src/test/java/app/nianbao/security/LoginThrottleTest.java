@@ -53,6 +53,39 @@ class LoginThrottleTest {
         assertThat(throttle.authenticate(attempt("li", "correct-password", "10.0.0.1")).isAuthenticated()).isTrue();
     }
 
+    @Test
+    void a_password_checked_once_is_not_checked_with_bcrypt_again_until_the_account_changes() {
+        int[] checks = {0};
+        PasswordEncoder counting = new PasswordEncoder() {
+            public String encode(CharSequence raw) {
+                return encoder.encode(raw);
+            }
+
+            public boolean matches(CharSequence raw, String encoded) {
+                checks[0]++;
+                return encoder.matches(raw, encoded);
+            }
+        };
+        AccountChanges changes = new AccountChanges(clock);
+        LoginThrottle cached = new LoginThrottle(new InMemoryUserDetailsManager(
+                User.withUsername("li").password(encoder.encode("correct-password")).roles("VIEWER").build()), counting, clock, changes);
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(cached.authenticate(attempt("li", "correct-password", "10.0.0.1")).isAuthenticated()).isTrue();
+        }
+        assertThat(checks[0]).isEqualTo(1);
+        // a wrong password is never taken from the cache
+        assertThatThrownBy(() -> cached.authenticate(attempt("li", "correct-passwore", "10.0.0.1"))).isInstanceOf(BadCredentialsException.class);
+        assertThat(checks[0]).isEqualTo(2);
+        // any change of the account, and the end of the interval, send the next sign-in through bcrypt again
+        changes.changed("li", false);
+        cached.authenticate(attempt("li", "correct-password", "10.0.0.1"));
+        assertThat(checks[0]).isEqualTo(3);
+        clock.advance(LoginThrottle.VERIFIED_FOR.plusSeconds(1));
+        cached.authenticate(attempt("li", "correct-password", "10.0.0.1"));
+        assertThat(checks[0]).isEqualTo(4);
+    }
+
     private static Authentication attempt(String user, String password, String address) {
         UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(user, password);
         MockHttpServletRequest request = new MockHttpServletRequest();

@@ -62,8 +62,11 @@ class ChangesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             ui.navigate("reports/" + scope.substring("agency:".length()) + "/" + year);
             return;
         }
-        ui.navigate(ChangesView.class, new QueryParameters(Map.of("scope", List.of(scope), "metric", List.of(metric.code()),
-                "year", List.of(String.valueOf(year)))));
+        Map<String, List<String>> params = new java.util.LinkedHashMap<>();
+        params.put("metric", List.of(metric.code()));
+        params.put("year", List.of(String.valueOf(year)));
+        params.put("scope", List.of(scope));
+        ui.navigate(ChangesView.class, new QueryParameters(params));
     }
 
     private Grid<Contribution> grid() {

@@ -21,8 +21,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
+import app.nianbao.security.AccountChanges;
 import app.nianbao.security.LoginThrottle;
 import app.nianbao.security.PublicVisitor;
+import app.nianbao.security.SessionFollowsAccount;
 import app.nianbao.security.Role;
 import app.nianbao.security.UserService;
 
@@ -47,8 +49,8 @@ class WebSecurity {
     }
 
     @Bean
-    LoginThrottle loginThrottle(UserService users, PasswordEncoder encoder) {
-        return new LoginThrottle(users, encoder, Clock.systemUTC());
+    LoginThrottle loginThrottle(UserService users, PasswordEncoder encoder, AccountChanges changes) {
+        return new LoginThrottle(users, encoder, Clock.systemUTC(), changes);
     }
 
     @Bean
@@ -69,8 +71,9 @@ class WebSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain views(HttpSecurity http) throws Exception {
+    SecurityFilterChain views(HttpSecurity http, UserService users, AccountChanges changes) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
+        http.addFilterAfter(new SessionFollowsAccount(users, changes), org.springframework.security.web.context.SecurityContextHolderFilter.class);
         admitPublicVisitors(http);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
