@@ -9,12 +9,31 @@ import java.util.regex.Pattern;
 public final class AgencyNames {
 
     private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u3000]+");
+    /**
+     * Characters that print nothing or reorder what follows: zero-width spaces and joiners, the
+     * byte-order mark, bidirectional controls, and control characters (terminal escapes among
+     * them). In a title they only make a name look like another; they are removed before a name
+     * is matched or stored.
+     */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF\\p{Cc}&&[^\\s]]");
+
+    /** A terminal escape sequence (ESC [ … final byte, or ESC and one byte): its parameters are not part of a name. */
+    private static final Pattern ESCAPE = Pattern.compile("\\u001B\\[[0-?]*[ -/]*[@-~]|\\u001B[@-_]");
 
     private AgencyNames() {
     }
 
+    private static String visible(String name) {
+        return INVISIBLE.matcher(ESCAPE.matcher(name).replaceAll("")).replaceAll("");
+    }
+
+    /** The name with invisible and control characters removed and compatibility forms (full-width letters) folded by NFKC. */
+    public static String clean(String name) {
+        return java.text.Normalizer.normalize(visible(name), java.text.Normalizer.Form.NFKC);
+    }
+
     public static String normalize(String name) {
-        String n = SPACE.matcher(name).replaceAll("")
+        String n = SPACE.matcher(clean(name)).replaceAll("")
                 .replace('（', '(').replace('）', ')')
                 .replace("管委会", "管理委员会");
         return n.replaceAll("^[\\p{Punct}]+|[\\p{Punct}&&[^)]]+$", "");
@@ -22,6 +41,6 @@ public final class AgencyNames {
 
     /** The name as shown: trimmed, inner spaces dropped (they are line-break noise in Chinese titles). */
     public static String display(String name) {
-        return SPACE.matcher(name.strip()).replaceAll("");
+        return SPACE.matcher(visible(name).strip()).replaceAll("");
     }
 }

@@ -231,6 +231,47 @@ public class AnalyticsService {
                 .orderBy(value.desc()).limit(1).fetchOptional(r -> new Top(r.value1(), r.value2(), r.value3()));
     }
 
+    /** One stored cell of a current report, as the bulk export writes it. */
+    public record FigureRow(long agencyId, String agency, int year, String template, int version, String sourceName,
+                            String table, String row, String col, java.math.BigDecimal value, String kind) {
+    }
+
+    /** Reports per page of the bulk export: its memory stays the same whatever the store holds. */
+    private static final int EXPORT_PAGE = 1_000;
+
+    /**
+     * Every cell of the scope's current reports (of one year, or all when null), handed to the
+     * sink a page of reports at a time in report order, so that a national export streams
+     * instead of being built in memory.
+     */
+    public void exportFigures(Scope scope, Integer year, java.util.function.Consumer<FigureRow> sink) {
+        long after = -1;
+        while (true) {
+            var page = dsl.select(CURRENT_CELLS.REPORT_ID, CURRENT_CELLS.AGENCY_ID, AGENCY.NAME, CURRENT_CELLS.YEAR, CURRENT_CELLS.TEMPLATE,
+                            app.nianbao.store.jooq.Tables.REPORT.VERSION, app.nianbao.store.jooq.Tables.REPORT.SOURCE_NAME)
+                    .from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
+                    .join(app.nianbao.store.jooq.Tables.REPORT).on(app.nianbao.store.jooq.Tables.REPORT.ID.eq(CURRENT_CELLS.REPORT_ID))
+                    .where(CURRENT_CELLS.REPORT_ID.gt(after), MetricSql.inScope(scope),
+                            year == null ? DSL.noCondition() : CURRENT_CELLS.YEAR.eq(year))
+                    .orderBy(CURRENT_CELLS.REPORT_ID).limit(EXPORT_PAGE).fetch();
+            if (page.isEmpty()) {
+                return;
+            }
+            Map<Long, Record> reports = new HashMap<>();
+            page.forEach(r -> reports.put(r.value1(), r));
+            var figure = app.nianbao.store.jooq.Tables.FIGURE;
+            dsl.select(figure.REPORT_ID, figure.TBL, figure.ROW_CODE, figure.COL_CODE, figure.VALUE, figure.KIND).from(figure)
+                    .where(figure.REPORT_ID.in(reports.keySet())).orderBy(figure.REPORT_ID).forEach(f -> {
+                        Record report = reports.get(f.value1());
+                        sink.accept(new FigureRow(report.get(CURRENT_CELLS.AGENCY_ID), report.get(AGENCY.NAME), report.get(CURRENT_CELLS.YEAR),
+                                report.get(CURRENT_CELLS.TEMPLATE), report.get(app.nianbao.store.jooq.Tables.REPORT.VERSION),
+                                report.get(app.nianbao.store.jooq.Tables.REPORT.SOURCE_NAME), f.value2(), f.value3(), f.value4(),
+                                f.value5(), f.value6()));
+                    });
+            after = page.get(page.size() - 1).value1();
+        }
+    }
+
     /** The agencies that joined or left a year's reports against the calendar year before: a few names and the counts. */
     public record Coverage(int year, int entered, int left, List<String> enteredNames, List<String> leftNames) {
     }

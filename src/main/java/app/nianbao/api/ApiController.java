@@ -13,12 +13,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import app.nianbao.agency.AgencyService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
-import app.nianbao.catalog.Template;
+import app.nianbao.catalog.Codebook;
+import app.nianbao.export.DataTable;
 import app.nianbao.parse.ReportJson;
 import app.nianbao.report.ReportService;
 
@@ -183,21 +185,43 @@ class ApiController {
         return json;
     }
 
+    /**
+     * Bulk: one row per current report and cell, with the template's labels in the chosen
+     * language next to the codes, streamed a page of reports at a time; filtered by year and
+     * scope. Text fields are neutralised against spreadsheet formulas.
+     */
     @GetMapping(value = "/figures.csv", produces = "text/csv;charset=UTF-8")
-    String figuresCsv() {
-        StringBuilder csv = new StringBuilder("agency_id,agency,year,template,table,row,col,value,kind\n");
-        for (var r : reports.listCurrent(null)) {
-            reports.figures(r.reportId(), Template.ofCode(r.template())).cells().forEach(c -> csv
-                    .append(r.agencyId()).append(',').append(quote(r.agency())).append(',').append(r.year()).append(',')
-                    .append(r.template()).append(',').append(c.code().table()).append(',').append(c.code().row()).append(',')
-                    .append(c.code().col()).append(',').append(c.value() == null ? "" : c.value().stripTrailingZeros().toPlainString())
-                    .append(',').append(c.kind().code()).append('\n'));
-        }
-        return csv.toString();
+    ResponseEntity<StreamingResponseBody> figuresCsv(@RequestParam(required = false) Integer year,
+                                                     @RequestParam(defaultValue = "all") String scope,
+                                                     @RequestParam(defaultValue = "zh") String lang) {
+        Scope chosen = Scope.parse(scope);
+        boolean english = "en".equals(lang);
+        StreamingResponseBody body = out -> {
+            java.io.Writer csv = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8),
+                    1 << 16);
+            csv.write("\uFEFFagency_id,agency,year,template,version,source,table,row,col,row_label,col_label,value,kind\n");
+            analytics.exportFigures(chosen, year, f -> {
+                try {
+                    csv.append(String.valueOf(f.agencyId())).append(',').append(DataTable.quote(f.agency())).append(',')
+                            .append(String.valueOf(f.year())).append(',').append(f.template()).append(',')
+                            .append(String.valueOf(f.version())).append(',').append(DataTable.quote(f.sourceName())).append(',')
+                            .append(f.table()).append(',').append(f.row()).append(',').append(f.col()).append(',')
+                            .append(DataTable.quote(label(Codebook.get().rowLabel(f.table(), f.row()), english))).append(',')
+                            .append(DataTable.quote(label(Codebook.get().colLabel(f.table(), f.col()), english))).append(',')
+                            .append(f.value() == null ? "" : f.value().stripTrailingZeros().toPlainString()).append(',')
+                            .append(f.kind()).append('\n');
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            csv.flush();
+        };
+        String name = "figures" + (year == null ? "" : "_" + year) + ("all".equals(scope) ? "" : "_" + scope.replaceAll("[^A-Za-z0-9]+", "-"));
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").body(body);
     }
 
-    private static String quote(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
+    private static String label(Codebook.Label label, boolean english) {
+        return label == null ? "" : english ? label.en() : label.zh();
     }
 
     private static Metric metric(String code) {

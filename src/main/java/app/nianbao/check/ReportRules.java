@@ -104,6 +104,12 @@ public final class ReportRules {
     }
 
     private static java.util.Optional<Finding> checkValue(Cell cell) {
+        if (cell.kind() == app.nianbao.figures.CellKind.TEXT && app.nianbao.figures.ValueBound.beyond(cell.raw())) {
+            CellCode c = cell.code();
+            return java.util.Optional.of(new Finding("R7", Severity.ERROR, c.table(), c.row(), c.col(), null, null,
+                    "%s：数值 %s 超出合理范围（≥ 10¹²），按文字保留，不计入合计 / the value %s is beyond any real count (≥ 10¹²): kept as text, left out of sums"
+                            .formatted(cellName(c), cell.raw(), cell.raw())));
+        }
         BigDecimal v = cell.value();
         if (v == null || NON_COUNT_COLUMNS.contains(cell.code().col())) {
             return java.util.Optional.empty();

@@ -83,7 +83,13 @@ public record DataTable(String title, List<String> columns, List<List<Object>> r
         return value == Math.rint(value) ? "%,d".formatted(value.longValue()) : "%,.1f".formatted(value);
     }
 
-    private static String quote(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
+    /**
+     * A text field of a CSV file, quoted, and neutralised as OWASP advises: text that starts
+     * with =, +, -, @, a tab or a carriage return would be run as a formula by a spreadsheet
+     * (an agency named =HYPERLINK(…)), so it gets a leading apostrophe.
+     */
+    public static String quote(String s) {
+        String text = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import app.nianbao.check.ReportRules;
 import app.nianbao.figures.Finding;
+import app.nianbao.figures.ValueBound;
 import app.nianbao.figures.Severity;
 
 /**
@@ -50,6 +51,7 @@ public final class ReportReader {
             }
         }
         TableReader.Tables tables = TableReader.read(lines);
+        keepHugeValuesAsText(tables.figures());
         TitleReader.Title title = TitleReader.read(titles, lines, fileName);
         String agency = options.agency() != null ? options.agency() : title.agency();
         Integer year = options.year() != null ? options.year() : title.year();
@@ -61,6 +63,20 @@ public final class ReportReader {
         }
         findings.addAll(0, ReportRules.check(tables.figures()));
         return new ParsedReport(agency, year, format, tables.figures(), findings, sourceText);
+    }
+
+    /**
+     * A value beyond any real count (see {@link ValueBound}) has held its place in its row while
+     * the tables were read; now it becomes text, kept as printed, so that no sum sees it and the
+     * checks flag it (R7).
+     */
+    private static void keepHugeValuesAsText(app.nianbao.figures.Figures figures) {
+        for (app.nianbao.figures.Cell cell : List.copyOf(figures.cells())) {
+            if (cell.value() != null && ValueBound.exceeds(cell.value())) {
+                String printed = cell.raw() != null ? cell.raw() : cell.value().toPlainString();
+                figures.put(new app.nianbao.figures.Cell(cell.code(), null, app.nianbao.figures.CellKind.TEXT, printed, cell.source()));
+            }
+        }
     }
 
     /** Archives, Office files and images are refused by name, whatever their file name says. */

@@ -140,12 +140,26 @@ class ApiControllerTest extends SpringTestBase {
                 .andExpect(jsonPath("$.points[0].value").value(pingtanOnly));
     }
 
-    @Test
-    void the_bulk_csv_has_one_row_per_report_and_cell() throws Exception {
-        String csv = asViewer(get("/api/v1/figures.csv")).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    private String streamed(MockHttpServletRequestBuilder request) throws Exception {
+        var started = asViewer(request).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request().asyncStarted())
+                .andReturn();
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
 
-        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("agency_id,agency,year,template,table,row,col,value,kind");
-        assertThat(csv).contains("\"淮安市人民政府\",2024,2021,t3,new_received,natural,3001,number");
+    @Test
+    void the_bulk_csv_streams_one_row_per_report_and_cell_with_labels_and_filters() throws Exception {
+        String csv = streamed(get("/api/v1/figures.csv"));
+
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .isEqualTo("\uFEFFagency_id,agency,year,template,version,source,table,row,col,row_label,col_label,value,kind");
+        // 淮安 2024 printed 3001 new applications from natural persons
+        assertThat(csv).containsPattern("\"淮安市人民政府\",2024,2021,1,\"[^\"]+\",t3,new_received,natural,\"[^\"]+\",\"自然人\",3001,number");
+        // one year only, and in English labels
+        String only2024 = streamed(get("/api/v1/figures.csv").param("year", "2024").param("lang", "en"));
+        assertThat(only2024.lines().skip(1)).allMatch(line -> line.contains(",2024,")).isNotEmpty();
+        assertThat(only2024).contains("Natural persons");
+        String onePingtan = streamed(get("/api/v1/figures.csv").param("scope", "agency:" + agency("平潭综合实验区")));
+        assertThat(onePingtan.lines().skip(1)).allMatch(line -> line.contains("平潭综合实验区")).isNotEmpty();
     }
 }

@@ -113,6 +113,32 @@ class ImportServiceTest extends SpringTestBase {
     }
 
     @Test
+    void a_twenty_digit_figure_is_kept_as_text_with_a_finding_and_the_next_file_still_lands() throws Exception {
+        // a complete generated report (every row has all its numbers), its first new-applications cell made 20 digits long
+        Path generated = Files.createTempDirectory("generated");
+        app.nianbao.generate.SyntheticFiles.generate(generated, new app.nianbao.generate.GenerateOptions(1, 2021, 2021, 3, 0.0), n -> { });
+        String text = Files.readString(generated.resolve("000000_2021.txt"));
+        Path folder = Files.createTempDirectory("huge");
+        Files.writeString(folder.resolve("c_20digits.txt"), text.replaceFirst("(一、本年新收政府信息公开申请数量\t)\\d+", "$112345678901234567890"));
+        Files.writeString(folder.resolve("d_good.txt"), text + "\n");
+
+        List<ImportOutcome> outcomes = List.of(
+                imports.importFiles(List.of(folder.resolve("c_20digits.txt")), new ReadOptions("超大数值测试办公室", 2039, null), o -> { }).get(0),
+                imports.importFiles(List.of(folder.resolve("d_good.txt")), new ReadOptions("超大数值测试办公室", 2040, null), o -> { }).get(0));
+
+        assertThat(outcomes).extracting(ImportOutcome::status).containsExactly(Status.IMPORTED, Status.IMPORTED);
+        assertThat(dsl.select(FINDING.MESSAGE).from(FINDING).join(REPORT).on(REPORT.ID.eq(FINDING.REPORT_ID))
+                .where(REPORT.YEAR.eq(2039), FINDING.RULE.eq("R7")).fetch(FINDING.MESSAGE))
+                .anyMatch(m -> m.contains("12345678901234567890") && m.contains("10¹²"));
+        assertThat(dsl.select(FIGURE.VALUE, FIGURE.KIND).from(FIGURE).join(REPORT).on(REPORT.ID.eq(FIGURE.REPORT_ID))
+                .where(REPORT.YEAR.eq(2039), FIGURE.RAW.eq("12345678901234567890")).fetchOne())
+                .satisfies(r -> {
+                    assertThat(r.value1()).isNull();
+                    assertThat(r.value2()).isEqualTo("text");
+                });
+    }
+
+    @Test
     void a_title_name_that_only_resembles_a_stored_agency_is_not_attached_to_it_silently() {
         String shorter = Samples.text(Samples.SEED).replace("高新技术产业开发区管理办公室 2022", "开发区管理办公室 2033");
 

@@ -44,6 +44,13 @@ class PublicReadTest extends SpringTestBase {
     }
 
     @Test
+    void the_bulk_export_is_for_accounts_not_for_the_visitor() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/figures.csv"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is(
+                        org.hamcrest.Matchers.oneOf(401, 403)));
+    }
+
+    @Test
     void the_visitor_name_can_never_be_an_account() {
         assertThat(PublicVisitor.NAME).doesNotMatch("[A-Za-z0-9_.-]{2,32}");
     }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
@@ -57,7 +58,13 @@ class WebSecurity {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.VIEWER.name()))
+                // the bulk export is for accounts: in public-read mode a visitor reads the views and series, not the whole store
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/figures.csv").access((authentication, context) -> new AuthorizationDecision(
+                                authentication.get() != null && authentication.get().isAuthenticated()
+                                        && !PublicVisitor.is(authentication.get().getName())
+                                        && authentication.get().getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_VIEWER"))))
+                        .anyRequest().hasRole(Role.VIEWER.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(WebSecurity::unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(WebSecurity::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> answer(response, HttpServletResponse.SC_FORBIDDEN,
