@@ -83,6 +83,14 @@ public record DataTable(String title, List<String> columns, List<List<Object>> r
         return value == Math.rint(value) ? "%,d".formatted(value.longValue()) : "%,.1f".formatted(value);
     }
 
+    /** A difference as a reader sees it: with its sign, thousands separated, "—" for none. */
+    public static String signed(Double value) {
+        if (value == null) {
+            return "—";
+        }
+        return value == Math.rint(value) ? "%+,d".formatted(value.longValue()) : "%+,.1f".formatted(value);
+    }
+
     /**
      * A text field of a CSV file, quoted, and neutralised as OWASP advises: text that starts
      * with =, +, -, @, a tab or a carriage return would be run as a formula by a spreadsheet

@@ -31,6 +31,7 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
     protected final FilterBar filters;
     private final String titleKey;
     private final Div empty = new Div();
+    private final Div coverage = new Div();
     private final Div content = new Div();
 
     AnalysisView(String titleKey, AnalyticsService analytics, AgencyService agencies, GroupService groups, Class<? extends Component> route) {
@@ -40,7 +41,8 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
         addClassName("view");
         empty.setText(getTranslation("empty.no-data"));
         empty.addClassName("empty-state");
-        add(new H2(getTranslation(titleKey)), filters, empty, content);
+        coverage.addClassName("roll-up-note");
+        add(new H2(getTranslation(titleKey)), filters, coverage, empty, content);
     }
 
     @Override
@@ -56,9 +58,11 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         filters.read(event.getLocation().getQueryParameters());
-        boolean shown = render(Scope.parse(filters.scope()));
+        Scope scope = Scope.parse(filters.scope());
+        boolean shown = render(scope);
         empty.setVisible(!shown);
         content.setVisible(shown);
+        showCoverage(shown ? scope : null);
     }
 
     /**
@@ -94,11 +98,17 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
         return entered > 0 && left > 0 ? "+%d/−%d".formatted(entered, left) : entered > 0 ? "+" + entered : "−" + left;
     }
 
-    /** A line per year whose agencies changed: "2024：+1 机构（淮安市人民政府）". */
-    protected List<String> coverageNotes(Scope scope) {
-        List<String> notes = new ArrayList<>();
-        analytics.coverage(scope, filters.from(), filters.to()).values().forEach(c -> notes.add(coverageNote(c)));
-        return notes;
+    /**
+     * Once per view, above its charts, a line per year whose reporting agencies changed
+     * ("2024 年：+1 个机构（淮安市人民政府）"): the marks on the axes say where, this says who.
+     */
+    private void showCoverage(Scope scope) {
+        coverage.removeAll();
+        if (scope != null) {
+            analytics.coverage(scope, filters.from(), filters.to()).values()
+                    .forEach(c -> coverage.add(new com.vaadin.flow.component.html.Paragraph(coverageNote(c))));
+        }
+        coverage.setVisible(coverage.getComponentCount() > 0);
     }
 
     static String coverageNote(AnalyticsService.Coverage c) {
@@ -109,7 +119,7 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
         if (c.left() > 0) {
             parts.add(Labels.text("coverage.left", c.left(), names(c.leftNames(), c.left())));
         }
-        return Labels.text("coverage.year", c.year(), String.join(Labels.text("coverage.separator"), parts));
+        return Labels.text("coverage.year", String.valueOf(c.year()), String.join(Labels.text("coverage.separator"), parts));
     }
 
     private static String names(List<String> names, int count) {

@@ -74,7 +74,7 @@ class ChangesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         grid.addComponentColumn(ChangesView::presence).setHeader(getTranslation("changes.presence"));
         grid.addColumn(c -> DataTable.formatted(c.previous())).setHeader(getTranslation("changes.previous"));
         grid.addColumn(c -> DataTable.formatted(c.current())).setHeader(getTranslation("changes.current"));
-        grid.addColumn(c -> c.delta() == null ? "—" : "%+,.1f".formatted(c.delta()).replace(".0", "")).setHeader(getTranslation("changes.delta"));
+        grid.addColumn(c -> DataTable.signed(c.delta())).setHeader(getTranslation("changes.delta"));
         grid.addColumn(c -> c.share() == null ? "—" : "%+.1f%%".formatted(c.share() * 100)).setHeader(getTranslation("changes.share"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setHeight("60vh");
@@ -98,11 +98,11 @@ class ChangesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         year = UrlParameters.integer(params, "year", 2024);
         String written = UrlParameters.text(params, "scope", "all");
         Scope scope = Scope.parse(written);
-        title.setText(getTranslation("changes.title", Labels.metric(metric), year - 1, year));
+        title.setText(getTranslation("changes.title", Labels.metric(metric), String.valueOf(year - 1), String.valueOf(year)));
         Point point = analytics.series(metric, scope, year, year).points().stream().findFirst().orElse(null);
         Double before = analytics.series(metric, scope, year - 1, year - 1).valueIn(year - 1);
-        level.setText(point == null ? getTranslation("changes.no-reports", year)
-                : getTranslation("changes.level", year - 1, DataTable.formatted(before), year, DataTable.formatted(point.value()), point.reports()));
+        level.setText(point == null ? getTranslation("changes.no-reports", String.valueOf(year))
+                : getTranslation("changes.level", String.valueOf(year - 1), DataTable.formatted(before), String.valueOf(year), DataTable.formatted(point.value()), point.reports()));
         panel.setText(point == null ? "" : Kpi.changeSentence(metric, point.change(), Language.english()));
         int total = analytics.contributions(metric, scope, year, 0, 1).agencies();
         grid.setItems(query -> analytics.contributions(metric, scope, year, query.getOffset(), query.getLimit()).rows().stream(),

@@ -81,10 +81,9 @@ class OutcomesView extends AnalysisView {
         });
         drillByYear(rates, years, Metric.DISCLOSURE_RATE);
         drillByYear(breakdown, years, detail == null ? Metric.PROCESSED : detail);
-        List<String> coverage = coverageNotes(scope);
-        showMix(scope, processed, coverage);
+        showMix(scope, processed);
         showBreakdown(scope, processed);
-        showRates(scope, processed, coverage);
+        showRates(scope, processed);
         return true;
     }
 
@@ -125,7 +124,7 @@ class OutcomesView extends AnalysisView {
      * shares of their sum, so that a year's bars add up to 100 %; counts and shares in the table,
      * the template's own total beside them where a report states it differently.
      */
-    private void showMix(Scope scope, Series processed, List<String> coverage) {
+    private void showMix(Scope scope, Series processed) {
         Mix parts = analytics.mix(OUTCOMES, Metric.PROCESSED, scope, filters.from(), filters.to());
         BarData data = new BarData().setLabels(yearLabels(processed));
         List<Integer> years = parts.years().stream().map(Mix.Year::year).toList();
@@ -149,7 +148,7 @@ class OutcomesView extends AnalysisView {
         }
         mix.show(new BarChart(data, new BarOptions().setScales(Axes.percent())), true,
                 new DataTable(getTranslation("outcomes.title"), columns, rows), ChartMeta.unit("%"));
-        List<String> lines = new ArrayList<>(coverage);
+        List<String> lines = new ArrayList<>();
         String incomplete = parts.years().stream().filter(y -> y.excludedReports() > 0).map(y -> String.valueOf(y.year()))
                 .collect(java.util.stream.Collectors.joining(", "));
         if (!incomplete.isEmpty()) {
@@ -167,7 +166,7 @@ class OutcomesView extends AnalysisView {
         }
     }
 
-    private void showRates(Scope scope, Series processed, List<String> coverage) {
+    private void showRates(Scope scope, Series processed) {
         List<String> years = yearLabels(processed);
         List<Series> both = analytics.series(List.of(Metric.DISCLOSURE_RATE, Metric.GRANTED_RATE), scope, filters.from(), filters.to());
         Series disclosure = both.get(0);
@@ -187,7 +186,6 @@ class OutcomesView extends AnalysisView {
         substantive.setData(d);
         LineDataset granted = new LineDataset().setLabel(getTranslation("outcomes.rate.granted")).setBorderColor("#1f77b4").setBackgroundColor("#1f77b4");
         granted.setData(g);
-        rates.setNotes(coverage);
         rates.show(new LineChart(data.addDataset(substantive).addDataset(granted), new LineOptions().setScales(Axes.percent()).setSpanGaps(false)), false,
                 new DataTable(Labels.metric(Metric.DISCLOSURE_RATE), List.of(getTranslation("common.year"),
                 getTranslation("outcomes.rate.substantive"), getTranslation("outcomes.rate.granted")), rows), ChartMeta.unit("%"));

@@ -120,7 +120,7 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         LineOptions options = new LineOptions()
                 .setPlugins(new Plugins().setLegend(new LegendOptions().setDisplay(false)))
                 .setScales(new Scales().addScale(Scales.ScaleAxis.X, new CategoryScaleOptions().setDisplay(false))
-                        .addScale(Scales.ScaleAxis.Y, new LinearScaleOptions().setDisplay(false)));
+                        .addScale(Scales.ScaleAxis.Y, new LinearScaleOptions().setDisplay(false).setBeginAtZero(true)));
         return new LineChart(new LineData().setLabels(history.stream().map(p -> String.valueOf(p.year())).toList())
                 .addDataset(line), options);
     }

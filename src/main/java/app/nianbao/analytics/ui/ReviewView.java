@@ -57,7 +57,6 @@ class ReviewView extends AnalysisView {
         drillByYear(cases, years, Metric.REVIEWS);
         drillByYear(correction, years, Metric.CORRECTION_RATE);
         drillByYear(disputes, years, Metric.DISPUTES_PER_100);
-        List<String> notes = coverageNotes(scope);
         BarData bars = new BarData().setLabels(labels);
         List<List<Object>> rows = DataTable.yearRows(years);
         for (int i = 0; i < CASES.size(); i++) {
@@ -67,13 +66,10 @@ class ReviewView extends AnalysisView {
             bars.addDataset(set);
             DataTable.addColumn(rows, values);
         }
-        cases.setNotes(notes);
         cases.show(new BarChart(bars, new BarOptions().setScales(Axes.fromZero())), false, new DataTable(getTranslation("nav.review"), List.of(getTranslation("common.year"), Labels.metric(Metric.REVIEWS),
                 Labels.metric(Metric.LAWSUITS)), rows));
         showLines(correction, RATES, scope, years, labels, 100, getTranslation("review.correction"));
         showLines(disputes, List.of(Metric.DISPUTES_PER_100), scope, years, labels, 1, getTranslation("review.disputes"));
-        correction.setNotes(notes);
-        disputes.setNotes(notes);
         return true;
     }
 

@@ -65,9 +65,8 @@ class VolumesView extends AnalysisView {
         List<Integer> years = series.years();
         drillByYear(total, years, Metric.NEW_APPLICATIONS);
         drillByYear(byApplicant, years, Metric.NEW_APPLICATIONS);
-        List<String> notes = coverageNotes(scope);
-        showTotal(scope, series, notes);
-        showByApplicant(scope, series, notes);
+        showTotal(scope, series);
+        showByApplicant(scope, series);
         showTrend(scope, series);
         showProactive(scope, series);
         return true;
@@ -77,7 +76,7 @@ class VolumesView extends AnalysisView {
      * The level per year over every report, or, for several chosen agencies, one line each and
      * their sum only in the years where all of them report.
      */
-    private void showTotal(Scope scope, Series series, List<String> notes) {
+    private void showTotal(Scope scope, Series series) {
         LineData data = new LineData().setLabels(yearLabels(series));
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year"), getTranslation("volumes.new"),
                 getTranslation("common.reports"), getTranslation("common.template"), getTranslation("common.blank-cells"),
@@ -109,7 +108,6 @@ class VolumesView extends AnalysisView {
         }
         total.show(new LineChart(data, new LineOptions().setScales(Axes.fromZero()).setSpanGaps(false)), false,
                 new DataTable(Labels.metric(Metric.NEW_APPLICATIONS), columns, rows));
-        total.setNotes(notes);
     }
 
     private static LineDataset line(String label, String color, Number[] values) {
@@ -119,7 +117,7 @@ class VolumesView extends AnalysisView {
     }
 
     /** The applicant types of one set of reports per year, so that the stack is the year's whole. */
-    private void showByApplicant(Scope scope, Series totals, List<String> notes) {
+    private void showByApplicant(Scope scope, Series totals) {
         Mix mix = analytics.mix(Metric.BY_APPLICANT, Metric.NEW_APPLICATIONS, scope, filters.from(), filters.to());
         BarData data = new BarData().setLabels(yearLabels(totals));
         List<Integer> years = mix.years().stream().map(Mix.Year::year).toList();
@@ -141,7 +139,6 @@ class VolumesView extends AnalysisView {
         }
         byApplicant.show(new BarChart(data, new BarOptions().setScales(Axes.fromZero())), true,
                 new DataTable(getTranslation("volumes.by-applicant"), columns, rows));
-        byApplicant.setNotes(notes);
     }
 
     static Number percent(Double share) {
@@ -195,7 +192,7 @@ class VolumesView extends AnalysisView {
                 if (value == null || others.length == 0 || value <= 10 * Math.max(1, others[others.length / 2])) {
                     continue;
                 }
-                analytics.largest(s.metric(), scope, year).ifPresent(top -> notes.add(getTranslation("volumes.outlier", year,
+                analytics.largest(s.metric(), scope, year).ifPresent(top -> notes.add(getTranslation("volumes.outlier", String.valueOf(year),
                         Labels.metric(s.metric()), DataTable.formatted(value), top.agency(), DataTable.formatted(top.value()),
                         "%.0f".formatted(top.value() / value * 100))));
             }
@@ -222,8 +219,8 @@ class VolumesView extends AnalysisView {
         boolean allAlways = balanced.years().size() == series.points().size()
                 && series.points().stream().allMatch(p -> p.reports() == balanced.agencies());
         if (!allAlways) {
-            trend.add(new Paragraph(getTranslation("volumes.panel", balanced.agencies(), balanced.years().get(0),
-                    balanced.years().get(balanced.years().size() - 1))));
+            trend.add(new Paragraph(getTranslation("volumes.panel", balanced.agencies(), String.valueOf(balanced.years().get(0)),
+                    String.valueOf(balanced.years().get(balanced.years().size() - 1)))));
         }
         int[] years = balanced.years().stream().mapToInt(Integer::intValue).toArray();
         double[] values = balanced.values().stream().mapToDouble(v -> v == null ? 0 : v).toArray();
