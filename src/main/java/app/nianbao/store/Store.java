@@ -53,7 +53,8 @@ public final class Store implements AutoCloseable {
     public static Store connect(String url, String user, String password) {
         try {
             Connection connection = DriverManager.getConnection(url, user, password);
-            Flyway.configure().dataSource(new SingleConnectionDataSource(connection)).load().migrate();
+            Flyway.configure().dataSource(new SingleConnectionDataSource(connection)).locations(StoreDriver.migrations(url)).load()
+                    .migrate();
             return new Store(connection, JDBCUtils.dialect(connection));
         } catch (SQLException | RuntimeException e) {
             throw new IllegalStateException("无法连接数据库 %s / cannot connect to the store %s: %s".formatted(url, url, e.getMessage()), e);

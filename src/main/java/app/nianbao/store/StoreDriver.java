@@ -7,11 +7,19 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * Picks the JDBC driver from the store's URL — the DuckDB file by default, a PostgreSQL server
- * when nianbao.db.url says so — because Spring Boot does not recognise DuckDB URLs by itself.
+ * when nianbao.db.url says so — because Spring Boot does not recognise DuckDB URLs by itself;
+ * and the migrations: the common ones, and on PostgreSQL its own (indexes a row store needs).
  */
 public class StoreDriver implements EnvironmentPostProcessor {
 
     private static final String DRIVER = "spring.datasource.driver-class-name";
+    private static final String MIGRATIONS = "spring.flyway.locations";
+
+    /** The migrations of a store at this URL, as the command line's Store applies them too. */
+    public static String[] migrations(String url) {
+        return url.startsWith("jdbc:postgresql:") ? new String[] {"classpath:db/migration", "classpath:db/vendor/postgresql"}
+                : new String[] {"classpath:db/migration"};
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -19,10 +27,13 @@ public class StoreDriver implements EnvironmentPostProcessor {
         environment.getPropertySources().addLast(new PropertySource<Object>("nianbao-store-driver") {
             @Override
             public Object getProperty(String name) {
-                if (!DRIVER.equals(name)) {
+                if (!DRIVER.equals(name) && !MIGRATIONS.equals(name)) {
                     return null;
                 }
                 String url = environment.getProperty("spring.datasource.url", "");
+                if (MIGRATIONS.equals(name)) {
+                    return String.join(",", migrations(url));
+                }
                 return url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.duckdb.DuckDBDriver";
             }
         });

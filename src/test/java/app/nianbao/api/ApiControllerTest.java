@@ -84,6 +84,15 @@ class ApiControllerTest extends SpringTestBase {
     }
 
     @Test
+    void unknown_api_paths_and_methods_answer_json_not_the_apps_page() throws Exception {
+        asViewer(get("/api/v1/reports")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("/api/v1/reports")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/agencies/2")
+                        .with(user("viewer").roles("VIEWER")))
+                .andExpect(status().isMethodNotAllowed()).andExpect(jsonPath("$.error").exists());
+    }
+
+    @Test
     void unknown_reports_are_404_and_bad_parameters_400_with_a_message() throws Exception {
         asViewer(get("/api/v1/reports/999999/2024")).andExpect(status().isNotFound());
         asViewer(get("/api/v1/metrics").param("metric", "nonsense")).andExpect(status().isBadRequest())

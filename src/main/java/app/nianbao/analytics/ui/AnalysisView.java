@@ -104,11 +104,17 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
      */
     private void showCoverage(Scope scope) {
         coverage.removeAll();
-        if (scope != null) {
-            analytics.coverage(scope, filters.from(), filters.to()).values()
-                    .forEach(c -> coverage.add(new com.vaadin.flow.component.html.Paragraph(coverageNote(c))));
+        List<String> lines = scope == null ? List.of()
+                : analytics.coverage(scope, filters.from(), filters.to()).values().stream().map(AnalysisView::coverageNote).toList();
+        if (!lines.isEmpty()) {
+            // a short list is shown; a long one folds under a summary of its years so the charts stay in view
+            com.vaadin.flow.component.details.Details details = new com.vaadin.flow.component.details.Details(
+                    getTranslation("coverage.summary", lines.size()));
+            lines.forEach(line -> details.add(new com.vaadin.flow.component.html.Paragraph(line)));
+            details.setOpened(lines.size() <= 2);
+            coverage.add(details);
         }
-        coverage.setVisible(coverage.getComponentCount() > 0);
+        coverage.setVisible(!lines.isEmpty());
     }
 
     static String coverageNote(AnalyticsService.Coverage c) {

@@ -61,6 +61,8 @@ public class FilterBar extends HorizontalLayout {
     public FilterBar(List<AgencySummary> all, GroupService groups, Class<? extends Component> view) {
         this.groups = groups;
         this.view = view;
+        // on a narrow screen the fields go onto further lines instead of off the edge
+        setWrap(true);
         kind.setLabel(getTranslation("filter.scope"));
         kind.setItems(Kind.values());
         kind.setItemLabelGenerator(k -> getTranslation("filter.kind." + k.name()));

@@ -39,6 +39,8 @@ public class MainLayout extends AppLayout {
     private HorizontalLayout title() {
         H1 name = new H1("年报");
         name.addClassName("product-name");
+        // the two characters are one word: never broken over two lines on a phone
+        name.getStyle().set("white-space", "nowrap");
         Span latin = new Span("Nianbao");
         latin.addClassName("product-latin");
         HorizontalLayout title = new HorizontalLayout(name, latin);
