@@ -2,7 +2,6 @@ package app.nianbao.analytics;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import app.nianbao.agency.AgencyLevel;
 
@@ -67,7 +66,9 @@ public sealed interface Scope {
         try {
             return switch (kind) {
                 case "agency" -> new Agencies(Arrays.stream(value.split(",")).map(String::strip).map(Long::valueOf).toList());
-                case "level" -> new Level(AgencyLevel.valueOf(value.toUpperCase(Locale.ROOT)));
+                case "level" -> new Level(java.util.Arrays.stream(AgencyLevel.values()).filter(l -> l.name().equalsIgnoreCase(value.strip()))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown level " + value + "; levels are "
+                                + java.util.Arrays.toString(AgencyLevel.values()))));
                 case "parent" -> new Subtree(Long.parseLong(value));
                 case "region" -> new Region(value.strip());
                 case "group" -> new Group(Long.parseLong(value));

@@ -77,7 +77,7 @@ public class CheckService {
         List<ReportRef> needed = new ArrayList<>(toCheck);
         toCheck.stream().map(r -> byAgencyYear.get(ReportBatch.key(r.agencyId(), r.year() - 1))).filter(java.util.Objects::nonNull)
                 .filter(r -> year != null).forEach(needed::add);
-        Map<Long, Figures> figures = batch.figures(needed.stream().map(r -> new ReportBatch.Stored(r.reportId(), r.agencyId(), r.year(), 0,
+        Map<Long, Figures> figures = batch.currentFigures(needed.stream().map(r -> new ReportBatch.Stored(r.reportId(), r.agencyId(), r.year(), 0,
                 Template.ofCode(r.template()))).toList());
         Map<Long, String> texts = batch.sourceTexts(needed.stream().map(ReportRef::reportId).toList());
         Map<Long, String> narratives = needed.parallelStream().distinct().collect(java.util.stream.Collectors.toConcurrentMap(

@@ -100,24 +100,94 @@ public final class ReportBatch {
         return dsl.select(next).from(DSL.generateSeries(1, n)).fetch(next);
     }
 
-    /** The stored figures of these reports, one query for all. */
+    /** The stored figures of these reports, every cell with its kind, printed text and source line. */
     public Map<Long, Figures> figures(Collection<Stored> reports) {
         Map<Long, Figures> figures = new HashMap<>();
         reports.forEach(r -> figures.put(r.reportId(), new Figures(r.template())));
-        for (List<Long> chunk : chunks(List.copyOf(figures.keySet()))) {
-            dsl.selectFrom(FIGURE).where(FIGURE.REPORT_ID.in(chunk)).forEach(r -> figures.get(r.getReportId()).put(new Cell(
-                    new CellCode(r.getTbl(), r.getRowCode(), r.getColCode()), r.getValue(), CellKind.ofCode(r.getKind()),
-                    r.getRaw(), r.getSource())));
+        if (figures.isEmpty()) {
+            return figures;
+        }
+        for (org.jooq.Condition where : near(FIGURE.REPORT_ID, figures.keySet())) {
+            dsl.select(FIGURE.REPORT_ID, FIGURE.TBL, FIGURE.ROW_CODE, FIGURE.COL_CODE, FIGURE.VALUE, FIGURE.KIND, FIGURE.RAW, FIGURE.SOURCE)
+                    .from(FIGURE).where(where).forEach(r -> {
+                        Figures of = figures.get(r.value1());
+                        if (of != null) {
+                            of.put(new Cell(new CellCode(r.value2(), r.value3(), r.value4()), r.value5(), CellKind.ofCode(r.value6()),
+                                    r.value7(), r.value8()));
+                        }
+                    });
         }
         return figures;
+    }
+
+    /**
+     * The figures of these current reports as the rules need them, read from their wide rows
+     * (one row a report) and, for the few cells that are not plain numbers, from figure (their
+     * kind, printed text and source line, which the blank-cell findings name). Fetching every
+     * cell row instead costs a national check most of its time.
+     */
+    public Map<Long, Figures> currentFigures(Collection<Stored> reports) {
+        Map<Long, Figures> figures = new HashMap<>();
+        reports.forEach(r -> figures.put(r.reportId(), new Figures(r.template())));
+        if (figures.isEmpty()) {
+            return figures;
+        }
+        List<Field<?>> wide = new ArrayList<>(List.of(CURRENT_CELLS.REPORT_ID));
+        wide.addAll(CurrentCells.columns().values());
+        for (org.jooq.Condition where : near(CURRENT_CELLS.REPORT_ID, figures.keySet())) {
+            dsl.select(wide).from(CURRENT_CELLS).where(where).forEach(row -> {
+                Figures of = figures.get(row.get(CURRENT_CELLS.REPORT_ID));
+                if (of == null) {
+                    return;
+                }
+                for (CellCode cell : app.nianbao.catalog.Codebook.get().cells(of.template())) {
+                    Double value = row.get(CurrentCells.column(cell));
+                    // a cell without a number is listed below with its kind, unless the reader never found it
+                    of.put(new Cell(cell, value == null ? null : BigDecimal.valueOf(value), value == null ? CellKind.BLANK : CellKind.NUMBER,
+                            null, null));
+                }
+            });
+        }
+        for (org.jooq.Condition where : near(FIGURE.REPORT_ID, figures.keySet())) {
+            dsl.select(FIGURE.REPORT_ID, FIGURE.TBL, FIGURE.ROW_CODE, FIGURE.COL_CODE, FIGURE.VALUE, FIGURE.KIND, FIGURE.RAW, FIGURE.SOURCE)
+                    .from(FIGURE).where(where, FIGURE.KIND.ne(CellKind.NUMBER.code())).forEach(r -> {
+                        Figures of = figures.get(r.value1());
+                        if (of != null) {
+                            of.put(new Cell(new CellCode(r.value2(), r.value3(), r.value4()), r.value5(), CellKind.ofCode(r.value6()),
+                                    r.value7(), r.value8()));
+                        }
+                    });
+        }
+        return figures;
+    }
+
+    /**
+     * Conditions that select these ids: one range when they lie close together (rows are stored
+     * in the order they were written, so the store reads only the segments of that range), else
+     * a chunk of ids at a time.
+     */
+    private static List<org.jooq.Condition> near(Field<Long> column, java.util.Set<Long> ids) {
+        long lo = java.util.Collections.min(ids);
+        long hi = java.util.Collections.max(ids);
+        if (hi - lo < 4L * ids.size() + CHUNK) {
+            return List.of(column.between(lo, hi));
+        }
+        return chunks(List.copyOf(ids)).stream().map(column::in).map(org.jooq.Condition.class::cast).toList();
     }
 
     /** The source text of these reports, one query for all. */
     public Map<Long, String> sourceTexts(Collection<Long> reportIds) {
         Map<Long, String> texts = new HashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(reportIds))) {
-            dsl.select(REPORT.ID, REPORT.SOURCE_TEXT).from(REPORT).where(REPORT.ID.in(chunk))
-                    .forEach(r -> texts.put(r.value1(), r.value2()));
+        if (reportIds.isEmpty()) {
+            return texts;
+        }
+        java.util.Set<Long> wanted = new HashSet<>(reportIds);
+        for (org.jooq.Condition where : near(REPORT.ID, wanted)) {
+            dsl.select(REPORT.ID, REPORT.SOURCE_TEXT).from(REPORT).where(where).forEach(r -> {
+                if (wanted.contains(r.value1())) {
+                    texts.put(r.value1(), r.value2());
+                }
+            });
         }
         return texts;
     }

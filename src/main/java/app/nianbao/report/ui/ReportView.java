@@ -37,7 +37,8 @@ import app.nianbao.shell.ui.Labels;
  * One report: its tables as the template prints them, its findings with review, the source
  * text beside it (a click on a cell shows the line it came from), and its versions.
  */
-@Route("reports/:agencyId/:year")
+// ids and years are digits: anything else is an unknown page, not a NumberFormatException
+@Route("reports/:agencyId([0-9]{1,18})/:year([0-9]{4})")
 @RolesAllowed("VIEWER")
 class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 

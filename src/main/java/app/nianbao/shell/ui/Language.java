@@ -19,7 +19,12 @@ public class Language implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(init -> init.getUI().setLocale(chosen(init.getUI().getSession())));
+        event.getSource().addUIInitListener(init -> {
+            Locale locale = chosen(init.getUI().getSession());
+            init.getUI().setLocale(locale);
+            // screen readers and the browser's own hyphenation and fonts follow the page's language
+            init.getUI().getPage().executeJs("document.documentElement.lang = $0", Translations.isEnglish(locale) ? "en" : "zh-CN");
+        });
     }
 
     public static boolean english() {
