@@ -46,8 +46,9 @@ public class AnalyticsService {
      * One year of a series: its value over the reports that give every needed cell, how many
      * reports the year has, the templates among them, the blank needed cells, the reports left
      * out for them, how many agencies joined or left the year's reports against the year before,
-     * and the like-for-like change against that year. The value is null when no report is
-     * complete, and a year with no reports at all (a gap) has 0 reports and no value.
+     * and the like-for-like change against that year (null in a levels-only series). The value is
+     * null when no report is complete, and a year with no reports at all (a gap) has 0 reports
+     * and no value.
      */
     public record Point(int year, Double value, int reports, Set<String> templates, int blankCells, int excludedReports,
                         int agenciesEntered, int agenciesLeft, Change change) {
@@ -59,7 +60,7 @@ public class AnalyticsService {
 
         /** True when the set of reporting agencies differs from the year before, which a chart must mark. */
         public boolean coverageChanged() {
-            return change.fromYearReported() && reports > 0 && (agenciesEntered > 0 || agenciesLeft > 0);
+            return change != null && change.fromYearReported() && reports > 0 && (agenciesEntered > 0 || agenciesLeft > 0);
         }
     }
 
@@ -113,21 +114,68 @@ public class AnalyticsService {
         return series(List.of(metric), scope, from, to).get(0);
     }
 
-    /** Several metrics over the same scope and years in one pass over the store: a chart's worth. */
+    /**
+     * Several metrics over the same scope and years, each point with its like-for-like change:
+     * a chart's worth in two queries whatever the store holds (the levels, and the panel changes).
+     */
     public List<Series> series(List<Metric> metrics, Scope scope, int from, int to) {
-        return series(metrics, scope, from, to, false);
+        return series(metrics, scope, from, to, false, true, from);
     }
 
-    private List<Series> series(List<Metric> metrics, Scope scope, int from, int to, boolean together) {
-        Map<Integer, Group> groups = grouped(metrics, scope, from, to, together);
-        List<Integer> years = groups.values().stream().filter(g -> g.reports() > 0).map(Group::year).toList();
+    /**
+     * As {@link #series(List, Scope, int, int)}, with the change of the latest reported year only
+     * (the other points' changes are null): what headline cards show, at a fraction of the cost.
+     */
+    public List<Series> latestChange(List<Metric> metrics, Scope scope, int from, int to) {
+        Integer last = dsl.select(DSL.max(CURRENT_CELLS.YEAR)).from(CURRENT_CELLS)
+                .where(CURRENT_CELLS.YEAR.between(from, to), MetricSql.inScope(scope)).fetchOne(0, Integer.class);
+        return series(metrics, scope, from, to, false, true, last == null ? to : last);
+    }
+
+    /**
+     * The levels with each year's agencies that joined or left (the marks on a chart's axis) but
+     * no per-metric change: one match count per year instead of the panels' sums.
+     */
+    public List<Series> marked(List<Metric> metrics, Scope scope, int from, int to) {
+        List<Series> levels = levels(metrics, scope, from, to);
+        Map<Integer, Panel> matches = panels(List.of(), scope, from, to);
+        Map<Integer, Group> counts = grouped(List.of(), scope, from - 1, to, false);
+        return levels.stream().map(series -> new Series(series.metric(), series.scope(), series.points().stream().map(p -> {
+            Group before = counts.get(p.year() - 1);
+            int matched = matches.containsKey(p.year()) ? matches.get(p.year()).matched() : 0;
+            int previous = before == null ? 0 : before.reports();
+            Change coverage = new Change(p.year() - 1, previous > 0, 0, 0, 0, null, null);
+            return new Point(p.year(), p.value(), p.reports(), p.templates(), p.blankCells(), p.excludedReports(),
+                    p.reports() - matched, previous - matched, coverage);
+        }).toList())).toList();
+    }
+
+    /**
+     * The levels only, in one query, for charts that draw no change (their points' change is
+     * null): the lines beside a series that already says who joined or left.
+     */
+    public List<Series> levels(List<Metric> metrics, Scope scope, int from, int to) {
+        return series(metrics, scope, from, to, false, false, from);
+    }
+
+    public Series levels(Metric metric, Scope scope, int from, int to) {
+        return levels(List.of(metric), scope, from, to).get(0);
+    }
+
+    /** Levels over [from, to]; with changes, each year's from {@code changesFrom} on (earlier points' change is null). */
+    private List<Series> series(List<Metric> metrics, Scope scope, int from, int to, boolean together, boolean withChanges,
+                                int changesFrom) {
+        // the year before the range too: a change into the first year, and who left since, need it
+        Map<Integer, Group> groups = grouped(metrics, scope, from - 1, to, together);
+        Map<Integer, Panel> panels = withChanges ? panels(metrics, scope, changesFrom, to) : Map.of();
+        List<Integer> years = groups.values().stream().filter(g -> g.reports() > 0 && g.year() >= from).map(Group::year).toList();
         List<Series> series = new ArrayList<>();
         for (Metric metric : metrics) {
             List<Point> points = new ArrayList<>();
             if (!years.isEmpty()) {
                 // every calendar year from the first reported to the last: a year without reports is drawn as a gap
                 for (int year = years.get(0); year <= years.get(years.size() - 1); year++) {
-                    points.add(point(metric, year, groups.get(year)));
+                    points.add(point(metric, year, groups.get(year), groups.get(year - 1), panels.get(year), withChanges && year >= changesFrom));
                 }
             }
             series.add(new Series(metric, scope.written(), points));
@@ -135,16 +183,32 @@ public class AnalyticsService {
         return series;
     }
 
-    private static Point point(Metric metric, int year, Group g) {
+    /**
+     * A year's point: its level, and (when asked) its change over the panel. Who entered and
+     * left follows from the counts: the reports (or the counting reports, for a metric) of each
+     * year less those matched with the other year.
+     */
+    private static Point point(Metric metric, int year, Group g, Group before, Panel panel, boolean withChanges) {
+        int reports = g == null ? 0 : g.reports();
+        int previousReports = before == null ? 0 : before.reports();
+        int matched = panel == null ? 0 : panel.matched();
+        Change change = null;
+        if (withChanges) {
+            int counts = g == null ? 0 : g.reports() - g.of(metric).excluded();
+            int counted = before == null ? 0 : before.reports() - before.of(metric).excluded();
+            Panel.Of p = panel == null ? null : panel.of(metric);
+            int agencies = p == null ? 0 : p.agencies();
+            change = new Change(year - 1, previousReports > 0, agencies, counts - agencies, counted - agencies,
+                    agencies == 0 ? null : metric.of(p.beforeNumerator(), p.beforeDenominator()),
+                    agencies == 0 ? null : metric.of(p.nowNumerator(), p.nowDenominator()));
+        }
         if (g == null) {
-            return new Point(year, null, 0, Set.of(), 0, 0, 0, 0, new Change(year - 1, false, 0, 0, 0, null, null));
+            return new Point(year, null, 0, Set.of(), 0, 0, 0, previousReports, change);
         }
         Group.Of m = g.of(metric);
         Double value = m.excluded() == g.reports() ? null : metric.evaluate(m.level()).orElse(null);
-        Change change = new Change(year - 1, g.previousReports() > 0, m.panel(), m.entered(), m.left(),
-                m.panel() == 0 ? null : metric.evaluate(m.panelBefore()).orElse(null),
-                m.panel() == 0 ? null : metric.evaluate(m.panelNow()).orElse(null));
-        return new Point(year, value, g.reports(), g.templates(), m.blanks(), m.excluded(), g.entered(), g.left(), change);
+        return new Point(year, value, reports, g.templates(), m.blanks(), m.excluded(), withChanges ? reports - matched : 0,
+                withChanges ? previousReports - matched : 0, change);
     }
 
     /**
@@ -156,7 +220,7 @@ public class AnalyticsService {
     public Mix mix(List<Metric> parts, Metric reported, Scope scope, int from, int to) {
         List<Metric> all = new ArrayList<>(parts);
         all.add(reported);
-        List<Series> series = series(all, scope, from, to, true);
+        List<Series> series = series(all, scope, from, to, true, false, from);
         List<Mix.Year> years = new ArrayList<>();
         for (int y = 0; y < series.get(0).points().size(); y++) {
             int index = y;
@@ -426,17 +490,11 @@ public class AnalyticsService {
         return new Balanced(metric, rows.isEmpty() ? 0 : rows.get(0).get("agencies", Integer.class), years, values);
     }
 
-    /** One year of the grouped query: its reports, the agencies that joined or left them, and each metric's sums. */
-    private record Group(int year, int reports, int previousReports, Set<String> templates, int entered, int left,
-                         Map<Metric, Of> metrics) {
+    /** One year of the levels query: its reports, their templates, and each metric's sums. */
+    private record Group(int year, int reports, Set<String> templates, Map<Metric, Of> metrics) {
 
-        /**
-         * One metric in the year: its term sums over every counting report (the level) and over
-         * the panel in this year and the year before, the blank cells, the reports left out, the
-         * panel's size and the agencies counting only now (entered) or only before (left).
-         */
-        record Of(Map<String, Double> level, Map<String, Double> panelNow, Map<String, Double> panelBefore, int blanks,
-                  int excluded, int panel, int entered, int left) {
+        /** One metric in the year: its term sums over every counting report, the blank cells and the reports left out. */
+        record Of(Map<String, Double> level, int blanks, int excluded) {
         }
 
         Of of(Metric metric) {
@@ -446,10 +504,8 @@ public class AnalyticsService {
 
     /**
      * The cell sums the metrics need per year over the scope's current reports: a few columns of
-     * current_cells, whatever the number of reports. Each report is matched with the same agency's
-     * report of the calendar year before (a full join, so agencies that joined or left are
-     * counted), which gives the level and the panel change in one pass. Each metric sums only the
-     * reports that print every cell it needs — every cell of every metric when {@code together}.
+     * current_cells, whatever the number of reports. Each metric sums only the reports that print
+     * every cell it needs — every cell of every metric when {@code together}.
      */
     private Map<Integer, Group> grouped(List<Metric> metrics, Scope scope, int from, int to, boolean together) {
         Map<Metric, Map<String, List<CellCode>>> termsOf = new LinkedHashMap<>();
@@ -459,63 +515,102 @@ public class AnalyticsService {
             termsOf.put(metric, terms);
             terms.values().forEach(cells -> cells.forEach(cell -> index.putIfAbsent(cell, index.size())));
         }
-        List<Field<?>> inner = new ArrayList<>(List.of(CURRENT_CELLS.AGENCY_ID.as("agency_id"), CURRENT_CELLS.YEAR.as("year"),
-                CURRENT_CELLS.TEMPLATE.as("template")));
+        List<Field<?>> inner = new ArrayList<>(List.of(CURRENT_CELLS.YEAR.as("year"), CURRENT_CELLS.TEMPLATE.as("template")));
         index.forEach((cell, i) -> inner.add(CurrentCells.column(cell).as("c" + i)));
         List<CellCode> every = List.copyOf(index.keySet());
         for (int m = 0; m < metrics.size(); m++) {
             inner.add(MetricSql.blankCount(together ? every : MetricSql.cellsOf(metrics.get(m))).as("b" + m));
         }
+        var rows = DSL.select(inner).from(CURRENT_CELLS).where(CURRENT_CELLS.YEAR.between(from, to), MetricSql.inScope(scope)).asTable("r");
+        Field<Integer> year = rows.field("year", Integer.class);
+        List<Field<?>> fields = new ArrayList<>(List.of(year.as("key"), DSL.count().as("reports"),
+                DSL.min(rows.field("template", String.class)).as("tmin"), DSL.max(rows.field("template", String.class)).as("tmax")));
+        for (int m = 0; m < metrics.size(); m++) {
+            Field<Integer> blanks = rows.field("b" + m, Integer.class);
+            for (CellCode cell : MetricSql.cellsOf(metrics.get(m))) {
+                int i = index.get(cell);
+                fields.add(DSL.sum(rows.field("c" + i, Double.class)).filterWhere(blanks.eq(DSL.inline(0))).as("l" + m + "_" + i));
+            }
+            fields.add(DSL.sum(blanks).as("blanks" + m));
+            fields.add(DSL.count().filterWhere(blanks.gt(DSL.inline(0))).as("excluded" + m));
+        }
+        Map<Integer, Group> groups = new LinkedHashMap<>();
+        for (Record row : dsl.select(fields).from(rows).groupBy(year).orderBy(year).fetch()) {
+            Map<Metric, Group.Of> of = new HashMap<>();
+            for (int m = 0; m < metrics.size(); m++) {
+                of.put(metrics.get(m), new Group.Of(termSums(row, "l" + m + "_", termsOf.get(metrics.get(m)), index), count(row, "blanks" + m),
+                        count(row, "excluded" + m)));
+            }
+            Set<String> templates = Stream.of(row.get("tmin", String.class), row.get("tmax", String.class)).filter(Objects::nonNull)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            int key = row.get("key", Integer.class);
+            groups.put(key, new Group(key, count(row, "reports"), templates, of));
+        }
+        return groups;
+    }
+
+    /**
+     * One year matched with the calendar year before: how many agencies have a report in both,
+     * and per metric the panel — the agencies counting for it in both — with its sums.
+     */
+    private record Panel(int year, int matched, Map<Metric, Of> metrics) {
+
+        record Of(int agencies, Double nowNumerator, Double nowDenominator, Double beforeNumerator, Double beforeDenominator) {
+        }
+
+        Of of(Metric metric) {
+            return metrics.get(metric);
+        }
+    }
+
+    /**
+     * The panels per year of the range: each report joined with the same agency's report of the
+     * calendar year before, and per metric only its numerator and denominator per report — five
+     * sums a metric, whatever its cells.
+     */
+    private Map<Integer, Panel> panels(List<Metric> metrics, Scope scope, int from, int to) {
+        List<Field<?>> inner = new ArrayList<>(List.of(CURRENT_CELLS.AGENCY_ID.as("agency_id"), CURRENT_CELLS.YEAR.as("year")));
+        for (int m = 0; m < metrics.size(); m++) {
+            Metric metric = metrics.get(m);
+            inner.add(MetricSql.blankCount(MetricSql.cellsOf(metric)).as("b" + m));
+            inner.add(MetricSql.signedSumOrNull(metric.numerator()).as("n" + m));
+            if (metric.isRate()) {
+                inner.add(MetricSql.signedSumOrNull(metric.denominator()).as("d" + m));
+            }
+        }
         var r = DSL.name("r").as(DSL.select(inner).from(CURRENT_CELLS)
                 .where(CURRENT_CELLS.YEAR.between(from - 1, to), MetricSql.inScope(scope)));
         Table<?> now = r.as("c");
         Table<?> before = r.as("p");
-        Field<Long> nowId = now.field("agency_id", Long.class);
-        Field<Long> beforeId = before.field("agency_id", Long.class);
-        Field<Integer> nowYear = now.field("year", Integer.class);
-        Field<Integer> beforeYear = before.field("year", Integer.class);
-        Field<Integer> key = DSL.coalesce(nowYear, beforeYear.plus(DSL.inline(1)));
-        List<Field<?>> fields = new ArrayList<>(List.of(key.as("key"), DSL.count(nowId).as("reports"),
-                DSL.count(beforeId).as("previous_reports"), DSL.min(now.field("template", String.class)).as("tmin"),
-                DSL.max(now.field("template", String.class)).as("tmax"),
-                DSL.count().filterWhere(nowId.isNotNull().and(beforeId.isNull())).as("entered"),
-                DSL.count().filterWhere(nowId.isNull()).as("left")));
+        Field<Integer> year = now.field("year", Integer.class);
+        List<Field<?>> fields = new ArrayList<>(List.of(year.as("key"), DSL.count().as("matched")));
         for (int m = 0; m < metrics.size(); m++) {
-            Field<Integer> nowBlanks = now.field("b" + m, Integer.class);
-            Field<Integer> beforeBlanks = before.field("b" + m, Integer.class);
-            Condition counts = nowBlanks.eq(DSL.inline(0));
-            Condition counted = beforeBlanks.eq(DSL.inline(0));
-            for (CellCode cell : MetricSql.cellsOf(metrics.get(m))) {
-                int i = index.get(cell);
-                fields.add(DSL.sum(now.field("c" + i, Double.class)).filterWhere(counts).as("l" + m + "_" + i));
-                fields.add(DSL.sum(now.field("c" + i, Double.class)).filterWhere(counts.and(counted)).as("n" + m + "_" + i));
-                fields.add(DSL.sum(before.field("c" + i, Double.class)).filterWhere(counts.and(counted)).as("p" + m + "_" + i));
+            Condition both = now.field("b" + m, Integer.class).eq(DSL.inline(0)).and(before.field("b" + m, Integer.class).eq(DSL.inline(0)));
+            fields.add(DSL.count().filterWhere(both).as("panel" + m));
+            fields.add(DSL.sum(now.field("n" + m, Double.class)).filterWhere(both).as("nn" + m));
+            fields.add(DSL.sum(before.field("n" + m, Double.class)).filterWhere(both).as("pn" + m));
+            if (metrics.get(m).isRate()) {
+                fields.add(DSL.sum(now.field("d" + m, Double.class)).filterWhere(both).as("nd" + m));
+                fields.add(DSL.sum(before.field("d" + m, Double.class)).filterWhere(both).as("pd" + m));
             }
-            fields.add(DSL.sum(nowBlanks).as("blanks" + m));
-            fields.add(DSL.count().filterWhere(nowBlanks.gt(DSL.inline(0))).as("excluded" + m));
-            fields.add(DSL.count().filterWhere(counts.and(counted)).as("panel" + m));
-            fields.add(DSL.count().filterWhere(counts.and(beforeId.isNull().or(beforeBlanks.gt(DSL.inline(0))))).as("entered" + m));
-            fields.add(DSL.count().filterWhere(counted.and(nowId.isNull().or(nowBlanks.gt(DSL.inline(0))))).as("left" + m));
         }
-        var rows = dsl.with(r).select(fields).from(now).fullJoin(before)
-                .on(nowId.eq(beforeId).and(nowYear.eq(beforeYear.plus(DSL.inline(1)))))
-                .where(key.between(from, to)).groupBy(key).orderBy(key).fetch();
-        Map<Integer, Group> groups = new LinkedHashMap<>();
+        var rows = dsl.with(r).select(fields).from(now).join(before)
+                .on(now.field("agency_id", Long.class).eq(before.field("agency_id", Long.class))
+                        .and(year.eq(before.field("year", Integer.class).plus(DSL.inline(1)))))
+                .where(year.between(from, to)).groupBy(year).fetch();
+        Map<Integer, Panel> panels = new HashMap<>();
         for (Record row : rows) {
-            Map<Metric, Group.Of> of = new HashMap<>();
+            Map<Metric, Panel.Of> of = new HashMap<>();
             for (int m = 0; m < metrics.size(); m++) {
-                Map<String, List<CellCode>> terms = termsOf.get(metrics.get(m));
-                of.put(metrics.get(m), new Group.Of(termSums(row, "l" + m + "_", terms, index), termSums(row, "n" + m + "_", terms, index),
-                        termSums(row, "p" + m + "_", terms, index), count(row, "blanks" + m), count(row, "excluded" + m),
-                        count(row, "panel" + m), count(row, "entered" + m), count(row, "left" + m)));
+                boolean rate = metrics.get(m).isRate();
+                of.put(metrics.get(m), new Panel.Of(count(row, "panel" + m), row.get("nn" + m, Double.class),
+                        rate ? row.get("nd" + m, Double.class) : null, row.get("pn" + m, Double.class),
+                        rate ? row.get("pd" + m, Double.class) : null));
             }
-            Set<String> templates = Stream.of(row.get("tmin", String.class), row.get("tmax", String.class)).filter(Objects::nonNull)
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-            int year = row.get("key", Integer.class);
-            groups.put(year, new Group(year, count(row, "reports"), count(row, "previous_reports"), templates, count(row, "entered"),
-                    count(row, "left"), of));
+            int key = row.get("key", Integer.class);
+            panels.put(key, new Panel(key, count(row, "matched"), of));
         }
-        return groups;
+        return panels;
     }
 
     private static int count(Record row, String name) {

@@ -27,7 +27,8 @@ public record Kpi(Metric metric, Point latest, List<Point> history) {
 
     /** The change in words, over the matched panel, or why there is none. */
     public String change(boolean english) {
-        return latest == null ? (english ? "nothing to compare" : "无可比数据") : changeSentence(metric, latest.change(), english);
+        return latest == null || latest.change() == null ? (english ? "nothing to compare" : "无可比数据")
+                : changeSentence(metric, latest.change(), english);
     }
 
     /**

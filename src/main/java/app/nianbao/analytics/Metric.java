@@ -196,6 +196,17 @@ public enum Metric {
         return bottom == null || bottom <= 0 ? Optional.empty() : Optional.of(top / bottom * scale());
     }
 
+    /** The metric from its summed numerator and denominator (the same as the numerator for a count); null where undefined. */
+    public Double of(Double numerator, Double denominator) {
+        if (numerator == null) {
+            return null;
+        }
+        if (!isRate()) {
+            return numerator;
+        }
+        return denominator == null || denominator <= 0 ? null : numerator / denominator * scale();
+    }
+
     /** The sum of terms ("-" subtracts), or null when a term has no value in the scope. */
     static Double total(List<String> terms, Map<String, Double> sums) {
         double total = 0;

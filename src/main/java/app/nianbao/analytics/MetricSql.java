@@ -76,6 +76,13 @@ final class MetricSql {
         return total;
     }
 
+    /** As {@link #signedSum}, but null for a report that has none of the terms' cells (its template prints none of them). */
+    static Field<Double> signedSumOrNull(List<String> written) {
+        Condition none = written.stream().flatMap(t -> cellsOfTerm(t.replaceFirst("^-", "")).stream())
+                .map(c -> CurrentCells.column(c).isNull()).reduce(DSL.noCondition(), Condition::and);
+        return DSL.when(none, DSL.inline((Double) null)).otherwise(signedSum(written));
+    }
+
     /** How many of these cells a report left blank (null where its template prints them). */
     static Field<Integer> blankCount(List<CellCode> cells) {
         return cells.stream()

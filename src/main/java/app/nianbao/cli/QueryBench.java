@@ -39,25 +39,30 @@ final class QueryBench {
                 .fetchOne(AGENCY.ID);
         Long busiest = dsl.select(CURRENT_CELLS.AGENCY_ID).from(CURRENT_CELLS).where(CURRENT_CELLS.YEAR.eq(year))
                 .orderBy(CURRENT_CELLS.T3__NEW_RECEIVED__TOTAL.desc().nullsLast()).limit(1).fetchOne(CURRENT_CELLS.AGENCY_ID);
-        series("总览 overview: 5 KPI series", analytics, all, Metric.NEW_APPLICATIONS, Metric.DISCLOSURE_RATE, Metric.REVIEWS,
-                Metric.LAWSUITS, Metric.CORRECTION_RATE);
+        queries.add(new Query("总览 overview: 5 KPI series, latest change", () -> analytics.latestChange(List.of(Metric.NEW_APPLICATIONS,
+                Metric.DISCLOSURE_RATE, Metric.REVIEWS, Metric.LAWSUITS, Metric.CORRECTION_RATE), all, 2019, 2025)));
         series("申请量 volumes: new applications", analytics, all, Metric.NEW_APPLICATIONS);
-        series("申请量 volumes: by applicant type", analytics, all, Metric.BY_APPLICANT.toArray(Metric[]::new));
-        series("办理结果 outcomes: mix", analytics, all, Metric.GRANTED, Metric.PARTIAL, Metric.REFUSED, Metric.UNABLE,
-                Metric.NOT_PROCESSED, Metric.OTHER);
-        series("办理结果 outcomes: rates", analytics, all, Metric.DISCLOSURE_RATE, Metric.GRANTED_RATE);
-        series("复议诉讼 review: counts", analytics, all, Metric.REVIEWS, Metric.LAWSUITS);
-        series("复议诉讼 review: correction rates", analytics, all, Metric.REVIEW_CORRECTION_RATE,
+        queries.add(new Query("申请量 volumes: by applicant type (one set of reports)",
+                () -> analytics.mix(Metric.BY_APPLICANT, Metric.NEW_APPLICATIONS, all, 2019, 2025)));
+        queries.add(new Query("申请量 volumes: who joined or left", () -> analytics.coverage(all, 2019, 2025)));
+        queries.add(new Query("办理结果 outcomes: mix (one set of reports)", () -> analytics.mix(List.of(Metric.GRANTED, Metric.PARTIAL,
+                Metric.REFUSED, Metric.UNABLE, Metric.NOT_PROCESSED, Metric.OTHER), Metric.PROCESSED, all, 2019, 2025)));
+        levels("办理结果 outcomes: rates", analytics, all, Metric.DISCLOSURE_RATE, Metric.GRANTED_RATE);
+        queries.add(new Query("复议诉讼 review: counts, marked", () -> analytics.marked(List.of(Metric.REVIEWS, Metric.LAWSUITS), all, 2019, 2025)));
+        levels("复议诉讼 review: correction rates", analytics, all, Metric.REVIEW_CORRECTION_RATE,
                 Metric.LITIGATION_CORRECTION_RATE, Metric.CORRECTION_RATE);
-        series("复议诉讼 review: disputes per 100", analytics, all, Metric.DISPUTES_PER_100);
+        levels("复议诉讼 review: disputes per 100", analytics, all, Metric.DISPUTES_PER_100);
+        queries.add(new Query("变化来源 changes: largest 50 contributions, " + year,
+                () -> analytics.contributions(Metric.NEW_APPLICATIONS, all, year, 0, 50)));
         series("scope level:COUNTY, new applications", analytics, new Scope.Level(app.nianbao.agency.AgencyLevel.COUNTY),
                 Metric.NEW_APPLICATIONS);
         if (province != null) {
             series("scope parent:province subtree, disclosure rate", analytics, new Scope.Subtree(province), Metric.DISCLOSURE_RATE);
         }
         if (busiest != null) {
-            series("scope one agency, 5 KPI series", analytics, new Scope.Agencies(List.of(busiest)), Metric.NEW_APPLICATIONS,
-                    Metric.DISCLOSURE_RATE, Metric.REVIEWS, Metric.LAWSUITS, Metric.CORRECTION_RATE);
+            Scope one = new Scope.Agencies(List.of(busiest));
+            queries.add(new Query("scope one agency, 5 KPI series, latest change", () -> analytics.latestChange(List.of(
+                    Metric.NEW_APPLICATIONS, Metric.DISCLOSURE_RATE, Metric.REVIEWS, Metric.LAWSUITS, Metric.CORRECTION_RATE), one, 2019, 2025)));
         }
         queries.add(new Query("机构对比 compare: every agency in the country, " + year,
                 () -> analytics.compare(Metric.DISCLOSURE_RATE, all, year, 30)));
@@ -74,8 +79,14 @@ final class QueryBench {
         queries.add(new Query("数据质量 quality: score distribution", findings::scoreDistribution));
     }
 
+    /** A chart that shows like-for-like changes: levels and panel changes. */
     private void series(String chart, AnalyticsService analytics, Scope scope, Metric... metrics) {
         queries.add(new Query(chart, () -> analytics.series(List.of(metrics), scope, 2019, 2025)));
+    }
+
+    /** A chart that draws levels only. */
+    private void levels(String chart, AnalyticsService analytics, Scope scope, Metric... metrics) {
+        queries.add(new Query(chart, () -> analytics.levels(List.of(metrics), scope, 2019, 2025)));
     }
 
     /** One row per chart: median and p95 in milliseconds. */

@@ -100,7 +100,7 @@ class ChangesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         Scope scope = Scope.parse(written);
         title.setText(getTranslation("changes.title", Labels.metric(metric), String.valueOf(year - 1), String.valueOf(year)));
         Point point = analytics.series(metric, scope, year, year).points().stream().findFirst().orElse(null);
-        Double before = analytics.series(metric, scope, year - 1, year - 1).valueIn(year - 1);
+        Double before = analytics.levels(metric, scope, year - 1, year - 1).valueIn(year - 1);
         level.setText(point == null ? getTranslation("changes.no-reports", String.valueOf(year))
                 : getTranslation("changes.level", String.valueOf(year - 1), DataTable.formatted(before), String.valueOf(year), DataTable.formatted(point.value()), point.reports()));
         panel.setText(point == null ? "" : Kpi.changeSentence(metric, point.change(), Language.english()));

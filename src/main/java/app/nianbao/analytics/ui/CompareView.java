@@ -156,7 +156,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         List<List<Object>> rows = DataTable.yearRows(years);
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
         for (int i = 0; i < agencies.size(); i++) {
-            var series = analytics.series(metric.getValue(), new Scope.Agencies(List.of(agencies.get(i).id())), filters.from(),
+            var series = analytics.levels(metric.getValue(), new Scope.Agencies(List.of(agencies.get(i).id())), filters.from(),
                     filters.to());
             Number[] values = years.stream().map(series::valueIn).map(v -> v == null ? null : v * 100).toArray(Number[]::new);
             LineDataset line = new LineDataset().setLabel(agencies.get(i).name()).setBorderColor(LINE_COLORS[i])

@@ -65,7 +65,7 @@ class OutcomesView extends AnalysisView {
 
     @Override
     protected boolean render(Scope scope) {
-        Series processed = analytics.series(Metric.PROCESSED, scope, filters.from(), filters.to());
+        Series processed = analytics.marked(List.of(Metric.PROCESSED), scope, filters.from(), filters.to()).get(0);
         if (processed.points().isEmpty()) {
             return false;
         }
@@ -102,7 +102,7 @@ class OutcomesView extends AnalysisView {
             return;
         }
         List<Metric> rows = Metric.ROWS_OF.get(detail);
-        List<Series> series = analytics.series(rows, scope, filters.from(), filters.to());
+        List<Series> series = analytics.levels(rows, scope, filters.from(), filters.to());
         BarData data = new BarData().setLabels(yearLabels(processed));
         List<List<Object>> table = DataTable.yearRows(years);
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
@@ -168,7 +168,7 @@ class OutcomesView extends AnalysisView {
 
     private void showRates(Scope scope, Series processed) {
         List<String> years = yearLabels(processed);
-        List<Series> both = analytics.series(List.of(Metric.DISCLOSURE_RATE, Metric.GRANTED_RATE), scope, filters.from(), filters.to());
+        List<Series> both = analytics.levels(List.of(Metric.DISCLOSURE_RATE, Metric.GRANTED_RATE), scope, filters.from(), filters.to());
         Series disclosure = both.get(0);
         Series grantedOnly = both.get(1);
         LineData data = new LineData().setLabels(years);

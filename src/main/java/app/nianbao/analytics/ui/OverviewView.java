@@ -62,7 +62,7 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
     public void beforeEnter(BeforeEnterEvent event) {
         filters.read(event.getLocation().getQueryParameters());
         Scope scope = Scope.parse(filters.scope());
-        List<Kpi> kpis = analytics.series(KPIS, scope, filters.from(), filters.to()).stream().map(Kpi::of).toList();
+        List<Kpi> kpis = analytics.latestChange(KPIS, scope, filters.from(), filters.to()).stream().map(Kpi::of).toList();
         boolean none = kpis.stream().allMatch(k -> k.history().isEmpty());
         empty.setVisible(none);
         empty.setText(getTranslation("overview.empty"));

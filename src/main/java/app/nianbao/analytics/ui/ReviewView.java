@@ -48,7 +48,7 @@ class ReviewView extends AnalysisView {
 
     @Override
     protected boolean render(Scope scope) {
-        List<Series> counts = analytics.series(CASES, scope, filters.from(), filters.to());
+        List<Series> counts = analytics.marked(CASES, scope, filters.from(), filters.to());
         List<Integer> years = counts.get(0).years();
         if (years.isEmpty()) {
             return false;
@@ -78,7 +78,7 @@ class ReviewView extends AnalysisView {
         LineData data = new LineData().setLabels(labels);
         List<List<Object>> rows = DataTable.yearRows(years);
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
-        List<Series> series = analytics.series(metrics, scope, filters.from(), filters.to());
+        List<Series> series = analytics.levels(metrics, scope, filters.from(), filters.to());
         for (int i = 0; i < metrics.size(); i++) {
             Number[] values = values(series.get(i), years, scale);
             LineDataset line = new LineDataset().setLabel(Labels.metric(metrics.get(i))).setBorderColor(COLORS[i]).setBackgroundColor(COLORS[i]);

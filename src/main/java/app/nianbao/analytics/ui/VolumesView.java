@@ -88,7 +88,7 @@ class VolumesView extends AnalysisView {
         List<Long> chosen = filters.chosenAgencies();
         if (chosen.size() > 1) {
             List<Series> each = chosen.stream().limit(COLORS.length)
-                    .map(id -> analytics.series(Metric.NEW_APPLICATIONS, new Scope.Agencies(List.of(id)), filters.from(), filters.to()))
+                    .map(id -> analytics.levels(Metric.NEW_APPLICATIONS, new Scope.Agencies(List.of(id)), filters.from(), filters.to()))
                     .toList();
             Number[] sum = series.years().stream().map(y -> each.stream().allMatch(s -> s.valueIn(y) != null)
                     ? (Number) each.stream().mapToDouble(s -> s.valueIn(y)).sum() : null).toArray(Number[]::new);
@@ -151,7 +151,7 @@ class VolumesView extends AnalysisView {
      */
     private void showProactive(Scope scope, Series totals) {
         List<Integer> years = totals.points().stream().map(Point::year).toList();
-        List<Series> all = analytics.series(Metric.PROACTIVE, scope, filters.from(), filters.to());
+        List<Series> all = analytics.levels(Metric.PROACTIVE, scope, filters.from(), filters.to());
         BarData data = new BarData().setLabels(years.stream().map(String::valueOf).toList());
         List<List<Object>> rows = DataTable.yearRows(years);
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
