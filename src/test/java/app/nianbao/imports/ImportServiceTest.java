@@ -73,14 +73,18 @@ class ImportServiceTest extends SpringTestBase {
         assertThat(dsl.fetchCount(REPORT)).isEqualTo(reports);
     }
 
+    /** The report for another year with a reader finding that has no message, which the store refuses (NOT NULL). */
+    private static ParsedReport refusedByTheStore(ParsedReport report, int year) {
+        List<Finding> broken = new java.util.ArrayList<>(report.findings());
+        broken.add(new Finding("P9", Severity.INFO, null, null, null, null, null, null));
+        return new ParsedReport(report.agency(), year, report.format(), report.figures(), broken, report.sourceText());
+    }
+
     @Test
     void a_file_that_fails_while_being_stored_leaves_no_report_figures_or_findings_behind() throws Exception {
         ParsedReport parsed = ReportReader.read(SEED_AS_2031.getBytes(StandardCharsets.UTF_8), "c.txt",
                 new ReadOptions("原子性测试办公室", 2032, null));
-        List<Finding> broken = new java.util.ArrayList<>(parsed.findings());
-        broken.add(new Finding("P9", Severity.INFO, null, null, null, null, null, null)); // message is NOT NULL
-        ParsedReport failing = new ParsedReport(parsed.agency(), parsed.year(), parsed.format(), parsed.figures(), broken,
-                parsed.sourceText());
+        ParsedReport failing = refusedByTheStore(parsed, parsed.year());
         int reports = dsl.fetchCount(REPORT);
         int figures = dsl.fetchCount(FIGURE);
         int findings = dsl.fetchCount(FINDING);
@@ -99,9 +103,7 @@ class ImportServiceTest extends SpringTestBase {
     void a_report_the_store_refuses_fails_alone_and_the_rest_of_its_batch_lands() throws Exception {
         ParsedReport good = ReportReader.read(SEED_AS_2031.getBytes(StandardCharsets.UTF_8), "good.txt",
                 new ReadOptions("批量回退测试办公室", 2037, null));
-        List<Finding> broken = new java.util.ArrayList<>(good.findings());
-        broken.add(new Finding("P9", Severity.INFO, null, null, null, null, null, null)); // message is NOT NULL
-        ParsedReport bad = new ParsedReport("批量回退测试办公室", 2038, good.format(), good.figures(), broken, good.sourceText());
+        ParsedReport bad = refusedByTheStore(good, 2038);
         int reports = dsl.fetchCount(REPORT);
 
         List<ImportOutcome> outcomes = imports.storeAll(List.of(new ImportService.Ready("good.txt", "fallback-good", good, true),

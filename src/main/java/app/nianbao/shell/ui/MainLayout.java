@@ -25,6 +25,8 @@ import app.nianbao.security.Role;
  */
 @Layout
 @PermitAll
+// the analysis views fold their notes in a Details; declared here so the production bundle loads it with the shell
+@com.vaadin.flow.component.dependency.Uses(com.vaadin.flow.component.details.Details.class)
 public class MainLayout extends AppLayout {
 
     private final transient AuthenticationContext authentication;
