@@ -26,8 +26,12 @@ public enum Format {
         if (startsWith(bytes, "%PDF-")) {
             return PDF;
         }
-        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1)
-                .toLowerCase(Locale.ROOT);
+        // markup saved as UTF-16 starts with its byte-order mark; read byte by byte it would never look like markup
+        java.nio.charset.Charset charset = bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+                ? StandardCharsets.UTF_16LE
+                : bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF ? StandardCharsets.UTF_16BE
+                : StandardCharsets.ISO_8859_1;
+        String head = new String(bytes, 0, Math.min(bytes.length, 8192), charset).toLowerCase(Locale.ROOT);
         if (head.contains("<html") || head.contains("<!doctype html") || head.contains("<table")
                 || head.contains("<p") || head.contains("<div") || head.contains("<body")) {
             return HTML;

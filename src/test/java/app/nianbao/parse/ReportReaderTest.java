@@ -136,6 +136,21 @@ class ReportReaderTest {
         }
     }
 
+    @Test
+    void an_html_page_saved_as_utf16_with_its_byte_order_mark_reads_the_same_as_utf8() throws Exception {
+        String page = Samples.text("2023_pingtan.html");
+        ParsedReport utf8 = ReportReader.read(page.getBytes(StandardCharsets.UTF_8), "p.html", ReadOptions.none());
+        ParsedReport le = ReportReader.read(withBom(new byte[]{(byte) 0xFF, (byte) 0xFE}, page.getBytes(StandardCharsets.UTF_16LE)),
+                "p.html", ReadOptions.none());
+        ParsedReport be = ReportReader.read(withBom(new byte[]{(byte) 0xFE, (byte) 0xFF}, page.getBytes(StandardCharsets.UTF_16BE)),
+                "p.html", ReadOptions.none());
+
+        for (ParsedReport other : List.of(le, be)) {
+            assertThat(other.format()).isEqualTo(utf8.format());
+            assertThat(ReportJson.of(other)).isEqualTo(ReportJson.of(utf8));
+        }
+    }
+
     private static byte[] withBom(byte[] bom, byte[] body) {
         byte[] all = new byte[bom.length + body.length];
         System.arraycopy(bom, 0, all, 0, bom.length);
