@@ -6,7 +6,6 @@ import static app.nianbao.store.jooq.Tables.AGENCY_GROUP_MEMBER;
 import static app.nianbao.store.jooq.Tables.REPORT;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Records;
@@ -36,24 +35,15 @@ public class AgencyService {
      * and refused; a name the user gave explicitly is taken as meant.
      */
     public long resolve(String name, boolean explicit) {
-        String key = AgencyNames.normalize(name);
-        Optional<Long> exact = findByKey(key);
-        if (exact.isPresent()) {
-            return exact.get();
+        Resolved resolved = resolveAll(java.util.Map.of(name, explicit));
+        if (resolved.refused().containsKey(name)) {
+            throw resolved.refused().get(name);
         }
-        List<String> similar = dsl.select(AGENCY.NAME).from(AGENCY)
-                .where(AGENCY.NORMALIZED_NAME.contains(key).or(DSL.val(key).contains(AGENCY.NORMALIZED_NAME)))
-                .fetch(AGENCY.NAME);
-        if (!similar.isEmpty() && !explicit) {
-            throw new AmbiguousAgencyException(name, similar);
-        }
-        return dsl.insertInto(AGENCY, AGENCY.NAME, AGENCY.NORMALIZED_NAME)
-                .values(AgencyNames.display(name), key)
-                .returning(AGENCY.ID).fetchOne(AGENCY.ID);
+        return resolved.ids().get(name);
     }
 
     /** Where many names of a batch lead: an agency id, or why the name was refused. */
-    public record Resolved(java.util.Map<String, Long> ids, java.util.Map<String, String> refused) {
+    public record Resolved(java.util.Map<String, Long> ids, java.util.Map<String, AmbiguousAgencyException> refused) {
     }
 
     /**
@@ -67,7 +57,7 @@ public class AgencyService {
         names.keySet().forEach(n -> keys.put(n, AgencyNames.normalize(n)));
         java.util.Map<String, Long> known = findByKeys(keys.values());
         java.util.Map<String, Long> ids = new java.util.HashMap<>();
-        java.util.Map<String, String> refused = new java.util.HashMap<>();
+        java.util.Map<String, AmbiguousAgencyException> refused = new java.util.HashMap<>();
         java.util.List<String> unknown = keys.values().stream().filter(k -> !known.containsKey(k)).distinct().toList();
         java.util.Map<String, List<String>> similar = similarTo(unknown);
         java.util.Map<String, String> created = new java.util.LinkedHashMap<>();
@@ -88,7 +78,7 @@ public class AgencyService {
                 }
             });
             if (!like.isEmpty() && !names.get(name)) {
-                refused.put(name, new AmbiguousAgencyException(name, like).getMessage());
+                refused.put(name, new AmbiguousAgencyException(name, like));
             } else {
                 created.put(key, AgencyNames.display(name));
             }
@@ -134,13 +124,6 @@ public class AgencyService {
                         .where(AGENCY_ALIAS.NORMALIZED_ALIAS.in(normalizedNames)))
                 .forEach(r -> found.putIfAbsent(r.value1(), r.value2()));
         return found;
-    }
-
-    public Optional<Long> findByKey(String normalizedName) {
-        return dsl.select(AGENCY.ID).from(AGENCY).where(AGENCY.NORMALIZED_NAME.eq(normalizedName))
-                .unionAll(dsl.select(AGENCY_ALIAS.AGENCY_ID).from(AGENCY_ALIAS)
-                        .where(AGENCY_ALIAS.NORMALIZED_ALIAS.eq(normalizedName)))
-                .fetchOptional(0, Long.class);
     }
 
     public List<AgencySummary> list() {

@@ -64,7 +64,7 @@ final class ImportBatch {
             } else if (stored.contains(r.sha256()) || !seen.add(r.sha256())) {
                 outcomes[i] = ImportOutcome.unchanged(r.file());
             } else if (resolved.refused().containsKey(r.report().agency())) {
-                outcomes[i] = ImportOutcome.failed(r.file(), resolved.refused().get(r.report().agency()));
+                outcomes[i] = ImportOutcome.failed(r.file(), resolved.refused().get(r.report().agency()).getMessage());
             } else {
                 agencyOf.put(i, resolved.ids().get(r.report().agency()));
                 accepted.add(i);
