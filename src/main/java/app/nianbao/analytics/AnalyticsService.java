@@ -60,7 +60,9 @@ public class AnalyticsService {
 
         /** True when the set of reporting agencies differs from the year before, which a chart must mark. */
         public boolean coverageChanged() {
-            return change != null && change.fromYearReported() && reports > 0 && (agenciesEntered > 0 || agenciesLeft > 0);
+            // the year before had reports when some agency left or not every agency is new; else the series starts here
+            boolean previousReported = agenciesLeft > 0 || agenciesEntered < reports;
+            return reports > 0 && previousReported && (agenciesEntered > 0 || agenciesLeft > 0);
         }
     }
 
@@ -119,7 +121,12 @@ public class AnalyticsService {
      * a chart's worth in two queries whatever the store holds (the levels, and the panel changes).
      */
     public List<Series> series(List<Metric> metrics, Scope scope, int from, int to) {
-        return series(metrics, scope, from, to, false, true, from);
+        return series(metrics, scope, from, to, false, Changes.ALL, from);
+    }
+
+    /** What a series computes beside its levels: nothing, who joined or left each year, or that and the panel changes. */
+    private enum Changes {
+        NONE, MARKS, ALL
     }
 
     /**
@@ -129,7 +136,7 @@ public class AnalyticsService {
     public List<Series> latestChange(List<Metric> metrics, Scope scope, int from, int to) {
         Integer last = dsl.select(DSL.max(CURRENT_CELLS.YEAR)).from(CURRENT_CELLS)
                 .where(CURRENT_CELLS.YEAR.between(from, to), MetricSql.inScope(scope)).fetchOne(0, Integer.class);
-        return series(metrics, scope, from, to, false, true, last == null ? to : last);
+        return series(metrics, scope, from, to, false, Changes.ALL, last == null ? to : last);
     }
 
     /**
@@ -137,17 +144,7 @@ public class AnalyticsService {
      * no per-metric change: one match count per year instead of the panels' sums.
      */
     public List<Series> marked(List<Metric> metrics, Scope scope, int from, int to) {
-        List<Series> levels = levels(metrics, scope, from, to);
-        Map<Integer, Panel> matches = panels(List.of(), scope, from, to);
-        Map<Integer, Group> counts = grouped(List.of(), scope, from - 1, to, false);
-        return levels.stream().map(series -> new Series(series.metric(), series.scope(), series.points().stream().map(p -> {
-            Group before = counts.get(p.year() - 1);
-            int matched = matches.containsKey(p.year()) ? matches.get(p.year()).matched() : 0;
-            int previous = before == null ? 0 : before.reports();
-            Change coverage = new Change(p.year() - 1, previous > 0, 0, 0, 0, null, null);
-            return new Point(p.year(), p.value(), p.reports(), p.templates(), p.blankCells(), p.excludedReports(),
-                    p.reports() - matched, previous - matched, coverage);
-        }).toList())).toList();
+        return series(metrics, scope, from, to, false, Changes.MARKS, from);
     }
 
     /**
@@ -155,19 +152,26 @@ public class AnalyticsService {
      * null): the lines beside a series that already says who joined or left.
      */
     public List<Series> levels(List<Metric> metrics, Scope scope, int from, int to) {
-        return series(metrics, scope, from, to, false, false, from);
+        return series(metrics, scope, from, to, false, Changes.NONE, from);
     }
 
     public Series levels(Metric metric, Scope scope, int from, int to) {
         return levels(List.of(metric), scope, from, to).get(0);
     }
 
-    /** Levels over [from, to]; with changes, each year's from {@code changesFrom} on (earlier points' change is null). */
-    private List<Series> series(List<Metric> metrics, Scope scope, int from, int to, boolean together, boolean withChanges,
+    /**
+     * Levels over [from, to]; with marks, who joined or left each year; with all changes, those
+     * and the panel changes of each year from {@code changesFrom} on (earlier points have neither).
+     */
+    private List<Series> series(List<Metric> metrics, Scope scope, int from, int to, boolean together, Changes changes,
                                 int changesFrom) {
         // the year before the range too: a change into the first year, and who left since, need it
         Map<Integer, Group> groups = grouped(metrics, scope, from - 1, to, together);
-        Map<Integer, Panel> panels = withChanges ? panels(metrics, scope, changesFrom, to) : Map.of();
+        Map<Integer, Panel> panels = switch (changes) {
+            case NONE -> Map.of();
+            case MARKS -> panels(List.of(), scope, from, to);
+            case ALL -> panels(metrics, scope, changesFrom, to);
+        };
         List<Integer> years = groups.values().stream().filter(g -> g.reports() > 0 && g.year() >= from).map(Group::year).toList();
         List<Series> series = new ArrayList<>();
         for (Metric metric : metrics) {
@@ -175,7 +179,9 @@ public class AnalyticsService {
             if (!years.isEmpty()) {
                 // every calendar year from the first reported to the last: a year without reports is drawn as a gap
                 for (int year = years.get(0); year <= years.get(years.size() - 1); year++) {
-                    points.add(point(metric, year, groups.get(year), groups.get(year - 1), panels.get(year), withChanges && year >= changesFrom));
+                    boolean counted = changes != Changes.NONE && year >= changesFrom;
+                    points.add(point(metric, year, groups.get(year), groups.get(year - 1), panels.get(year), counted,
+                            counted && changes == Changes.ALL));
                 }
             }
             series.add(new Series(metric, scope.written(), points));
@@ -188,7 +194,7 @@ public class AnalyticsService {
      * left follows from the counts: the reports (or the counting reports, for a metric) of each
      * year less those matched with the other year.
      */
-    private static Point point(Metric metric, int year, Group g, Group before, Panel panel, boolean withChanges) {
+    private static Point point(Metric metric, int year, Group g, Group before, Panel panel, boolean marks, boolean withChanges) {
         int reports = g == null ? 0 : g.reports();
         int previousReports = before == null ? 0 : before.reports();
         int matched = panel == null ? 0 : panel.matched();
@@ -203,12 +209,12 @@ public class AnalyticsService {
                     agencies == 0 ? null : metric.of(p.nowNumerator(), p.nowDenominator()));
         }
         if (g == null) {
-            return new Point(year, null, 0, Set.of(), 0, 0, 0, previousReports, change);
+            return new Point(year, null, 0, Set.of(), 0, 0, 0, marks ? previousReports : 0, change);
         }
         Group.Of m = g.of(metric);
         Double value = m.excluded() == g.reports() ? null : metric.evaluate(m.level()).orElse(null);
-        return new Point(year, value, reports, g.templates(), m.blanks(), m.excluded(), withChanges ? reports - matched : 0,
-                withChanges ? previousReports - matched : 0, change);
+        return new Point(year, value, reports, g.templates(), m.blanks(), m.excluded(), marks ? reports - matched : 0,
+                marks ? previousReports - matched : 0, change);
     }
 
     /**
@@ -220,7 +226,7 @@ public class AnalyticsService {
     public Mix mix(List<Metric> parts, Metric reported, Scope scope, int from, int to) {
         List<Metric> all = new ArrayList<>(parts);
         all.add(reported);
-        List<Series> series = series(all, scope, from, to, true, false, from);
+        List<Series> series = series(all, scope, from, to, true, Changes.NONE, from);
         List<Mix.Year> years = new ArrayList<>();
         for (int y = 0; y < series.get(0).points().size(); y++) {
             int index = y;
