@@ -99,8 +99,10 @@ class ChangesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         String written = UrlParameters.text(params, "scope", "all");
         Scope scope = Scope.parse(written);
         title.setText(getTranslation("changes.title", Labels.metric(metric), String.valueOf(year - 1), String.valueOf(year)));
-        Point point = analytics.series(metric, scope, year, year).points().stream().findFirst().orElse(null);
-        Double before = analytics.levels(metric, scope, year - 1, year - 1).valueIn(year - 1);
+        // both years in one series: the level of each and the panel change into the later
+        var series = analytics.series(metric, scope, year - 1, year);
+        Point point = series.points().stream().filter(p -> p.year() == year && p.reports() > 0).findFirst().orElse(null);
+        Double before = series.valueIn(year - 1);
         level.setText(point == null ? getTranslation("changes.no-reports", String.valueOf(year))
                 : getTranslation("changes.level", String.valueOf(year - 1), DataTable.formatted(before), String.valueOf(year), DataTable.formatted(point.value()), point.reports()));
         panel.setText(point == null ? "" : Kpi.changeSentence(metric, point.change(), Language.english()));
