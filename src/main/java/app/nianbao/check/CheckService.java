@@ -75,12 +75,15 @@ public class CheckService {
         all.forEach(r -> byAgencyYear.put(ReportBatch.key(r.agencyId(), r.year()), r));
         List<ReportRef> toCheck = all.stream().filter(r -> year == null || r.year() == year).toList();
         List<ReportRef> needed = new ArrayList<>(toCheck);
-        toCheck.stream().map(r -> byAgencyYear.get(ReportBatch.key(r.agencyId(), r.year() - 1))).filter(java.util.Objects::nonNull)
-                .filter(r -> year != null).forEach(needed::add);
+        if (year != null) {
+            // one year is checked: the year before each of its reports is read too, for the rules across years
+            toCheck.stream().map(r -> byAgencyYear.get(ReportBatch.key(r.agencyId(), r.year() - 1))).filter(java.util.Objects::nonNull)
+                    .forEach(needed::add);
+        }
         Map<Long, Figures> figures = batch.currentFigures(needed.stream().map(r -> new ReportBatch.Stored(r.reportId(), r.agencyId(), r.year(), 0,
                 Template.ofCode(r.template()))).toList());
         Map<Long, String> texts = batch.sourceTexts(needed.stream().map(ReportRef::reportId).toList());
-        Map<Long, String> narratives = needed.parallelStream().distinct().collect(java.util.stream.Collectors.toConcurrentMap(
+        Map<Long, String> narratives = needed.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(
                 ReportRef::reportId, r -> NarrativeRules.narrative(SourceText.lines(texts.getOrDefault(r.reportId(), "")))));
         Map<Long, List<ReportService.StoredFinding>> previous = batch.findings(toCheck.stream().map(ReportRef::reportId).toList());
         List<List<Finding>> computed = toCheck.parallelStream().map(report -> {

@@ -77,6 +77,8 @@ public class ImportService {
                 List<Path> following = batches.get(b + 1);
                 next = CompletableFuture.supplyAsync(() -> read(following, options));
             }
+            // stored bytes are "unchanged" even where today's reader would fail on them; the batch asks again inside its
+            // own transaction, where another writer may have stored some meanwhile
             Set<String> stored = dsl.transactionResult(tx -> new ReportBatch(tx.dsl())
                     .storedHashes(read.stream().map(Read::sha256).filter(Objects::nonNull).toList()));
             List<Object> parsed = read.stream().map(r -> r.sha256() != null && stored.contains(r.sha256())
