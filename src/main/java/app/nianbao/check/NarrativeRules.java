@@ -29,7 +29,8 @@ public final class NarrativeRules {
             "(共|累计|全年)(收到|受理|接收|新收)[^。；，,0-9]{0,14}?申请(共计|共|合计)?(\\d+)(件|条|宗|个)");
     private static final Pattern REVIEWS = Pattern.compile("(发生|收到|涉及|被申请)?行政复议(案件)?(共)?(\\d+)(件|起|宗)");
     private static final Pattern LAWSUITS = Pattern.compile("(发生|收到|涉及|被提起)?行政诉讼(案件)?(共)?(\\d+)(件|起|宗)");
-    private static final Pattern NUMBERS = Pattern.compile("\\d");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u3000]+");
+    private static final Pattern YEARS = Pattern.compile("(19|20)\\d{2}");
 
     private NarrativeRules() {
     }
@@ -38,8 +39,8 @@ public final class NarrativeRules {
     public static String narrative(List<String> lines) {
         StringBuilder text = new StringBuilder();
         for (String line : lines) {
-            String compact = line.replaceAll("[\\s\\u00A0\\u3000]+", "");
-            long digits = NUMBERS.matcher(compact).results().count();
+            String compact = SPACES.matcher(line).replaceAll("");
+            long digits = compact.chars().filter(c -> c >= '0' && c <= '9').count();
             if (compact.length() >= 15 && digits * 4 < compact.length()) {
                 text.append(compact).append('\n');
             }
@@ -105,25 +106,36 @@ public final class NarrativeRules {
 
     /** Years change every year even in a copied text; they should not hide the copy. */
     private static String withoutYears(String text) {
-        return text.replaceAll("(19|20)\\d{2}", "");
+        return YEARS.matcher(text).replaceAll("");
     }
 
     static double diceSimilarity(String a, String b) {
-        java.util.Map<String, Integer> left = bigrams(a);
-        java.util.Map<String, Integer> right = bigrams(b);
+        int[] left = bigrams(a);
+        int[] right = bigrams(b);
+        // both sorted: the common multiset of bigrams is one merge, no boxing (this runs for every report imported)
         int common = 0;
-        for (var e : left.entrySet()) {
-            common += Math.min(e.getValue(), right.getOrDefault(e.getKey(), 0));
+        for (int i = 0, j = 0; i < left.length && j < right.length; ) {
+            if (left[i] == right[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (left[i] < right[j]) {
+                i++;
+            } else {
+                j++;
+            }
         }
         int total = a.length() - 1 + b.length() - 1;
         return total <= 0 ? 0 : 2.0 * common / total;
     }
 
-    private static java.util.Map<String, Integer> bigrams(String s) {
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < s.length(); i++) {
-            counts.merge(s.substring(i, i + 2), 1, Integer::sum);
+    /** A string's character bigrams, each as the two UTF-16 units in one int, sorted. */
+    private static int[] bigrams(String s) {
+        int[] grams = new int[Math.max(0, s.length() - 1)];
+        for (int i = 0; i < grams.length; i++) {
+            grams[i] = s.charAt(i) << 16 | s.charAt(i + 1);
         }
-        return counts;
+        java.util.Arrays.sort(grams);
+        return grams;
     }
 }

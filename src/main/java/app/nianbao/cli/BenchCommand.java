@@ -38,7 +38,7 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--reports", split = ",", description = "scale: store sizes in reports (default: ${DEFAULT-VALUE})")
     List<Integer> reports = List.of(10_000, 100_000, 700_000);
 
-    @Option(names = "--dir", description = "folder of report files (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dir", description = "parse, and import when given: folder of report files (default: ${DEFAULT-VALUE})")
     java.nio.file.Path dir = java.nio.file.Path.of("data/reports");
 
     @Option(names = "--rounds", description = "measured rounds per file (default: ${DEFAULT-VALUE})")
@@ -52,6 +52,9 @@ class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--base-reports", description = "import: also import into a store generated with this many reports, 0 for none (default: ${DEFAULT-VALUE})")
     int baseReports = 100_000;
+
+    @Option(names = "--repeat", description = "import: timed imports per store, after one that warms up (default: ${DEFAULT-VALUE})")
+    int repeat = 3;
 
     @Option(names = "--json", description = "print the figures as JSON")
     boolean json;
@@ -112,40 +115,55 @@ class BenchCommand implements Callable<Integer> {
 
     /**
      * Writes {@code files} generated report files (text and HTML, seven years per agency) and
-     * imports them, as `import` does, into (a) an empty store and (b) a store generated with
-     * {@code baseReports} reports: files/s for each and their ratio, which says whether the cost
-     * of a file grows with the store.
+     * imports them, as `import` does, into (a) an empty store and (b) a copy of a store generated
+     * with {@code baseReports} reports, {@code repeat} times each after one import that warms the
+     * JVM up: median files/s of each and their ratio, which says whether the cost of a file grows
+     * with the store. With {@code --dir}, the files of that folder instead, per format.
      */
     private int benchImport() throws Exception {
         java.nio.file.Path work = java.nio.file.Files.createTempDirectory("nianbao-bench");
-        PrintWriter err = spec.commandLine().getErr();
         try {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--dir")) {
+                return benchImportFormats(work);
+            }
             java.nio.file.Path folder = work.resolve("reports");
             int agencies = Math.max(1, files / 7);
             app.nianbao.generate.SyntheticFiles.generate(folder, new app.nianbao.generate.GenerateOptions(agencies, 2019, 2025, 1, 0.0),
                     done -> { });
             List<java.nio.file.Path> reportFiles = app.nianbao.imports.ReportFiles.under(List.of(folder));
+            timeImport(work.resolve("warm-up.duckdb"), reportFiles);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("files", reportFiles.size());
-            Map<String, Object> empty = timeImport(work.resolve("empty.duckdb"), reportFiles, 0);
+            result.put("repeat", repeat);
+            Map<String, Object> empty = medianImport(reportFiles, n -> work.resolve("empty-" + n + ".duckdb"));
             result.put("empty_store", empty);
             if (baseReports > 0) {
-                err.println("generating a store of %d reports …".formatted(baseReports));
-                Map<String, Object> full = timeImport(work.resolve("base.duckdb"), reportFiles, baseReports);
+                spec.commandLine().getErr().println("generating a store of %d reports …".formatted(baseReports));
+                java.nio.file.Path base = work.resolve("base.duckdb");
+                try (app.nianbao.store.Store store = app.nianbao.store.Store.open(base)) {
+                    app.nianbao.generate.SyntheticStore.generate(store.connection(), new app.nianbao.generate.GenerateOptions(
+                            Math.max(1, baseReports / 7), 2019, 2025, 7, 0.0), done -> { });
+                }
+                Map<String, Object> full = medianImport(reportFiles, n -> {
+                    java.nio.file.Path copy = work.resolve("base-" + n + ".duckdb");
+                    java.nio.file.Files.copy(base, copy);
+                    return copy;
+                });
                 result.put("store_with_reports", full);
+                result.put("base_reports", baseReports);
                 result.put("ratio", Math.round((double) full.get("files_per_s") / (double) empty.get("files_per_s") * 100) / 100.0);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(ParseCommand.JSON.writeValueAsString(result));
             } else {
-                out.println("import %d files into an empty store: %.1f s, %.0f files/s (%s)".formatted(reportFiles.size(),
-                        empty.get("seconds"), empty.get("files_per_s"), empty.get("summary")));
+                out.println("import %d files into an empty store, median of %d: %.2f s, %.0f files/s (%s)".formatted(
+                        reportFiles.size(), repeat, empty.get("seconds"), empty.get("files_per_s"), empty.get("summary")));
                 if (baseReports > 0) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> full = (Map<String, Object>) result.get("store_with_reports");
-                    out.println("import %d files into a store of %d reports: %.1f s, %.0f files/s; ratio %.2f".formatted(reportFiles.size(),
-                            baseReports, full.get("seconds"), full.get("files_per_s"), result.get("ratio")));
+                    out.println("import %d files into a store of %d reports, median of %d: %.2f s, %.0f files/s; ratio %.2f".formatted(
+                            reportFiles.size(), baseReports, repeat, full.get("seconds"), full.get("files_per_s"), result.get("ratio")));
                 }
             }
             return NianbaoCommand.OK;
@@ -156,14 +174,59 @@ class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Imports the files into a new store at db, first filled with baseReports generated reports if any. */
-    private static Map<String, Object> timeImport(java.nio.file.Path db, List<java.nio.file.Path> reportFiles, int baseReports)
-            throws Exception {
-        try (app.nianbao.store.Store store = app.nianbao.store.Store.open(db)) {
-            if (baseReports > 0) {
-                app.nianbao.generate.SyntheticStore.generate(store.connection(), new app.nianbao.generate.GenerateOptions(
-                        Math.max(1, baseReports / 7), 2019, 2025, 7, 0.0), done -> { });
+    /** A store for the n-th timed import. */
+    private interface StoreFor {
+        java.nio.file.Path path(int n) throws java.io.IOException;
+    }
+
+    /** The median of {@code repeat} imports of the files, each into the store {@code storeFor} gives. */
+    private Map<String, Object> medianImport(List<java.nio.file.Path> reportFiles, StoreFor storeFor) throws Exception {
+        List<Map<String, Object>> timed = new ArrayList<>();
+        for (int n = 0; n < repeat; n++) {
+            timed.add(timeImport(storeFor.path(n), reportFiles));
+        }
+        timed.sort(java.util.Comparator.comparingDouble(t -> (double) t.get("seconds")));
+        return timed.get(timed.size() / 2);
+    }
+
+    /**
+     * The files of {@code --dir} by format, each format's files imported into an empty store,
+     * as often as it takes to import at least 200 files: median files/s per format.
+     */
+    private int benchImportFormats(java.nio.file.Path work) throws Exception {
+        Map<String, List<java.nio.file.Path>> byFormat = new java.util.TreeMap<>();
+        for (java.nio.file.Path file : app.nianbao.imports.ReportFiles.under(List.of(dir))) {
+            byFormat.computeIfAbsent(Format.sniff(java.nio.file.Files.readAllBytes(file)).code(), f -> new ArrayList<>()).add(file);
+        }
+        timeImport(work.resolve("warm-up.duckdb"), byFormat.values().stream().flatMap(List::stream).toList());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (var entry : byFormat.entrySet()) {
+            List<Double> perSecond = new ArrayList<>();
+            int rounds = Math.max(repeat, (int) Math.ceil(200.0 / entry.getValue().size()));
+            for (int n = 0; n < rounds; n++) {
+                perSecond.add((double) timeImport(work.resolve(entry.getKey() + "-" + n + ".duckdb"), entry.getValue()).get("files_per_s"));
             }
+            java.util.Collections.sort(perSecond);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("format", entry.getKey());
+            row.put("files", entry.getValue().size());
+            row.put("rounds", rounds);
+            row.put("median_files_per_s", perSecond.get(perSecond.size() / 2));
+            rows.add(row);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(ParseCommand.JSON.writeValueAsString(Map.of("import", rows)));
+        } else {
+            out.printf("%-8s %6s %7s %16s%n", "format", "files", "rounds", "files/s(median)");
+            rows.forEach(r -> out.printf("%-8s %6d %7d %16.0f%n", r.get("format"), r.get("files"), r.get("rounds"), r.get("median_files_per_s")));
+        }
+        return NianbaoCommand.OK;
+    }
+
+    /** Imports the files into the store at db, as `import` does. */
+    private static Map<String, Object> timeImport(java.nio.file.Path db, List<java.nio.file.Path> reportFiles) {
+        try (app.nianbao.store.Store store = app.nianbao.store.Store.open(db)) {
             app.nianbao.imports.ImportService imports = new app.nianbao.imports.ImportService(store.dsl(),
                     app.nianbao.imports.ImportService.DEFAULT_MAX_BYTES);
             app.nianbao.imports.ImportSummary summary = new app.nianbao.imports.ImportSummary();

@@ -49,7 +49,8 @@ final class ImportBatch {
         Set<String> seen = new HashSet<>();
         Map<String, Boolean> names = new LinkedHashMap<>();
         for (Ready r : ready) {
-            if (r.report().agency() != null) {
+            // stored bytes name no agency anew: their report is stored under the agency it was given then
+            if (r.report().agency() != null && !stored.contains(r.sha256())) {
                 names.merge(r.report().agency(), r.agencyExplicit(), Boolean::logicalOr);
             }
         }

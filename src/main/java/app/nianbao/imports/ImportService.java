@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -77,10 +76,12 @@ public class ImportService {
                 List<Path> following = batches.get(b + 1);
                 next = CompletableFuture.supplyAsync(() -> read(following, options));
             }
-            // stored bytes are "unchanged" even where today's reader would fail on them; the batch asks again inside its
-            // own transaction, where another writer may have stored some meanwhile
-            Set<String> stored = dsl.transactionResult(tx -> new ReportBatch(tx.dsl())
-                    .storedHashes(read.stream().map(Read::sha256).filter(Objects::nonNull).toList()));
+            // stored bytes are "unchanged" even where today's reader fails on them; for files read, the batch asks
+            // inside its own transaction, where another writer may have stored some meanwhile
+            List<String> failedHashes = read.stream().filter(r -> r.sha256() != null && !(r.outcome() instanceof Ready))
+                    .map(Read::sha256).toList();
+            Set<String> stored = failedHashes.isEmpty() ? Set.of()
+                    : dsl.transactionResult(tx -> new ReportBatch(tx.dsl()).storedHashes(failedHashes));
             List<Object> parsed = read.stream().map(r -> r.sha256() != null && stored.contains(r.sha256())
                     ? ImportOutcome.unchanged(r.name()) : r.outcome()).toList();
             List<Ready> ready = parsed.stream().filter(Ready.class::isInstance).map(Ready.class::cast).toList();

@@ -24,6 +24,8 @@ final class HtmlLines {
     record Page(List<Line> lines, List<String> titles) {
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u00A0\\u3000]+");
+
     private final List<Line> lines = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
 
@@ -58,7 +60,7 @@ final class HtmlLines {
         if (SKIPPED.contains(tag)) {
             return;
         }
-        if ("table".equals(tag) && e.selectFirst("table table") == null && e.select("table").size() == 1) {
+        if ("table".equals(tag) && e.getElementsByTag("table").size() == 1) {
             flush();
             table(e);
             return;
@@ -76,10 +78,13 @@ final class HtmlLines {
     }
 
     private void table(Element table) {
-        for (Element tr : table.select("tr")) {
+        // tag lookups, not CSS selectors: a selector per row costs more than reading the whole page
+        for (Element tr : table.getElementsByTag("tr")) {
             List<String> cells = new ArrayList<>();
-            for (Element cell : tr.select("> td, > th")) {
-                cells.add(cellText(cell));
+            for (Element cell : tr.children()) {
+                if ("td".equals(cell.normalName()) || "th".equals(cell.normalName())) {
+                    cells.add(cellText(cell));
+                }
             }
             if (cells.isEmpty()) {
                 continue;
@@ -95,7 +100,7 @@ final class HtmlLines {
 
     private void flush() {
         // Line breaks in markup are not line breaks on the page; blocks are.
-        String s = text.toString().replaceAll("[\\s\\u00A0\\u3000]+", " ").strip();
+        String s = SPACES.matcher(text).replaceAll(" ").strip();
         text.setLength(0);
         if (!s.isEmpty()) {
             lines.add(new Line(s, List.of(s.split(" ")), "line " + (lines.size() + 1), false));
