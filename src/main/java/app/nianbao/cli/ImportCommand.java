@@ -2,7 +2,6 @@ package app.nianbao.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,20 +79,18 @@ class ImportCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final int total;
         private final boolean terminal = System.console() != null;
-        private final long started = System.nanoTime();
+        private final app.nianbao.imports.ImportPace pace;
         private int done;
 
         Progress(PrintWriter err, int total) {
             this.err = err;
             this.total = total;
+            this.pace = new app.nianbao.imports.ImportPace(total);
         }
 
         void step(ImportOutcome outcome) {
-            done++;
-            double seconds = (System.nanoTime() - started) / 1e9;
-            double rate = done / Math.max(seconds, 1e-3);
-            String speed = "%.0f files/s, %s left".formatted(rate, Duration.ofSeconds(Math.round((total - done) / rate)).toString()
-                    .substring(2).toLowerCase());
+            app.nianbao.imports.ImportPace.Reading now = pace.at(++done);
+            String speed = "%.0f files/s, %s left".formatted(now.filesPerSecond(), now.left().toString().substring(2).toLowerCase());
             if (terminal) {
                 int width = 30;
                 int filled = total == 0 ? width : done * width / total;

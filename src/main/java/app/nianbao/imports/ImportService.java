@@ -97,8 +97,7 @@ public class ImportService {
 
     /** Reads and parses a batch of files on every core; touches no store, so it can run beside a batch being written. */
     private List<Read> read(List<Path> files, ReadOptions options) {
-        return files.parallelStream().map(this::hash).map(r -> r.failure() != null ? r
-                : new Read(r.name(), null, r.sha256(), parse(r, options))).toList();
+        return files.parallelStream().map(this::hash).map(r -> r.failure() != null ? r : parsed(r, options)).toList();
     }
 
     /**
@@ -159,16 +158,39 @@ public class ImportService {
     }
 
     public Preview preview(String name, byte[] bytes, ReadOptions options) {
-        if (bytes.length > maxBytes) {
-            return new Preview(name, null, null, tooLarge(bytes.length), false);
+        return previewAll(List.of(new Archives.Entry(name, bytes)), options).get(0);
+    }
+
+    /**
+     * An upload as the user dropped it — one report file, or a zip of many (unpacked within
+     * {@link Archives}' limits) — read for review.
+     */
+    public List<Preview> previewUpload(String name, byte[] bytes, ReadOptions options) {
+        if (bytes.length > maxBytes || !Archives.isArchive(bytes)) {
+            return List.of(preview(name, bytes, options));
         }
-        String sha256 = sha256(bytes);
-        if (!dsl.transactionResult(tx -> new ReportBatch(tx.dsl()).storedHashes(List.of(sha256))).isEmpty()) {
-            return new Preview(name, sha256, null, null, true);
+        try {
+            return previewAll(Archives.unpack(name, bytes, maxBytes), options);
+        } catch (UnreadableReportException e) {
+            return List.of(new Preview(name, sha256(bytes), null, e.getMessage(), false));
         }
-        Object read = parse(new Read(name, bytes, sha256, null), options);
-        return read instanceof Ready r ? new Preview(name, sha256, r.report(), null, false)
-                : new Preview(name, sha256, null, ((ImportOutcome) read).reason(), false);
+    }
+
+    /** Files read on every core for review, with one question to the store for the bytes it has already. */
+    public List<Preview> previewAll(List<Archives.Entry> entries, ReadOptions options) {
+        List<Read> read = entries.parallelStream().map(e -> e.bytes().length > maxBytes
+                ? new Read(e.name(), null, null, ImportOutcome.failed(e.name(), tooLarge(e.bytes().length)))
+                : parsed(new Read(e.name(), e.bytes(), sha256(e.bytes()), null), options)).toList();
+        List<String> hashes = read.stream().map(Read::sha256).filter(java.util.Objects::nonNull).toList();
+        Set<String> stored = hashes.isEmpty() ? Set.of() : dsl.transactionResult(tx -> new ReportBatch(tx.dsl()).storedHashes(hashes));
+        return read.stream().map(r -> r.sha256() != null && stored.contains(r.sha256()) ? new Preview(r.name(), r.sha256(), null, null, true)
+                : r.outcome() instanceof Ready ready ? new Preview(r.name(), r.sha256(), ready.report(), null, false)
+                : new Preview(r.name(), r.sha256(), null, ((ImportOutcome) r.outcome()).reason(), false)).toList();
+    }
+
+    /** A file hashed, now parsed: its bytes are let go. */
+    private Read parsed(Read hashed, ReadOptions options) {
+        return new Read(hashed.name(), null, hashed.sha256(), parse(hashed, options));
     }
 
     /** Stores a report the user has seen and confirmed (agency and year possibly corrected). */

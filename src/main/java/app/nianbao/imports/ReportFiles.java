@@ -18,7 +18,7 @@ public final class ReportFiles {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(ReportFiles::isCandidate).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile).filter(f -> isCandidate(f.getFileName().toString())).sorted().forEach(files::add);
                 }
             } else {
                 files.add(path);
@@ -28,8 +28,8 @@ public final class ReportFiles {
     }
 
     /** Hidden files and the expected figures that sit beside samples are not reports. */
-    private static boolean isCandidate(Path file) {
-        String name = file.getFileName().toString();
+    static boolean isCandidate(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
         return !name.startsWith(".") && !name.endsWith(".expected.json") && !name.endsWith(".md");
     }
 }

@@ -27,6 +27,7 @@ import jakarta.annotation.security.RolesAllowed;
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.Severity;
 import app.nianbao.imports.ImportOutcome;
+import app.nianbao.imports.ImportPace;
 import app.nianbao.imports.ImportService;
 import app.nianbao.imports.ImportService.Preview;
 import app.nianbao.imports.ImportSummary;
@@ -47,6 +48,7 @@ class ImportView extends Main implements HasDynamicTitle {
     private final Div files = new Div();
     private final Button confirm = new Button();
     private final ProgressBar progress = new ProgressBar();
+    private final Span pace = new Span();
     private final Div summary = new Div();
 
     ImportView(ImportService imports) {
@@ -55,15 +57,20 @@ class ImportView extends Main implements HasDynamicTitle {
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.addClickListener(e -> storeAll());
         progress.setVisible(false);
+        pace.addClassName("import-pace");
         summary.addClassName("import-summary");
         add(new H2(getTranslation("import.title")), new Paragraph(getTranslation("import.intro")),
-                upload(), files, new HorizontalLayout(confirm), progress, summary);
+                upload(), files, new HorizontalLayout(confirm), progress, pace, summary);
         refreshConfirm();
     }
 
     private Upload upload() {
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> received(meta.fileName(), bytes))));
+        // read (and unpacked, for a zip) on the upload's own thread, so the page stays live while a large upload is read
+        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
+            List<Preview> previews = imports.previewUpload(meta.fileName(), bytes, ReadOptions.none());
+            ui.access(() -> show(previews));
+        }));
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.maxBytes()));
         upload.setDropAllowed(true);
         UploadI18N i18n = new UploadI18N();
@@ -85,11 +92,22 @@ class ImportView extends Main implements HasDynamicTitle {
         return upload;
     }
 
-    /** Reads a received file and shows it for review; package-visible for browserless tests. */
+    /** Reads a received file (or the files of a zip) and shows them for review; package-visible for browserless tests. */
     void received(String fileName, byte[] bytes) {
-        PendingFile file = new PendingFile(imports.preview(fileName, bytes, ReadOptions.none()));
-        pending.add(file);
-        files.add(file);
+        show(imports.previewUpload(fileName, bytes, ReadOptions.none()));
+    }
+
+    private void show(List<Preview> previews) {
+        previews.forEach(p -> {
+            PendingFile file = new PendingFile(p);
+            pending.add(file);
+            files.add(file);
+        });
+        if (previews.size() > 1) {
+            long stored = previews.stream().filter(Preview::alreadyStored).count();
+            long unreadable = previews.stream().filter(p -> !p.alreadyStored() && p.failure() != null).count();
+            summary.setText(getTranslation("import.read", previews.size(), previews.size() - stored - unreadable, stored, unreadable));
+        }
         refreshConfirm();
     }
 
@@ -111,6 +129,7 @@ class ImportView extends Main implements HasDynamicTitle {
         confirm.setEnabled(false);
         progress.setVisible(true);
         progress.setValue(0);
+        ImportPace timer = new ImportPace(batch.size());
         CompletableFuture.runAsync(() -> {
             try {
                 // the same pipeline as the command line, a batch at a time so that progress shows
@@ -118,12 +137,13 @@ class ImportView extends Main implements HasDynamicTitle {
                     List<PendingFile> chunk = batch.subList(start, Math.min(batch.size(), start + WEB_BATCH));
                     List<ImportOutcome> outcomes = imports.storeAll(chunk.stream().map(f -> new ImportService.Ready(f.name(), f.sha256(),
                             f.corrected(), f.agencyEdited())).toList());
-                    double done = (start + chunk.size()) / (double) batch.size();
+                    ImportPace.Reading now = timer.at(start + chunk.size());
                     for (int i = 0; i < chunk.size(); i++) {
                         result.add(outcomes.get(i));
                     }
                     ui.access(() -> {
-                        progress.setValue(done);
+                        progress.setValue(now.done() / (double) now.total());
+                        pace.setText(paceText(now));
                         for (int i = 0; i < chunk.size(); i++) {
                             chunk.get(i).showOutcome(outcomes.get(i));
                         }
@@ -134,6 +154,13 @@ class ImportView extends Main implements HasDynamicTitle {
                 ui.access(() -> finish(result));
             }
         });
+    }
+
+    private String paceText(ImportPace.Reading now) {
+        long seconds = now.left().toSeconds();
+        String left = seconds < 60 ? getTranslation("duration.seconds", seconds)
+                : getTranslation("duration.minutes", seconds / 60, seconds % 60);
+        return getTranslation("import.pace", now.done(), now.total(), Math.round(now.filesPerSecond()), left);
     }
 
     private void finish(ImportSummary result) {
@@ -182,10 +209,17 @@ class ImportView extends Main implements HasDynamicTitle {
             long warnings = count(Severity.WARNING);
             status.setText(getTranslation("import.status", report.figures().template().code(), errors, warnings));
             status.getElement().getThemeList().add(errors > 0 ? "badge error" : "badge success");
-            Div findings = new Div();
-            report.findings().stream().filter(f -> f.severity() != Severity.INFO || f.rule().startsWith("P"))
-                    .forEach(f -> findings.add(new Paragraph("[%s %s] %s".formatted(f.rule(), Labels.severity(f.severity().code()), Labels.finding(f)))));
-            Details details = new Details(getTranslation("import.details"), new TemplateTables(report.figures(), cell -> { }), findings);
+            // the tables are built when opened: an upload of a thousand files shows a thousand rows, not their tables
+            Details details = new Details(getTranslation("import.details"));
+            details.addOpenedChangeListener(e -> {
+                if (e.isOpened() && details.getContent().findAny().isEmpty()) {
+                    Div findings = new Div();
+                    report.findings().stream().filter(f -> f.severity() != Severity.INFO || f.rule().startsWith("P"))
+                            .forEach(f -> findings.add(new Paragraph("[%s %s] %s".formatted(f.rule(), Labels.severity(f.severity().code()),
+                                    Labels.finding(f)))));
+                    details.add(new TemplateTables(report.figures(), cell -> { }), findings);
+                }
+            });
             add(new HorizontalLayout(agency, year), details);
         }
 
