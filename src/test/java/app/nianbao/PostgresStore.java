@@ -37,11 +37,11 @@ public final class PostgresStore {
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name;
     }
 
-    private static String user() {
+    public static String user() {
         return System.getenv().getOrDefault("NIANBAO_TEST_POSTGRES_USER", "postgres");
     }
 
-    private static String password() {
+    public static String password() {
         return System.getenv().getOrDefault("NIANBAO_TEST_POSTGRES_PASSWORD", "");
     }
 

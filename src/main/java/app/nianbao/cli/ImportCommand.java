@@ -41,6 +41,9 @@ class ImportCommand implements Callable<Integer> {
     @Option(names = "--max-bytes", description = "refuse larger files (default: ${DEFAULT-VALUE})")
     long maxBytes = ImportService.DEFAULT_MAX_BYTES;
 
+    @Option(names = "--batch", description = "files per transaction: each batch lands whole or not at all (default: ${DEFAULT-VALUE})")
+    int batch = ImportService.BATCH;
+
     @Option(names = "--json", description = "print the summary as one JSON object")
     boolean json;
 
@@ -58,7 +61,7 @@ class ImportCommand implements Callable<Integer> {
         try (Store opened = store.open()) {
             ImportService imports = new ImportService(opened.dsl(), maxBytes);
             Progress progress = new Progress(err, files.size());
-            imports.importFiles(files, new ReadOptions(agency, year, null), outcome -> {
+            imports.importFiles(files, new ReadOptions(agency, year, null), Math.max(1, batch), outcome -> {
                 summary.add(outcome);
                 progress.step(outcome);
             });

@@ -46,7 +46,7 @@ public class ImportService {
     }
 
     /** Files per batch: one transaction, a few bulk statements, and a bounded amount of memory. */
-    static final int BATCH = 500;
+    public static final int BATCH = 500;
 
     /** A file read, not yet stored: what a batch writes. */
     public record Ready(String file, String sha256, ParsedReport report, boolean agencyExplicit) {
@@ -63,10 +63,15 @@ public class ImportService {
      * the files' order, each handed to {@code progress} as its batch lands.
      */
     public List<ImportOutcome> importFiles(List<Path> files, ReadOptions options, Consumer<ImportOutcome> progress) {
+        return importFiles(files, options, BATCH, progress);
+    }
+
+    /** As {@link #importFiles(List, ReadOptions, Consumer)}, {@code batchSize} files per transaction. */
+    public List<ImportOutcome> importFiles(List<Path> files, ReadOptions options, int batchSize, Consumer<ImportOutcome> progress) {
         List<ImportOutcome> outcomes = new ArrayList<>();
         List<List<Path>> batches = new ArrayList<>();
-        for (int start = 0; start < files.size(); start += BATCH) {
-            batches.add(files.subList(start, Math.min(files.size(), start + BATCH)));
+        for (int start = 0; start < files.size(); start += batchSize) {
+            batches.add(files.subList(start, Math.min(files.size(), start + batchSize)));
         }
         // the next batch is read and parsed while this one is stored: parsing is all CPU, storing mostly the store's
         CompletableFuture<List<Read>> next = batches.isEmpty() ? null : CompletableFuture.supplyAsync(() -> read(batches.get(0), options));
