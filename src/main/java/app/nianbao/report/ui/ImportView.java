@@ -60,7 +60,8 @@ class ImportView extends Main implements HasDynamicTitle {
         pace.addClassName("import-pace");
         summary.addClassName("import-summary");
         add(new H2(getTranslation("import.title")), new Paragraph(getTranslation("import.intro")),
-                upload(), files, new HorizontalLayout(confirm), progress, pace, summary);
+                // the button and what it did sit above the files: a zip of a thousand files needs no scrolling to confirm
+                upload(), new HorizontalLayout(confirm), progress, pace, summary, files);
         refreshConfirm();
     }
 

@@ -38,4 +38,33 @@ class ImportBrowserTest extends BrowserTestBase {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("import-summary"), "导入 1"));
         screenshot("import-done");
     }
+
+    @Test
+    void a_zip_of_reports_is_unpacked_previewed_file_by_file_and_stored_with_its_pace_shown() throws Exception {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        for (int year = 2038; year <= 2040; year++) {
+            entries.put("年报/%d.txt".formatted(year), Samples.text(Samples.SEED).replace("2022 年政府信息", year + " 年政府信息")
+                    .replace("高新技术产业开发区管理办公室", "浏览器压缩包办公室").getBytes(StandardCharsets.UTF_8));
+        }
+        entries.put("年报/说明.txt", "会议纪要，没有表格".getBytes(StandardCharsets.UTF_8));
+        Path zip = Files.createTempDirectory("upload").resolve("reports.zip");
+        Files.write(zip, app.nianbao.imports.ArchivesTest.zip(entries));
+        browser.get(url("/import"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-upload")));
+
+        upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(zip.toString());
+
+        wait.until(d -> d.findElements(By.tagName("vaadin-button")).stream().anyMatch(b -> b.getText().contains("确认导入 3 份")));
+        assertThat(browser.findElements(By.className("pending-file"))).hasSize(4);
+        assertThat(browser.findElement(By.className("import-summary")).getText()).contains("已读取 4 个文件：可导入 3，已导入过 0，无法读取 1");
+        screenshot("import-zip-preview");
+        browser.findElements(By.tagName("vaadin-button")).stream()
+                .filter(b -> b.getText().contains("确认导入")).findFirst().orElseThrow().click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("import-summary"), "未变"));
+        assertThat(browser.findElement(By.className("import-summary")).getText()).contains("导入 3，新版本 0，未变 0，失败 1");
+        assertThat(browser.findElement(By.className("import-pace")).getText()).startsWith("已存储 3 / 3 个文件 · 每秒");
+        screenshot("import-zip-done");
+    }
 }
