@@ -14,7 +14,7 @@ public final class Samples {
 
     /** Each real sample with the file that holds it. */
     public static final List<String> REPORTS = List.of("2019_pingtan.html", "2019_shanghai.html", "2021_pingtan.html",
-            "2023_pingtan.html", "2024_huaian.pdf", "000_02c6609157ceda09.txt");
+            "2023_pingtan.html", "2024_huaian.pdf", "000_02c6609157ceda09.txt", "2021_pingtan_word.docx", "2025_shuyang.md");
 
     public static final String SEED = "000_02c6609157ceda09.txt";
 

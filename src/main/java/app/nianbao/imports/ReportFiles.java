@@ -27,9 +27,9 @@ public final class ReportFiles {
         return files;
     }
 
-    /** Hidden files and the expected figures that sit beside samples are not reports. */
+    /** Hidden files, READMEs and the expected figures that sit beside samples are not reports (other Markdown may be). */
     static boolean isCandidate(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return !name.startsWith(".") && !name.endsWith(".expected.json") && !name.endsWith(".md");
+        return !name.startsWith(".") && !name.endsWith(".expected.json") && !name.equalsIgnoreCase("README.md");
     }
 }

@@ -4,9 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The three shapes reports come in. The bytes decide, not the file name. */
+/** The shapes reports come in. The bytes decide, not the file name. */
 public enum Format {
-    TEXT, HTML, PDF;
+    TEXT, HTML, PDF,
+    /** A Word document (Office Open XML), its tables read cell by cell. */
+    DOCX,
+    /** Text with pipe tables, as PDF and OCR converters write it. */
+    MARKDOWN;
+
+    /** Text that a converter or OCR made of the published report, where a character of a name may be misread. */
+    public boolean isConverted() {
+        return this == MARKDOWN;
+    }
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
@@ -21,10 +30,13 @@ public enum Format {
         return Optional.empty();
     }
 
-    /** Reads the format off the content; anything that is not PDF or markup is taken as text. */
+    /** Reads the format off the content; anything that is not PDF, Word or markup is taken as text (or Markdown, by its tables). */
     public static Format sniff(byte[] bytes) {
         if (startsWith(bytes, "%PDF-")) {
             return PDF;
+        }
+        if (WordLines.isWordDocument(bytes)) {
+            return DOCX;
         }
         // markup saved as UTF-16 starts with its byte-order mark; read byte by byte it would never look like markup
         java.nio.charset.Charset charset = bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
@@ -36,7 +48,7 @@ public enum Format {
                 || head.contains("<p") || head.contains("<div") || head.contains("<body")) {
             return HTML;
         }
-        return TEXT;
+        return MarkdownLines.hasPipeTables(TextDecoding.decode(bytes)) ? MARKDOWN : TEXT;
     }
 
     private static boolean startsWith(byte[] bytes, String prefix) {

@@ -25,8 +25,10 @@ public final class ReportReader {
         if (bytes.length == 0) {
             throw new UnreadableReportException("文件是空的", "the file is empty");
         }
-        refuseKnownBinary(bytes);
         Format format = options.format() != null ? options.format() : Format.sniff(bytes);
+        if (format != Format.DOCX) {
+            refuseKnownBinary(bytes);
+        }
         List<String> titles = new ArrayList<>();
         List<Line> lines;
         String sourceText;
@@ -39,11 +41,15 @@ public final class ReportReader {
                 sourceText = pdf.text();
                 lines = Lines.ofText(sourceText);
             }
-            case HTML -> {
-                HtmlLines.Page page = HtmlLines.read(decodeText(bytes));
+            case HTML, DOCX -> {
+                HtmlLines.Page page = format == Format.HTML ? HtmlLines.read(decodeText(bytes)) : WordLines.read(bytes);
                 titles.addAll(page.titles());
                 lines = page.lines();
                 sourceText = String.join("\n", lines.stream().map(Line::text).toList());
+            }
+            case MARKDOWN -> {
+                sourceText = decodeText(bytes);
+                lines = MarkdownLines.read(sourceText);
             }
             default -> {
                 sourceText = decodeText(bytes);
@@ -56,6 +62,15 @@ public final class ReportReader {
         String agency = options.agency() != null ? options.agency() : title.agency();
         Integer year = options.year() != null ? options.year() : title.year();
         List<Finding> findings = new ArrayList<>(tables.findings());
+        if (options.agency() == null && agency != null && format.isConverted()) {
+            // a converter's or OCR's title may misread a character of the place; the official division names say which
+            String printed = agency;
+            agency = DivisionNames.get().corrected(printed).orElse(printed);
+            if (!agency.equals(printed)) {
+                findings.add(Finding.of("P7", Severity.WARNING, null, null, null,
+                        "标题中的机构名称「%s」按行政区划名称更正为「%s」".formatted(printed, agency)));
+            }
+        }
         if (agency == null || year == null) {
             findings.add(Finding.of("P6", Severity.WARNING, null, null, null,
                     "标题中未能读出%s，请在导入时指定".formatted(agency == null && year == null ? "机构名称和年度"

@@ -284,7 +284,41 @@ final class TableReader {
             place(figures, slots, new Row(row.line(), row.label(), values));
             return;
         }
-        findings.add(Finding.of("P1", Severity.ERROR, "t4", null, null, "未找到表四（行政复议、行政诉讼情况）的数字行"));
+        if (!readStackedT4(figures, t3End)) {
+            findings.add(Finding.of("P1", Severity.ERROR, "t4", null, null, "未找到表四（行政复议、行政诉讼情况）的数字行"));
+        }
+    }
+
+    /**
+     * Table 4 printed as small tables, one per kind of case — a heading naming it (行政复议, 未经复议直接起诉,
+     * 复议后起诉) and a row of its five numbers — as converters and some agencies lay it out. A kind
+     * whose row is not found stays blank and is flagged like any missing cell.
+     */
+    private boolean readStackedT4(Figures figures, int t3End) {
+        int width = book.t4Columns().size();
+        Map<String, Row> byGroup = new java.util.LinkedHashMap<>();
+        String group = null;
+        for (int i = t3End; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (!row.label().isEmpty()) {
+                group = t4Group(row.label()).orElse(group);
+            }
+            if (group != null && row.label().isEmpty() && row.values().size() == width) {
+                byGroup.putIfAbsent(group, row);
+            }
+        }
+        byGroup.forEach((code, row) -> place(figures, book.t4Columns().stream().map(col -> new CellCode("t4", code, col)).toList(), row));
+        return !byGroup.isEmpty();
+    }
+
+    private static Optional<String> t4Group(String label) {
+        if (label.contains("复议后")) {
+            return Optional.of("suit_after_review");
+        }
+        if (label.contains("未经复议") || label.contains("直接起诉")) {
+            return Optional.of("suit_direct");
+        }
+        return label.contains("行政复议") ? Optional.of("review") : Optional.empty();
     }
 
     private void resolveLostCells(Figures figures) {

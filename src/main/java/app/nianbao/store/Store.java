@@ -39,7 +39,8 @@ public final class Store implements AutoCloseable {
                 Files.createDirectories(parent);
             }
             Connection connection = DriverManager.getConnection(url(file));
-            Flyway.configure().dataSource(new SingleConnectionDataSource(connection)).load().migrate();
+            Flyway.configure().dataSource(new SingleConnectionDataSource(connection)).locations(StoreDriver.migrations(url(file))).load()
+                    .migrate();
             return new Store(connection, SQLDialect.DUCKDB);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

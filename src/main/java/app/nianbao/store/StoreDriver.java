@@ -8,7 +8,8 @@ import org.springframework.core.env.PropertySource;
 /**
  * Picks the JDBC driver from the store's URL — the DuckDB file by default, a PostgreSQL server
  * when nianbao.db.url says so — because Spring Boot does not recognise DuckDB URLs by itself;
- * and the migrations: the common ones, and on PostgreSQL its own (indexes a row store needs).
+ * and the migrations: the common ones, and each store's own (on PostgreSQL the indexes a row store
+ * needs; on DuckDB the table rebuilds it needs where PostgreSQL alters a constraint).
  */
 public class StoreDriver implements EnvironmentPostProcessor {
 
@@ -18,7 +19,7 @@ public class StoreDriver implements EnvironmentPostProcessor {
     /** The migrations of a store at this URL, as the command line's Store applies them too. */
     public static String[] migrations(String url) {
         return url.startsWith("jdbc:postgresql:") ? new String[] {"classpath:db/migration", "classpath:db/vendor/postgresql"}
-                : new String[] {"classpath:db/migration"};
+                : new String[] {"classpath:db/migration", "classpath:db/vendor/duckdb"};
     }
 
     @Override

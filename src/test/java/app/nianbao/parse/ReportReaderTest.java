@@ -77,6 +77,28 @@ class ReportReaderTest {
     }
 
     @Test
+    void a_converter_misreading_the_county_in_the_title_is_corrected_and_says_what_was_printed() throws Exception {
+        ParsedReport report = ReportReader.read(Samples.bytes("2025_shuyang.md"), "2025_shuyang.md", ReadOptions.none());
+
+        assertThat(report.format()).isEqualTo(Format.MARKDOWN);
+        assertThat(report.agency()).isEqualTo("沭阳县人民政府");
+        assertThat(report.findings()).filteredOn(f -> f.rule().equals("P7")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("沐阳县人民政府").contains("沭阳县人民政府"));
+    }
+
+    @Test
+    void a_word_document_is_read_from_its_tables_as_its_web_page_is() throws Exception {
+        ParsedReport word = ReportReader.read(Samples.bytes("2021_pingtan_word.docx"), "2021_pingtan_word.docx", ReadOptions.none());
+        ParsedReport page = ReportReader.read(Samples.bytes("2021_pingtan.html"), "2021_pingtan.html", ReadOptions.none());
+
+        assertThat(word.format()).isEqualTo(Format.DOCX);
+        assertThat(word.agency()).isEqualTo(page.agency());
+        for (var cell : page.figures().cells()) {
+            assertThat(word.figures().cell(cell.code()).value()).as(cell.code().toString()).isEqualTo(cell.value());
+        }
+    }
+
+    @Test
     void the_seed_repairs_the_cyrillic_o_and_infers_the_six_lost_cells() throws Exception {
         ParsedReport report = ReportReader.read(Samples.bytes(Samples.SEED), Samples.SEED, ReadOptions.none());
 
