@@ -10,11 +10,13 @@ public enum Format {
     /** A Word document (Office Open XML), its tables read cell by cell. */
     DOCX,
     /** Text with pipe tables, as PDF and OCR converters write it. */
-    MARKDOWN;
+    MARKDOWN,
+    /** Page text as a crawler flattens it, numbers glued together (found by the reader, not sniffed). */
+    CRAWLED;
 
     /** Text that a converter or OCR made of the published report, where a character of a name may be misread. */
     public boolean isConverted() {
-        return this == MARKDOWN;
+        return this == MARKDOWN || this == CRAWLED;
     }
 
     public String code() {

@@ -18,22 +18,33 @@ import app.nianbao.figures.Figures;
 
 /**
  * Reconstructs rows that lost cells in extraction (fewer numbers than the template has columns,
- * positions not printed). Every way of placing the read numbers is tried; the identities R1–R4
- * fill the gaps; only cells on which every consistent reconstruction agrees are filled
- * (lost ones as inferred). Everything else stays null, so nothing is silently made up.
+ * positions not printed), or whose numbers were glued into digit strings (crawled page text).
+ * Every way of placing the read numbers — or of splitting the digits — is tried; the identities
+ * R1–R4 fill the gaps and rule out the rest; only cells on which every consistent reconstruction
+ * agrees are filled (as inferred). Everything else stays null, so nothing is silently made up.
+ * Rows that share no identity are solved apart, so one undetermined row cannot swamp the others.
  */
 final class LostCellSolver {
 
     /** Beyond this many combinations of placements the table is not determined well enough to try. */
     private static final int MAX_COMBINATIONS = 20_000;
 
-    /** A row that printed fewer values than it has slots. */
-    record DefectiveRow(List<CellCode> slots, List<ValueToken> read, String source) {
+    /** A row that printed fewer values than it has slots; {@code glued}: its values are digit strings to split. */
+    record DefectiveRow(List<CellCode> slots, List<ValueToken> read, String source, boolean glued) {
     }
 
-    /** What the solver decided for one row. */
-    record Outcome(DefectiveRow row, int resolvedCells, boolean unique) {
+    /** What the solver decided for one row, and the values of each reconstruction that stayed consistent. */
+    record Outcome(DefectiveRow row, int resolvedCells, boolean unique, List<List<String>> candidates) {
     }
+
+    /** Longest split part: no count in a report has more digits (see ValueBound). */
+    private static final int MAX_PART_DIGITS = 12;
+    /** Splits of one row kept at most: beyond it the row is not determined anyway. */
+    private static final int MAX_SPLITS = 2_000;
+    /** Steps of splitting one report may take: a digit string this long is left to the reader's eyes. */
+    private static final int MAX_SPLIT_STEPS = 2_000_000;
+
+    private int splitSteps;
 
     private final Figures figures;
     private final List<Identity> identities;
@@ -45,28 +56,65 @@ final class LostCellSolver {
 
     /** Fills what the identities determine into the figures and says, per row, how far it got. */
     List<Outcome> solve(List<DefectiveRow> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
+        Map<DefectiveRow, Outcome> outcomes = new HashMap<>();
+        for (List<DefectiveRow> component : components(rows)) {
+            List<List<Map<CellCode, BigDecimal>>> options = new ArrayList<>();
+            long combinations = 1;
+            for (DefectiveRow row : component) {
+                List<Map<CellCode, BigDecimal>> placements = placements(row);
+                options.add(placements);
+                combinations = Math.min(Long.MAX_VALUE / 4, combinations * Math.max(1, placements.size()));
+            }
+            Set<CellCode> lost = new HashSet<>();
+            component.forEach(r -> lost.addAll(r.slots()));
+            List<Identity> touching = identities.stream().filter(i -> i.cells().stream().anyMatch(lost::contains)).toList();
+            List<Map<CellCode, BigDecimal>> consistent = new ArrayList<>();
+            if (combinations <= MAX_COMBINATIONS) {
+                enumerate(options, touching, 0, new LinkedHashMap<>(), consistent);
+            }
+            for (int r = 0; r < component.size(); r++) {
+                DefectiveRow row = component.get(r);
+                outcomes.put(row, apply(row, consistent, consistent.isEmpty() ? options.get(r) : consistent));
+            }
         }
-        List<List<Map<CellCode, BigDecimal>>> options = new ArrayList<>();
-        long combinations = 1;
-        for (DefectiveRow row : rows) {
-            List<Map<CellCode, BigDecimal>> placements = placements(row);
-            options.add(placements);
-            combinations *= Math.max(1, placements.size());
+        return rows.stream().map(outcomes::get).toList();
+    }
+
+    /** Rows linked by an identity that touches both, directly or through others: they must be solved together. */
+    private List<List<DefectiveRow>> components(List<DefectiveRow> rows) {
+        List<List<DefectiveRow>> components = new ArrayList<>();
+        List<DefectiveRow> left = new ArrayList<>(rows);
+        while (!left.isEmpty()) {
+            List<DefectiveRow> component = new ArrayList<>(List.of(left.remove(0)));
+            Set<CellCode> cells = new HashSet<>(component.get(0).slots());
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                Set<CellCode> linked = new HashSet<>(cells);
+                identities.stream().filter(i -> i.cells().stream().anyMatch(cells::contains)).forEach(i -> linked.addAll(i.cells()));
+                for (java.util.Iterator<DefectiveRow> it = left.iterator(); it.hasNext(); ) {
+                    DefectiveRow row = it.next();
+                    if (row.slots().stream().anyMatch(linked::contains)) {
+                        component.add(row);
+                        cells.addAll(row.slots());
+                        it.remove();
+                        grew = true;
+                    }
+                }
+            }
+            components.add(component);
         }
-        Set<CellCode> lost = new HashSet<>();
-        rows.forEach(r -> lost.addAll(r.slots()));
-        List<Identity> touching = identities.stream().filter(i -> i.cells().stream().anyMatch(lost::contains)).toList();
-        List<Map<CellCode, BigDecimal>> consistent = new ArrayList<>();
-        if (combinations <= MAX_COMBINATIONS) {
-            enumerate(options, touching, 0, new LinkedHashMap<>(), consistent);
-        }
-        List<Outcome> outcomes = new ArrayList<>();
-        for (DefectiveRow row : rows) {
-            outcomes.add(apply(row, consistent));
-        }
-        return outcomes;
+        return components;
+    }
+
+    /** How many digits a row's values print: what a glued row has to split. */
+    static int digits(List<ValueToken> values) {
+        return values.stream().mapToInt(v -> printedDigits(v).length()).sum();
+    }
+
+    /** A value as printed, digits and decimal point only (a unit or a sign dropped). */
+    private static String printedDigits(ValueToken v) {
+        return v.raw() == null ? "" : v.raw().replaceAll("[^0-9.]", "");
     }
 
     /** Each way to place the read values in order into the slots, with nulls where cells were lost. */
@@ -77,8 +125,68 @@ final class LostCellSolver {
         int k = row.read().size();
         Set<CellCode> slots = Set.copyOf(row.slots());
         List<Identity> local = identities.stream().filter(i -> slots.containsAll(i.cells())).toList();
+        if (row.glued()) {
+            List<String> tokens = row.read().stream().map(LostCellSolver::printedDigits).filter(t -> !t.isEmpty()).toList();
+            split(row, local, tokens, 0, 0, new ArrayList<>(), result, seen);
+            return result;
+        }
         placeFrom(row, local, 0, 0, new BigDecimal[n], n, k, result, seen);
         return result;
+    }
+
+    /**
+     * Each way to cut the printed digit strings into as many numbers as the row has slots: a
+     * space printed is a cut, no number but 0 starts with 0, a decimal point stays inside its
+     * number; the identities within the row rule out the rest.
+     */
+    private void split(DefectiveRow row, List<Identity> local, List<String> tokens, int token, int at, List<BigDecimal> parts,
+                       List<Map<CellCode, BigDecimal>> result, Set<Map<CellCode, BigDecimal>> seen) {
+        int slots = row.slots().size();
+        if (result.size() >= MAX_SPLITS) {
+            return;
+        }
+        if (token == tokens.size()) {
+            if (parts.size() == slots) {
+                Map<CellCode, BigDecimal> placement = new LinkedHashMap<>();
+                for (int i = 0; i < slots; i++) {
+                    placement.put(row.slots().get(i), parts.get(i));
+                }
+                Map<CellCode, BigDecimal> solved = solveLocally(placement, local);
+                if (solved != null && seen.add(solved)) {
+                    result.add(solved);
+                }
+            }
+            return;
+        }
+        String digits = tokens.get(token);
+        int digitsLeft = digits.length() - at;
+        for (int t = token + 1; t < tokens.size(); t++) {
+            digitsLeft += tokens.get(t).length();
+        }
+        int slotsLeft = slots - parts.size();
+        // every number takes a digit at least, and none more than a count can have
+        if (slotsLeft < tokens.size() - token || digitsLeft < slotsLeft || digitsLeft > slotsLeft * (MAX_PART_DIGITS + 1)
+                || ++splitSteps > MAX_SPLIT_STEPS) {
+            return;
+        }
+        for (int end = at + 1; end <= Math.min(digits.length(), at + MAX_PART_DIGITS + 1); end++) {
+            String part = digits.substring(at, end);
+            boolean last = end == digits.length();
+            if (part.startsWith(".") || part.endsWith(".") && !last || part.length() > 1 && part.startsWith("0") && !part.startsWith("0.")
+                    || part.chars().filter(c -> c == '.').count() > 1 || (!last && digits.charAt(end) == '.')) {
+                continue;
+            }
+            if (part.endsWith(".")) {
+                continue;
+            }
+            parts.add(new BigDecimal(part));
+            if (last) {
+                split(row, local, tokens, token + 1, 0, parts, result, seen);
+            } else {
+                split(row, local, tokens, token, end, parts, result, seen);
+            }
+            parts.remove(parts.size() - 1);
+        }
     }
 
     private void placeFrom(DefectiveRow row, List<Identity> local, int slot, int readIndex, BigDecimal[] current, int n, int k,
@@ -226,7 +334,7 @@ final class LostCellSolver {
     }
 
     /** Writes the cells every consistent reconstruction agrees on; the rest of the row stays null. */
-    private Outcome apply(DefectiveRow row, List<Map<CellCode, BigDecimal>> consistent) {
+    private Outcome apply(DefectiveRow row, List<Map<CellCode, BigDecimal>> consistent, List<Map<CellCode, BigDecimal>> shown) {
         int resolved = 0;
         Map<CellCode, BigDecimal> first = consistent.isEmpty() ? null : consistent.get(0);
         int readIndex = 0;
@@ -243,7 +351,7 @@ final class LostCellSolver {
                     && row.slots().size() - slotIndex >= row.read().size() - readIndex;
             if (agreed == null) {
                 figures.put(new Cell(slot, null, CellKind.BLANK, null, row.source()));
-            } else if (printedHere) {
+            } else if (printedHere && !row.glued()) {
                 figures.put(new Cell(slot, agreed, printed.kind(), printed.raw(), row.source()));
                 readIndex++;
                 resolved++;
@@ -252,6 +360,9 @@ final class LostCellSolver {
                 resolved++;
             }
         }
-        return new Outcome(row, resolved, resolved == row.slots().size());
+        List<List<String>> candidates = new ArrayList<>(new java.util.LinkedHashSet<>(shown.stream()
+                .map(solution -> row.slots().stream().map(c -> solution.get(c) == null ? "?" : solution.get(c).stripTrailingZeros()
+                        .toPlainString()).toList()).toList()));
+        return new Outcome(row, resolved, resolved == row.slots().size(), candidates);
     }
 }

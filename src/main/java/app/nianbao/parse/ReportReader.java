@@ -56,7 +56,14 @@ public final class ReportReader {
                 lines = Lines.ofText(sourceText);
             }
         }
-        TableReader.Tables tables = TableReader.read(lines);
+        // a crawler's flattening of the page glues labels and numbers; its rows are cut apart and their digits split
+        boolean glued = format == Format.CRAWLED || format == Format.TEXT && GluedText.looksGlued(sourceText);
+        if (glued) {
+            format = Format.CRAWLED;
+            sourceText = GluedText.cut(sourceText);
+            lines = Lines.ofText(sourceText);
+        }
+        TableReader.Tables tables = TableReader.read(lines, glued);
         keepHugeValuesAsText(tables.figures());
         TitleReader.Title title = TitleReader.read(titles, lines, fileName);
         String agency = options.agency() != null ? options.agency() : title.agency();

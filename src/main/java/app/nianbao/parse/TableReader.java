@@ -25,6 +25,8 @@ final class TableReader {
 
     private static final int T3_MIN_VALUES = 4;
     private static final int T4_MIN_VALUES = 10;
+    /** Splits of a glued row named in its finding: enough for a reader to pick the printed one. */
+    private static final int CANDIDATES_SHOWN = 30;
 
     private final List<Row> rows;
     private final List<Finding> findings = new ArrayList<>();
@@ -34,12 +36,20 @@ final class TableReader {
     record Tables(Figures figures, List<Finding> findings) {
     }
 
-    private TableReader(List<Line> lines) {
+    /** The numbers of a row are glued together (crawled page text): a row with fewer than its cells is split, not placed. */
+    private final boolean glued;
+
+    private TableReader(List<Line> lines, boolean glued) {
         this.rows = lines.stream().map(Row::of).toList();
+        this.glued = glued;
     }
 
     static Tables read(List<Line> lines) throws UnreadableReportException {
-        return new TableReader(lines).read();
+        return read(lines, false);
+    }
+
+    static Tables read(List<Line> lines, boolean glued) throws UnreadableReportException {
+        return new TableReader(lines, glued).read();
     }
 
     private Tables read() throws UnreadableReportException {
@@ -81,7 +91,7 @@ final class TableReader {
         RowPattern carriedForward = RowPattern.T3.get(RowPattern.T3.size() - 1);
         for (int i = start; i < rows.size(); i++) {
             Row row = rows.get(i);
-            if (row.values().size() >= T3_MIN_VALUES) {
+            if (row.values().size() >= T3_MIN_VALUES || glued && LostCellSolver.digits(row.values()) >= book.t3Columns().size()) {
                 String label = row.label().isEmpty() ? pending.toString() : row.label();
                 out.add(new Row(row.line(), label, row.values()));
                 pending.setLength(0);
@@ -180,7 +190,7 @@ final class TableReader {
         }
         if (values.size() < slots.size()) {
             defective.add(new LostCellSolver.DefectiveRow(slots, values.stream().filter(ValueToken::isNumber).toList(),
-                    row.source()));
+                    row.source(), glued));
             return;
         }
         for (int i = 0; i < slots.size(); i++) {
@@ -219,7 +229,7 @@ final class TableReader {
                 continue;
             }
             List<CellCode> slots = t2.get(code.get()).stream().map(c -> new CellCode("t2", code.get(), c)).toList();
-            if (row.values().size() < slots.size()) {
+            if (row.values().size() < slots.size() && !glued) {
                 for (CellCode slot : slots) {
                     figures.put(Cell.missing(slot, row.source()));
                 }
@@ -231,7 +241,9 @@ final class TableReader {
             }
         }
         for (String r : t2.keySet()) {
-            if (figures.cell("t2", r, t2.get(r).get(0)).source() == null) {
+            CellCode first = new CellCode("t2", r, t2.get(r).get(0));
+            boolean toSolve = defective.stream().anyMatch(d -> d.slots().contains(first));
+            if (figures.cell(first).source() == null && !toSolve) {
                 findings.add(Finding.of("P1", Severity.ERROR, "t2", r, null,
                         "表二未找到「%s」行".formatted(book.rowLabel("t2", r).zh())));
             }
@@ -269,7 +281,7 @@ final class TableReader {
         }
         for (int i = t3End; i < rows.size(); i++) {
             Row row = rows.get(i);
-            if (row.values().size() < T4_MIN_VALUES) {
+            if (row.values().size() < T4_MIN_VALUES && !(glued && LostCellSolver.digits(row.values()) >= slots.size())) {
                 continue;
             }
             List<ValueToken> values = new ArrayList<>(row.values());
@@ -329,12 +341,26 @@ final class TableReader {
             int lost = row.slots().size() - row.read().size();
             String where = first.table().equals("t3") ? "表三「%s」行".formatted(book.rowLabel("t3", first.row()).zh())
                     : first.table().equals("t4") ? "表四" : "表二「%s」行".formatted(book.rowLabel("t2", first.row()).zh());
-            if (outcome.unique()) {
-                findings.add(Finding.of("P2", Severity.INFO, first.table(), first.table().equals("t4") ? null : first.row(), null,
+            String tableRow = first.table().equals("t4") ? null : first.row();
+            if (row.glued()) {
+                String printed = String.join(" ", row.read().stream().map(ValueToken::raw).toList());
+                if (outcome.unique()) {
+                    findings.add(Finding.of("P8", Severity.INFO, first.table(), tableRow, null,
+                            "%s：%s的数字粘连为「%s」，按表内勾稽关系唯一拆分为 %s".formatted(row.source(), where, printed,
+                                    String.join("、", outcome.candidates().get(0)))));
+                } else {
+                    findings.add(Finding.of("P8", Severity.ERROR, first.table(), tableRow, null,
+                            "%s：%s的数字粘连为「%s」，勾稽关系不能唯一拆分，%d 个单元格留空待核；可能的拆分（共 %d 种）：%s".formatted(
+                                    row.source(), where, printed, row.slots().size() - outcome.resolvedCells(), outcome.candidates().size(),
+                                    String.join("；", outcome.candidates().stream().limit(CANDIDATES_SHOWN).map(c -> String.join("|", c)).toList())
+                                            + (outcome.candidates().size() > CANDIDATES_SHOWN ? "…" : ""))));
+                }
+            } else if (outcome.unique()) {
+                findings.add(Finding.of("P2", Severity.INFO, first.table(), tableRow, null,
                         "%s：%s只读到 %d 个数值（应有 %d 个）；丢失的 %d 个由表内勾稽关系唯一确定，已推断填入".formatted(
                                 row.source(), where, row.read().size(), row.slots().size(), lost)));
             } else {
-                findings.add(Finding.of("P2", Severity.ERROR, first.table(), first.table().equals("t4") ? null : first.row(), null,
+                findings.add(Finding.of("P2", Severity.ERROR, first.table(), tableRow, null,
                         "%s：%s只读到 %d 个数值（应有 %d 个）；勾稽关系不能唯一确定丢失的位置和数值，%d 个单元格留空待核".formatted(
                                 row.source(), where, row.read().size(), row.slots().size(),
                                 row.slots().size() - outcome.resolvedCells())));

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 import app.nianbao.Samples;
+import app.nianbao.figures.Severity;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.CellKind;
 import app.nianbao.figures.Finding;
@@ -64,6 +65,61 @@ class ReportReaderTest {
         }
         assertThat(differences).isEmpty();
         assertThat(report.figures().cells()).hasSize(expectedCellCount(expected));
+    }
+
+    static final List<String> CRAWLED = List.of("2019_pingtan_crawler.txt", "2021_pingtan_crawler.txt", "2023_pingtan_crawler.txt");
+
+    /**
+     * Crawled page text: every cell is its expected figure, or — where the glued digits split more
+     * than one way within the report — blank with a P8 error on its row naming the candidate
+     * splits, one of which is the expected figures. Nothing differs silently.
+     */
+    @ParameterizedTest
+    @FieldSource("CRAWLED")
+    void crawled_page_text_with_glued_digits_is_exact_or_blank_and_flagged_where_the_split_is_not_unique(String sample) throws Exception {
+        ParsedReport report = ReportReader.read(Samples.bytes(sample), sample, ReadOptions.none());
+        JsonNode expected = Samples.expected(sample);
+
+        assertThat(report.format()).isEqualTo(Format.CRAWLED);
+        assertThat(report.year()).isEqualTo(expected.get("year").asInt());
+        assertThat(report.figures().template().code()).isEqualTo(expected.get("template").asText());
+        List<String> silent = new ArrayList<>();
+        for (String table : List.of("t2", "t3", "t4")) {
+            for (Iterator<Map.Entry<String, JsonNode>> rows = expected.get(table).fields(); rows.hasNext(); ) {
+                Map.Entry<String, JsonNode> row = rows.next();
+                List<String> wanted = new ArrayList<>();
+                boolean rowExact = true;
+                for (Iterator<Map.Entry<String, JsonNode>> cols = row.getValue().fields(); cols.hasNext(); ) {
+                    Map.Entry<String, JsonNode> col = cols.next();
+                    BigDecimal want = col.getValue().decimalValue();
+                    wanted.add(want.stripTrailingZeros().toPlainString());
+                    BigDecimal got = report.figures().cell(table, row.getKey(), col.getKey()).value();
+                    if (got != null && want.compareTo(got) != 0) {
+                        silent.add("%s.%s.%s expected %s got %s".formatted(table, row.getKey(), col.getKey(), want, got));
+                    }
+                    rowExact &= got != null;
+                }
+                if (!rowExact) {
+                    assertThat(table).as("tables 3 and 4 split uniquely by their identities").isEqualTo("t2");
+                    assertThat(report.findings()).as("a P8 error on %s.%s", table, row.getKey())
+                            .anySatisfy(f -> assertThat(f).satisfies(
+                                    x -> assertThat(x.rule()).isEqualTo("P8"), x -> assertThat(x.severity()).isEqualTo(Severity.ERROR),
+                                    x -> assertThat(x.row()).isEqualTo(row.getKey()),
+                                    x -> assertThat(x.message()).contains(String.join("|", wanted))));
+                }
+            }
+        }
+        assertThat(silent).isEmpty();
+    }
+
+    @Test
+    void a_crawled_page_is_read_under_its_title_not_its_breadcrumb() throws Exception {
+        ParsedReport report = ReportReader.read(Samples.bytes("2021_pingtan_crawler.txt"), "page.txt", ReadOptions.none());
+
+        assertThat(report.agency()).isEqualTo("平潭综合实验区");
+        assertThat(report.figures().cell("t3", "new_received", "total").value()).isEqualByComparingTo("70");
+        assertThat(report.findings()).filteredOn(f -> f.rule().equals("P8") && f.row() != null && f.row().equals("new_received"))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("640020470").contains("64、0、0、2、0、4、70"));
     }
 
     private static int expectedCellCount(JsonNode expected) {
