@@ -12,11 +12,13 @@ public enum Format {
     /** Text with pipe tables, as PDF and OCR converters write it. */
     MARKDOWN,
     /** Page text as a crawler flattens it, numbers glued together (found by the reader, not sniffed). */
-    CRAWLED;
+    CRAWLED,
+    /** A scan — an image file, or a PDF without a text layer (found by the reader) — read by OCR. */
+    SCAN;
 
     /** Text that a converter or OCR made of the published report, where a character of a name may be misread. */
     public boolean isConverted() {
-        return this == MARKDOWN || this == CRAWLED;
+        return this == MARKDOWN || this == CRAWLED || this == SCAN;
     }
 
     public String code() {
@@ -40,6 +42,9 @@ public enum Format {
         if (WordLines.isWordDocument(bytes)) {
             return DOCX;
         }
+        if (isImage(bytes)) {
+            return SCAN;
+        }
         // markup saved as UTF-16 starts with its byte-order mark; read byte by byte it would never look like markup
         java.nio.charset.Charset charset = bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
                 ? StandardCharsets.UTF_16LE
@@ -51,6 +56,14 @@ public enum Format {
             return HTML;
         }
         return MarkdownLines.hasPipeTables(TextDecoding.decode(bytes)) ? MARKDOWN : TEXT;
+    }
+
+    /** PNG, JPEG, TIFF (either byte order), by their magic numbers. */
+    static boolean isImage(byte[] bytes) {
+        return bytes.length >= 4 && ((bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G'
+                || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8 && (bytes[2] & 0xff) == 0xFF
+                || bytes[0] == 'I' && bytes[1] == 'I' && bytes[2] == 42 && bytes[3] == 0
+                || bytes[0] == 'M' && bytes[1] == 'M' && bytes[2] == 0 && bytes[3] == 42);
     }
 
     private static boolean startsWith(byte[] bytes, String prefix) {

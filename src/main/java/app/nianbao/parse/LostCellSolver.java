@@ -29,8 +29,22 @@ final class LostCellSolver {
     /** Beyond this many combinations of placements the table is not determined well enough to try. */
     private static final int MAX_COMBINATIONS = 20_000;
 
-    /** A row that printed fewer values than it has slots; {@code glued}: its values are digit strings to split. */
-    record DefectiveRow(List<CellCode> slots, List<ValueToken> read, String source, boolean glued) {
+    /** How a row is defective. */
+    enum Defect {
+        /** Fewer values than slots, their positions not printed. */
+        LOST,
+        /** Its values are digit strings glued together, to be split. */
+        GLUED,
+        /** Every value in its place, some of them not read surely (OCR): those are unknowns. */
+        UNREAD
+    }
+
+    /** A row that did not print a value for every slot; for {@link Defect#UNREAD}, {@code read} holds one token per slot. */
+    record DefectiveRow(List<CellCode> slots, List<ValueToken> read, String source, Defect defect) {
+
+        boolean glued() {
+            return defect == Defect.GLUED;
+        }
     }
 
     /** What the solver decided for one row, and the values of each reconstruction that stayed consistent. */
@@ -125,6 +139,14 @@ final class LostCellSolver {
         int k = row.read().size();
         Set<CellCode> slots = Set.copyOf(row.slots());
         List<Identity> local = identities.stream().filter(i -> slots.containsAll(i.cells())).toList();
+        if (row.defect() == Defect.UNREAD) {
+            Map<CellCode, BigDecimal> placement = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                placement.put(row.slots().get(i), row.read().get(i).value());
+            }
+            Map<CellCode, BigDecimal> solved = solveLocally(placement, local);
+            return solved == null ? List.of() : List.of(solved);
+        }
         if (row.glued()) {
             List<String> tokens = row.read().stream().map(LostCellSolver::printedDigits).filter(t -> !t.isEmpty()).toList();
             split(row, local, tokens, 0, 0, new ArrayList<>(), result, seen);
@@ -345,6 +367,14 @@ final class LostCellSolver {
                 if (agreed != null && (solution.get(slot) == null || solution.get(slot).compareTo(agreed) != 0)) {
                     agreed = null;
                 }
+            }
+            if (row.defect() == Defect.UNREAD) {
+                ValueToken token = row.read().get(slotIndex);
+                figures.put(token.value() != null ? new Cell(slot, token.value(), token.kind(), token.raw(), row.source())
+                        : new Cell(slot, agreed, agreed == null ? CellKind.BLANK : CellKind.INFERRED, agreed == null ? ValueToken.UNREAD : null,
+                                row.source()));
+                resolved += agreed != null || token.value() != null ? 1 : 0;
+                continue;
             }
             ValueToken printed = readIndex < row.read().size() ? row.read().get(readIndex) : null;
             boolean printedHere = printed != null && agreed != null && printed.value().compareTo(agreed) == 0

@@ -26,7 +26,7 @@ public final class ReportReader {
             throw new UnreadableReportException("文件是空的", "the file is empty");
         }
         Format format = options.format() != null ? options.format() : Format.sniff(bytes);
-        if (format != Format.DOCX) {
+        if (format != Format.DOCX && format != Format.SCAN) {
             refuseKnownBinary(bytes);
         }
         List<String> titles = new ArrayList<>();
@@ -39,6 +39,13 @@ public final class ReportReader {
                     titles.add(pdf.title());
                 }
                 sourceText = pdf.text();
+                lines = Lines.ofText(sourceText);
+                if (pdf.scanned()) {
+                    format = Format.SCAN;
+                }
+            }
+            case SCAN -> {
+                sourceText = ScanText.read(List.of(image(bytes)));
                 lines = Lines.ofText(sourceText);
             }
             case HTML, DOCX -> {
@@ -109,6 +116,18 @@ public final class ReportReader {
         }
         if (startsWith(bytes, 0x89, 0x50, 0x4E, 0x47) || startsWith(bytes, 0xFF, 0xD8, 0xFF) || startsWith(bytes, 0x47, 0x49, 0x46)) {
             throw new UnreadableReportException("文件是图片，没有可读取的文字", "the file is an image, with no text to read");
+        }
+    }
+
+    private static java.awt.image.BufferedImage image(byte[] bytes) throws UnreadableReportException {
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            if (image == null) {
+                throw new java.io.IOException("no image reader for these bytes");
+            }
+            return image;
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new UnreadableReportException("图片已损坏或无法读取：" + e.getMessage(), "the image is damaged or cannot be read: " + e.getMessage());
         }
     }
 

@@ -190,7 +190,11 @@ final class TableReader {
         }
         if (values.size() < slots.size()) {
             defective.add(new LostCellSolver.DefectiveRow(slots, values.stream().filter(ValueToken::isNumber).toList(),
-                    row.source(), glued));
+                    row.source(), glued ? LostCellSolver.Defect.GLUED : LostCellSolver.Defect.LOST));
+            return;
+        }
+        if (values.stream().anyMatch(ValueToken::isUnread)) {
+            defective.add(new LostCellSolver.DefectiveRow(slots, values, row.source(), LostCellSolver.Defect.UNREAD));
             return;
         }
         for (int i = 0; i < slots.size(); i++) {
@@ -342,7 +346,16 @@ final class TableReader {
             String where = first.table().equals("t3") ? "表三「%s」行".formatted(book.rowLabel("t3", first.row()).zh())
                     : first.table().equals("t4") ? "表四" : "表二「%s」行".formatted(book.rowLabel("t2", first.row()).zh());
             String tableRow = first.table().equals("t4") ? null : first.row();
-            if (row.glued()) {
+            if (row.defect() == LostCellSolver.Defect.UNREAD) {
+                long unread = row.read().stream().filter(ValueToken::isUnread).count();
+                long left = row.slots().size() - outcome.resolvedCells();
+                findings.add(left == 0
+                        ? Finding.of("P9", Severity.INFO, first.table(), tableRow, null,
+                                "%s：%s有 %d 个数字文字识别不能确认，已由表内勾稽关系推断".formatted(row.source(), where, unread))
+                        : Finding.of("P9", Severity.ERROR, first.table(), tableRow, null,
+                                "%s：%s有 %d 个数字文字识别不能确认，勾稽关系也不能确定，%d 个单元格留空待核".formatted(row.source(), where,
+                                        unread, left)));
+            } else if (row.glued()) {
                 String printed = String.join(" ", row.read().stream().map(ValueToken::raw).toList());
                 if (outcome.unique()) {
                     findings.add(Finding.of("P8", Severity.INFO, first.table(), tableRow, null,

@@ -19,9 +19,15 @@ record ValueToken(String raw, BigDecimal value, CellKind kind) {
     private static final Set<String> PLACEHOLDERS = Set.of("/", "／", "\\", "-", "--", "—", "——", "–", "－", "无",
             "不适用", "空", "—/—", "-/-", "×", "*");
 
+    /** What OCR writes for a number it could not read surely: a value in its place, not known. */
+    static final String UNREAD = "?";
+
     /** Reads a token; empty when it is not a value (a label, a heading). */
     static Optional<ValueToken> read(String raw) {
         String s = raw.replace('\u00A0', ' ').strip();
+        if (s.equals(UNREAD)) {
+            return Optional.of(new ValueToken(UNREAD, null, CellKind.BLANK));
+        }
         if (s.isEmpty()) {
             return Optional.of(new ValueToken(raw, null, CellKind.BLANK));
         }
@@ -79,6 +85,11 @@ record ValueToken(String raw, BigDecimal value, CellKind kind) {
             case '－' -> '-';
             default -> c;
         };
+    }
+
+    /** A number OCR saw but could not read surely. */
+    boolean isUnread() {
+        return value == null && UNREAD.equals(raw);
     }
 
     boolean isNumber() {
