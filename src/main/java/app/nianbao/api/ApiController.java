@@ -60,7 +60,7 @@ class ApiController {
         var detail = reports.detail(agencyId, year)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no report of agency %d for %d".formatted(agencyId, year)));
         var s = detail.summary();
-        Map<String, Object> json = ReportJson.of(s.agency(), s.year(), s.format(), detail.figures(),
+        Map<String, Object> json = ReportJson.of(s.agency(), s.year(), s.format(), s.published(), detail.figures(),
                 detail.findings().stream().map(ReportService.StoredFinding::finding).toList());
         json.put("version", s.version());
         json.put("quality_score", s.score());

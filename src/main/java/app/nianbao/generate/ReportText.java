@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.figures.Figures;
+import app.nianbao.parse.Published;
 
 /**
  * A generated report written out as the text of a real one — title, the four sections, the tables
@@ -21,7 +22,8 @@ final class ReportText {
     private ReportText() {
     }
 
-    static String render(String agency, int year, Figures figures) {
+    /** The report as text, signed off by the agency on its publication date when it has one. */
+    static String render(String agency, int year, Figures figures, Published published) {
         Codebook book = Codebook.get();
         StringBuilder text = new StringBuilder();
         text.append(agency).append(year).append("年政府信息公开工作年度报告\n\n");
@@ -49,6 +51,10 @@ final class ReportText {
         text.append(book.t4Rows().stream().flatMap(row -> book.t4Columns().stream()
                 .map(col -> plain(figures, new CellCode("t4", row, col)))).collect(Collectors.joining("\t"))).append('\n');
         text.append("\n五、存在的主要问题及改进情况\n\n（模拟数据。）\n\n六、其他需要报告的事项\n\n（模拟数据。）\n");
+        if (published != null) {
+            text.append('\n').append(agency).append('\n').append("%d年%d月%d日".formatted(published.on().getYear(),
+                    published.on().getMonthValue(), published.on().getDayOfMonth())).append('\n');
+        }
         return text.toString();
     }
 
@@ -56,11 +62,16 @@ final class ReportText {
      * The same report as a web page: paragraphs, and each table's tab-separated rows as rows of
      * an HTML table, the way agencies' sites publish them. Text is escaped.
      */
-    static String html(String agency, int year, Figures figures) {
+    static String html(String agency, int year, Figures figures, Published published) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
-                .append(escape(agency + year + "年政府信息公开工作年度报告")).append("</title></head><body>\n");
+                .append(escape(agency + year + "年政府信息公开工作年度报告")).append("</title>");
+        if (published != null) {
+            // as the national government-website norms have CMS pages carry it
+            html.append("<meta name=\"PubDate\" content=\"").append(published.on()).append(" 09:00\">");
+        }
+        html.append("</head><body>\n");
         boolean inTable = false;
-        for (String line : render(agency, year, figures).split("\n")) {
+        for (String line : render(agency, year, figures, published).split("\n")) {
             boolean row = line.contains("\t");
             if (row && !inTable) {
                 html.append("<table border=\"1\">\n");

@@ -35,8 +35,9 @@ public final class SyntheticFiles {
                 int year = generated.firstYear() + i;
                 boolean html = (agency.index() + i) % 2 == 1;
                 String name = "%06d_%d.%s".formatted(agency.index(), year, html ? "html" : "txt");
-                String content = html ? ReportText.html(agency.name(), year, generated.reports().get(i))
-                        : ReportText.render(agency.name(), year, generated.reports().get(i));
+                app.nianbao.parse.Published published = SyntheticStore.published(agency, year, options.seed());
+                String content = html ? ReportText.html(agency.name(), year, generated.reports().get(i), published)
+                        : ReportText.render(agency.name(), year, generated.reports().get(i), published);
                 try {
                     Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
                 } catch (IOException e) {

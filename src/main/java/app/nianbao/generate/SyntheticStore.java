@@ -5,6 +5,11 @@ import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 import static app.nianbao.store.jooq.Tables.FINDING;
 import static app.nianbao.store.jooq.Tables.REPORT;
 
+import java.time.LocalDate;
+
+import app.nianbao.agency.AgencyKind;
+import app.nianbao.parse.Published;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +48,7 @@ public final class SyntheticStore {
     private final DuckDBConnection connection;
     private final List<Long> findingIds = new ArrayList<>();
     private final String importedBy;
+    private final long seed;
     private final LocalDateTime now = LocalDateTime.now();
     private long lastUnpivoted;
 
@@ -52,6 +58,7 @@ public final class SyntheticStore {
         }
         this.connection = connection.unwrap(DuckDBConnection.class);
         this.importedBy = "generate --seed " + seed;
+        this.seed = seed;
     }
 
     /** Whether generated data can be written straight into this store (DuckDB's appender). */
@@ -98,7 +105,7 @@ public final class SyntheticStore {
                         int year = generated.firstYear() + i;
                         long reportId = reportIds[a.index() * options.years() + i];
                         Figures figures = generated.reports().get(i);
-                        report(batch.report, reportId, agencyIds[a.index()], year, figures);
+                        report(batch.report, reportId, agencyIds[a.index()], year, figures, published(a, year));
                         FigureAppender.appendCurrentCells(batch.currentCells, reportId, agencyIds[a.index()], year, figures);
                         List<Finding> findings = generated.findings().get(i);
                         for (Finding f : findings) {
@@ -129,10 +136,32 @@ public final class SyntheticStore {
         return new Written(agencies.size(), agencies.size() * options.years(), counts[0], counts[1], errors);
     }
 
-    private void report(DuckDBAppender report, long id, long agencyId, int year, Figures figures) throws SQLException {
+    private void report(DuckDBAppender report, long id, long agencyId, int year, Figures figures, Published published)
+            throws SQLException {
         FigureAppender.appendReport(report, id, agencyId, year, figures.template().code(), "generated/" + agencyId + "/" + year, "text",
                 sha256(importedBy + "/" + id), now, 1,
-                "模拟数据：由 " + importedBy + " 生成，没有原文。/ Generated data (" + importedBy + "): there is no source text.");
+                "模拟数据：由 " + importedBy + " 生成，没有原文。/ Generated data (" + importedBy + "): there is no source text.", published);
+    }
+
+    /**
+     * A generated publication date, the same for the same seed: most reports some weeks before
+     * their deadline, about one in eight late by up to three months, one in twenty with no date.
+     */
+    static Published published(SyntheticAgency a, int year, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed * 1_000_003L + a.index() * 31L + year);
+        LocalDate deadline = AgencyKind.of(a.name(), a.level()).deadline(year);
+        double draw = random.nextDouble();
+        if (draw < 0.05) {
+            return null;
+        }
+        // on time is after the year has ended and by the deadline
+        int window = (int) Math.min(50, java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(year + 1, 1, 1), deadline) + 1);
+        LocalDate on = draw < 0.175 ? deadline.plusDays(1 + random.nextInt(90)) : deadline.minusDays(random.nextInt(window));
+        return on.isAfter(LocalDate.now()) ? null : new Published(on, Published.Source.PAGE_META);
+    }
+
+    private Published published(SyntheticAgency a, int year) {
+        return published(a, year, seed);
     }
 
     private void finding(DuckDBAppender finding, long reportId, Finding f) throws SQLException {

@@ -21,7 +21,8 @@ final class HtmlLines {
     private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "template", "svg", "head",
             "select", "option", "button", "iframe");
 
-    record Page(List<Line> lines, List<String> titles) {
+    /** {@code publishedMeta}: the value of the page's publication-time meta element, if it has one. */
+    record Page(List<Line> lines, List<String> titles, String publishedMeta) {
     }
 
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u00A0\\u3000]+");
@@ -42,10 +43,13 @@ final class HtmlLines {
         if (!doc.title().isBlank()) {
             titles.add(doc.title().split("[_|｜]")[0]);
         }
+        String published = doc.select("meta").stream()
+                .filter(m -> Published.isMetaName(m.attr("name")) || Published.isMetaName(m.attr("property")))
+                .map(m -> m.attr("content")).filter(c -> !c.isBlank()).findFirst().orElse(null);
         HtmlLines reader = new HtmlLines();
         reader.walk(doc.body());
         reader.flush();
-        return new Page(reader.lines, titles);
+        return new Page(reader.lines, titles, published);
     }
 
     private void walk(Node node) {

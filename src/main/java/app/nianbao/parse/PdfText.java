@@ -16,7 +16,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 final class PdfText {
 
     /** {@code scanned}: the text came from OCR of the page images, there being no text layer. */
-    record Extracted(String text, String title, boolean scanned) {
+    record Extracted(String text, String title, boolean scanned, String created) {
     }
 
     /** More pages than any annual report has: a scan this long is not OCR'd (minutes of work for nothing). */
@@ -31,8 +31,10 @@ final class PdfText {
             stripper.setSortByPosition(true);
             String text = stripper.getText(doc);
             String title = doc.getDocumentInformation() == null ? null : doc.getDocumentInformation().getTitle();
+            java.util.Calendar creation = doc.getDocumentInformation() == null ? null : doc.getDocumentInformation().getCreationDate();
+            String created = creation == null ? null : "%tF".formatted(creation);
             if (countCjk(text) >= 20) {
-                return new Extracted(text, title, false);
+                return new Extracted(text, title, false, created);
             }
             if (!ScanText.available() || doc.getNumberOfPages() > MAX_SCANNED_PAGES) {
                 throw new UnreadableReportException("PDF 没有文字层（可能是扫描件），%s".formatted(ScanText.available()
@@ -51,7 +53,7 @@ final class PdfText {
             if (countCjk(recognised) < 20) {
                 throw new UnreadableReportException("PDF 没有文字层，文字识别也没有读出文字", "the PDF has no text layer and OCR found no text in it");
             }
-            return new Extracted(recognised, title, true);
+            return new Extracted(recognised, title, true, created);
         } catch (InvalidPasswordException e) {
             throw new UnreadableReportException("PDF 已加密，无法读取", "the PDF is encrypted");
         } catch (IOException e) {

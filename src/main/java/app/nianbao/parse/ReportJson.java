@@ -20,12 +20,15 @@ public final class ReportJson {
     private ReportJson() {
     }
 
-    public static Map<String, Object> of(String agency, Integer year, String format, Figures figures, List<Finding> findings) {
+    public static Map<String, Object> of(String agency, Integer year, String format, Published published, Figures figures,
+                                         List<Finding> findings) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("agency", agency);
         json.put("year", year);
         json.put("template", figures.template().code());
         json.put("format", format);
+        json.put("published_on", published == null ? null : published.on().toString());
+        json.put("date_source", published == null ? null : published.source().code());
         Map<String, Map<String, Map<String, BigDecimal>>> tables = new LinkedHashMap<>();
         for (String t : List.of("t2", "t3", "t4")) {
             tables.put(t, new LinkedHashMap<>());
@@ -66,7 +69,7 @@ public final class ReportJson {
     }
 
     public static Map<String, Object> of(ParsedReport report) {
-        return of(report.agency(), report.year(), report.format().code(), report.figures(), report.findings());
+        return of(report.agency(), report.year(), report.format().code(), report.published(), report.figures(), report.findings());
     }
 
     /** Integers print as integers; decimals keep their digits but not trailing zeros. */

@@ -30,6 +30,8 @@ public final class ReportReader {
             refuseKnownBinary(bytes);
         }
         List<String> titles = new ArrayList<>();
+        String metaDate = null;
+        Published.Source metaSource = null;
         List<Line> lines;
         String sourceText;
         switch (format) {
@@ -40,6 +42,8 @@ public final class ReportReader {
                 }
                 sourceText = pdf.text();
                 lines = Lines.ofText(sourceText);
+                metaDate = pdf.created();
+                metaSource = Published.Source.PDF_META;
                 if (pdf.scanned()) {
                     format = Format.SCAN;
                 }
@@ -52,6 +56,8 @@ public final class ReportReader {
                 HtmlLines.Page page = format == Format.HTML ? HtmlLines.read(decodeText(bytes)) : WordLines.read(bytes);
                 titles.addAll(page.titles());
                 lines = page.lines();
+                metaDate = page.publishedMeta();
+                metaSource = Published.Source.PAGE_META;
                 sourceText = String.join("\n", lines.stream().map(Line::text).toList());
             }
             case MARKDOWN -> {
@@ -91,7 +97,11 @@ public final class ReportReader {
                             : agency == null ? "机构名称" : "年度")));
         }
         findings.addAll(0, ReportRules.check(tables.figures()));
-        return new ParsedReport(agency, year, format, tables.figures(), findings, sourceText);
+        Published published = Published.ofMeta(metaDate, metaSource, year).orElse(null);
+        if (published == null) {
+            published = Published.ofSignOff(SourceText.lines(sourceText), year).orElse(null);
+        }
+        return new ParsedReport(agency, year, format, tables.figures(), findings, sourceText, published);
     }
 
     /**

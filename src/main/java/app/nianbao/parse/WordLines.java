@@ -59,7 +59,7 @@ final class WordLines {
             if (title != null && !title.isBlank()) {
                 titles.add(title);
             }
-            return new HtmlLines.Page(lines, titles);
+            return new HtmlLines.Page(lines, titles, null);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableReportException("Word 文档已损坏或无法读取：" + e.getMessage(),
                     "the Word document is damaged or cannot be read: " + e.getMessage());

@@ -61,11 +61,16 @@ public final class FigureAppender {
 
     /** One row of report, in its column order. */
     public static void appendReport(DuckDBAppender report, long id, long agencyId, int year, String template, String sourceName,
-                                    String format, String sha256, java.time.LocalDateTime importedAt, int version, String sourceText)
-            throws SQLException {
+                                    String format, String sha256, java.time.LocalDateTime importedAt, int version, String sourceText,
+                                    app.nianbao.parse.Published published) throws SQLException {
         report.beginRow().append(id).append(agencyId).append(year).append(template).append(sourceName).append(format)
-                .append(sha256).append(importedAt).append(app.nianbao.parse.ReportReader.VERSION).append(version).append(sourceText)
-                .endRow();
+                .append(sha256).append(importedAt).append(app.nianbao.parse.ReportReader.VERSION).append(version).append(sourceText);
+        if (published == null) {
+            report.appendNull().appendNull();
+        } else {
+            report.append(published.on()).append(published.source().code());
+        }
+        report.endRow();
     }
 
     /**

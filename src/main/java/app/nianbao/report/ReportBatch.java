@@ -265,7 +265,8 @@ public final class ReportBatch {
                  DuckDBAppender figure = duck.createAppender("main", FIGURE.getName())) {
                 for (NewReport r : reports) {
                     FigureAppender.appendReport(report, r.reportId(), r.agencyId(), r.year(), r.parsed().figures().template().code(),
-                            r.sourceName(), r.parsed().format().code(), r.sha256(), now, r.version(), r.parsed().sourceText());
+                            r.sourceName(), r.parsed().format().code(), r.sha256(), now, r.version(), r.parsed().sourceText(),
+                            r.parsed().published());
                     FigureAppender.appendFigures(figure, r.reportId(), r.parsed().figures());
                 }
             }
@@ -286,10 +287,13 @@ public final class ReportBatch {
         LocalDateTime now = LocalDateTime.now();
         for (List<NewReport> chunk : chunks(reports)) {
             var insert = dsl.insertInto(REPORT, REPORT.ID, REPORT.AGENCY_ID, REPORT.YEAR, REPORT.TEMPLATE, REPORT.SOURCE_NAME,
-                    REPORT.FORMAT, REPORT.SHA256, REPORT.IMPORTED_AT, REPORT.PARSER_VERSION, REPORT.VERSION, REPORT.SOURCE_TEXT);
+                    REPORT.FORMAT, REPORT.SHA256, REPORT.IMPORTED_AT, REPORT.PARSER_VERSION, REPORT.VERSION, REPORT.SOURCE_TEXT,
+                    REPORT.PUBLISHED_ON, REPORT.DATE_SOURCE);
             for (NewReport r : chunk) {
+                app.nianbao.parse.Published published = r.parsed().published();
                 insert = insert.values(r.reportId(), r.agencyId(), r.year(), r.parsed().figures().template().code(), r.sourceName(),
-                        r.parsed().format().code(), r.sha256(), now, ReportReader.VERSION, r.version(), r.parsed().sourceText());
+                        r.parsed().format().code(), r.sha256(), now, ReportReader.VERSION, r.version(), r.parsed().sourceText(),
+                        published == null ? null : published.on(), published == null ? null : published.source().code());
             }
             insert.execute();
         }

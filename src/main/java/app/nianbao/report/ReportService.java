@@ -46,7 +46,7 @@ public class ReportService {
     /** A stored report as lists show it. */
     public record ReportSummary(long reportId, long agencyId, String agency, int year, String template, String format,
                                 int version, int errors, int warnings, int blankCells, int adjustedCells,
-                                LocalDateTime importedAt) {
+                                LocalDateTime importedAt, app.nianbao.parse.Published published) {
         public int score() {
             return QualityScore.of(errors, warnings - blankCells, blankCells, adjustedCells);
         }
@@ -223,16 +223,22 @@ public class ReportService {
                 .forEach(r -> severities.put(r.value1(), new int[] {r.value2(), r.value3()}));
         Map<Long, ReportSummary> byId = new HashMap<>();
         dsl.select(REPORT.ID, REPORT.AGENCY_ID, AGENCY.NAME, REPORT.YEAR, REPORT.TEMPLATE, REPORT.FORMAT, REPORT.VERSION,
-                        CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS, REPORT.IMPORTED_AT)
+                        CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS, REPORT.IMPORTED_AT, REPORT.PUBLISHED_ON, REPORT.DATE_SOURCE)
                 .from(REPORT).join(AGENCY).on(AGENCY.ID.eq(REPORT.AGENCY_ID))
                 .join(CURRENT_CELLS).on(CURRENT_CELLS.REPORT_ID.eq(REPORT.ID))
                 .where(REPORT.ID.in(reportIds))
                 .forEach(r -> {
                     int[] counts = severities.getOrDefault(r.value1(), new int[2]);
                     byId.put(r.value1(), new ReportSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                            r.value7(), counts[0], counts[1], r.value8(), r.value9(), r.value10()));
+                            r.value7(), counts[0], counts[1], r.value8(), r.value9(), r.value10(), published(r.value11(), r.value12())));
                 });
         return reportIds.stream().map(byId::get).toList();
+    }
+
+    /** A stored publication date with its source, or null where none is stored. */
+    static app.nianbao.parse.Published published(java.time.LocalDate on, String source) {
+        return on == null ? null : new app.nianbao.parse.Published(on, app.nianbao.parse.Published.Source.ofCode(source)
+                .orElse(app.nianbao.parse.Published.Source.USER));
     }
 
     public Optional<ReportDetail> detail(long agencyId, int year) {

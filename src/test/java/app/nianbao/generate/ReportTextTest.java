@@ -25,13 +25,17 @@ class ReportTextTest {
                 int year = 2019 + i;
                 // every other report as a web page: both formats an --out folder holds
                 boolean asHtml = i % 2 == 1;
-                String text = asHtml ? ReportText.html(agency.agency().name(), year, agency.reports().get(i))
-                        : ReportText.render(agency.agency().name(), year, agency.reports().get(i));
+                app.nianbao.parse.Published published = SyntheticStore.published(agency.agency(), year, 9);
+                String text = asHtml ? ReportText.html(agency.agency().name(), year, agency.reports().get(i), published)
+                        : ReportText.render(agency.agency().name(), year, agency.reports().get(i), published);
                 ParsedReport read = ReportReader.read(text.getBytes(StandardCharsets.UTF_8), asHtml ? "r.html" : "r.txt",
                         ReadOptions.none());
 
                 assertThat(read.year()).isEqualTo(year);
                 assertThat(read.agency()).isEqualTo(agency.agency().name());
+                // the page's PubDate meta, or the sign-off under the text; none where the generator gave none
+                assertThat(read.published()).isEqualTo(published == null ? null : new app.nianbao.parse.Published(published.on(),
+                        asHtml ? app.nianbao.parse.Published.Source.PAGE_META : app.nianbao.parse.Published.Source.TEXT));
                 assertThat(read.figures().template()).isEqualTo(agency.reports().get(i).template());
                 boolean spoiled = agency.errors().stream().anyMatch(e -> e.year() == year);
                 if (!spoiled) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -151,6 +152,29 @@ class ReportReaderTest {
         assertThat(silent).isEmpty();
         // a floor, not the figure: today 196 of 200 cells come out exact
         assertThat(exact).as("cells read exactly of %d", all).isGreaterThanOrEqualTo(180);
+    }
+
+    @Test
+    void the_publication_date_comes_from_the_page_metadata_the_pdf_metadata_or_the_sign_off_in_that_order() throws Exception {
+        assertThat(read("2019_pingtan.html").published()).isEqualTo(new Published(LocalDate.of(2020, 1, 20), Published.Source.PAGE_META));
+        assertThat(read("2023_pingtan.html").published()).isEqualTo(new Published(LocalDate.of(2024, 3, 8), Published.Source.PAGE_META));
+        assertThat(read("2024_huaian.pdf").published()).isEqualTo(new Published(LocalDate.of(2025, 2, 25), Published.Source.PDF_META));
+        assertThat(read("2025_shuyang.md").published()).isEqualTo(new Published(LocalDate.of(2026, 1, 23), Published.Source.TEXT));
+        assertThat(read(Samples.SEED).published()).as("no metadata, no sign-off").isNull();
+    }
+
+    @Test
+    void the_statistics_period_is_never_taken_for_the_publication_date() throws Exception {
+        String report = Samples.text(Samples.SEED).replace("2022 年政府信息", "2023 年政府信息")
+                + "\n本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n2024年1月1日至2024年1月31日\n";
+
+        assertThat(ReportReader.readText(report, "period.txt").published()).isNull();
+        assertThat(ReportReader.readText(report + "某某办公室\n2024年1月20日\n", "signed.txt").published())
+                .isEqualTo(new Published(LocalDate.of(2024, 1, 20), Published.Source.TEXT));
+    }
+
+    private static ParsedReport read(String sample) throws Exception {
+        return ReportReader.read(Samples.bytes(sample), sample, ReadOptions.none());
     }
 
     @Test

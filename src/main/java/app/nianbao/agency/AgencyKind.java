@@ -1,0 +1,41 @@
+package app.nianbao.agency;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Which deadline of the Regulations (政府信息公开条例 2019, art. 49) an agency's annual report
+ * falls under: a government — its information-disclosure office publishing the government's
+ * report — by 31 March of the following year, a department by 31 January.
+ */
+public enum AgencyKind {
+    GOVERNMENT(MonthDay.of(3, 31)), DEPARTMENT(MonthDay.of(1, 31));
+
+    /** Names of governments and the bodies that act as one (管委会 of a zone, 综合实验区). */
+    private static final Pattern GOVERNMENT_NAME = Pattern.compile("人民政府|管委会|管理委员会|综合实验区|管理办公室|行政公署");
+
+    private final MonthDay due;
+
+    AgencyKind(MonthDay due) {
+        this.due = due;
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The last day a report on {@code year} is on time. */
+    public LocalDate deadline(int year) {
+        return due.atYear(year + 1);
+    }
+
+    /** Inferred from the level and the name: a department by its level or, failing a government's name, by default. */
+    public static AgencyKind of(String name, AgencyLevel level) {
+        if (level == AgencyLevel.DEPARTMENT) {
+            return DEPARTMENT;
+        }
+        return name != null && GOVERNMENT_NAME.matcher(name).find() ? GOVERNMENT : DEPARTMENT;
+    }
+}
