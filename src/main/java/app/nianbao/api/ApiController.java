@@ -1,9 +1,11 @@
 package app.nianbao.api;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import app.nianbao.agency.AgencyService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.Metric;
+import app.nianbao.analytics.PublicationRegister;
 import app.nianbao.analytics.Scope;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.export.DataTable;
@@ -32,11 +35,29 @@ class ApiController {
     private final AgencyService agencies;
     private final ReportService reports;
     private final AnalyticsService analytics;
+    private final PublicationRegister register;
 
-    ApiController(AgencyService agencies, ReportService reports, AnalyticsService analytics) {
+    ApiController(AgencyService agencies, ReportService reports, AnalyticsService analytics, PublicationRegister register) {
         this.agencies = agencies;
         this.reports = reports;
         this.analytics = analytics;
+        this.register = register;
+    }
+
+    /** One agency's publication of one year's report, as the register judges it. */
+    record PublicationJson(@JsonProperty("agency_id") long agencyId, String agency, int year, String kind, LocalDate deadline,
+                           @JsonProperty("published_on") LocalDate publishedOn, @JsonProperty("date_source") String dateSource,
+                           String status, @JsonProperty("days_late") Integer daysLate) {
+
+        static PublicationJson of(PublicationRegister.Entry e) {
+            return new PublicationJson(e.agencyId(), e.agency(), e.year(), e.kind().code(), e.deadline(), e.publishedOn(),
+                    e.dateSource(), e.status().code(), e.daysLate());
+        }
+    }
+
+    @GetMapping("/publication")
+    List<PublicationJson> publication(@RequestParam(defaultValue = "all") String scope, @RequestParam int year) {
+        return register.entries(Scope.parse(scope), year, LocalDate.now()).stream().map(PublicationJson::of).toList();
     }
 
     @GetMapping("/agencies")

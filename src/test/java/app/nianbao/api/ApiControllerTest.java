@@ -84,6 +84,25 @@ class ApiControllerTest extends SpringTestBase {
     }
 
     @Test
+    void the_publication_register_judges_each_year_against_the_deadline_from_the_pages_own_date() throws Exception {
+        long pingtan = agency("平潭综合实验区");
+        // the 2023 page says <meta name="PubDate" content="2024-03-08 15:34">; a government's deadline is 31 March
+        asViewer(get("/api/v1/publication").param("scope", "agency:" + pingtan).param("year", "2023"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].agency_id").value(pingtan))
+                .andExpect(jsonPath("$[0].kind").value("government"))
+                .andExpect(jsonPath("$[0].deadline").value("2024-03-31"))
+                .andExpect(jsonPath("$[0].published_on").value("2024-03-08"))
+                .andExpect(jsonPath("$[0].date_source").value("page-meta"))
+                .andExpect(jsonPath("$[0].status").value("on_time"))
+                .andExpect(jsonPath("$[0].days_late").doesNotExist());
+        // no 2020 report among the samples, long past its deadline
+        asViewer(get("/api/v1/publication").param("scope", "agency:" + pingtan).param("year", "2020"))
+                .andExpect(jsonPath("$[0].status").value("missing"))
+                .andExpect(jsonPath("$[0].published_on").isEmpty());
+    }
+
+    @Test
     void unknown_api_paths_and_methods_answer_json_not_the_apps_page() throws Exception {
         asViewer(get("/api/v1/reports")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("/api/v1/reports")));

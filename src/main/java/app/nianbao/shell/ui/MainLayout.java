@@ -80,6 +80,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(item("nav.outcomes", "outcomes", VaadinIcon.CHART));
         nav.addItem(item("nav.review", "review", VaadinIcon.SCALE));
         nav.addItem(item("nav.compare", "compare", VaadinIcon.SCATTER_CHART));
+        nav.addItem(item("nav.publication", "publication", VaadinIcon.CALENDAR_CLOCK));
         nav.addItem(item("nav.quality", "quality", VaadinIcon.CHECK_SQUARE_O));
         nav.addItem(item("nav.reports", "reports", VaadinIcon.FILE_TEXT_O));
         if (authentication.hasRole(Role.ANALYST.name())) {

@@ -37,6 +37,7 @@ class AccessMatrixTest extends KaribuTestBase {
             Map.entry("review", "VIEWER"),
             Map.entry("compare", "VIEWER"),
             Map.entry("changes", "VIEWER"),
+            Map.entry("publication", "VIEWER"),
             Map.entry("quality", "VIEWER"),
             Map.entry("reports", "VIEWER"),
             Map.entry("reports/:agencyId([0-9]{1,18})/:year([0-9]{4})", "VIEWER"),

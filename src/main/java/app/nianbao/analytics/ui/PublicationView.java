@@ -1,0 +1,155 @@
+package app.nianbao.analytics.ui;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import software.xdev.chartjs.model.charts.BarChart;
+import software.xdev.chartjs.model.data.BarData;
+import software.xdev.chartjs.model.dataset.BarDataset;
+import software.xdev.chartjs.model.options.BarOptions;
+
+import app.nianbao.agency.AgencyService;
+import app.nianbao.agency.GroupService;
+import app.nianbao.analytics.AnalyticsService;
+import app.nianbao.analytics.PublicationRegister;
+import app.nianbao.analytics.PublicationRegister.Entry;
+import app.nianbao.analytics.PublicationRegister.Status;
+import app.nianbao.analytics.PublicationRegister.YearSummary;
+import app.nianbao.analytics.Scope;
+import app.nianbao.export.DataTable;
+import app.nianbao.shell.ui.Axes;
+import app.nianbao.shell.ui.ChartCard;
+import app.nianbao.shell.ui.ChartMeta;
+
+/**
+ * 发布情况: who published each year's report on time, late or not at all, against the deadline
+ * of its kind; the on-time rate counts only what can be judged, and the list names the agencies
+ * of the last year chosen that were late, missing or gave no date.
+ */
+@Route("publication")
+@RolesAllowed("VIEWER")
+class PublicationView extends AnalysisView {
+
+    private static final List<Status> SHOWN = List.of(Status.ON_TIME, Status.LATE, Status.MISSING, Status.NO_DATE, Status.NOT_DUE);
+    private static final String[] COLORS = {"#2ca02c", "#ff7f0e", "#d62728", "#7f7f7f", "#c7c7c7"};
+
+    private final PublicationRegister register;
+    private final ChartCard rate = new ChartCard(getTranslation("publication.rate"), getTranslation("publication.rate.definition"),
+            "on-time-rate");
+    private final ChartCard statuses = new ChartCard(getTranslation("publication.statuses"), getTranslation("publication.statuses.definition"),
+            "publication-statuses");
+    private final H3 listTitle = new H3();
+    private final Grid<Entry> list = new Grid<>();
+
+    PublicationView(AnalyticsService analytics, PublicationRegister register, AgencyService agencies, GroupService groups) {
+        super("nav.publication", analytics, agencies, groups, PublicationView.class);
+        this.register = register;
+        addContent(rate, statuses, listTitle, list());
+    }
+
+    private Grid<Entry> list() {
+        list.addComponentColumn(PublicationView::agencyLink).setHeader(getTranslation("common.agency")).setFlexGrow(3).setSortable(true)
+                .setComparator(Entry::agency);
+        list.addColumn(e -> getTranslation("publication.kind." + e.kind().code())).setHeader(getTranslation("publication.kind"));
+        list.addColumn(Entry::deadline).setHeader(getTranslation("publication.deadline")).setSortable(true);
+        list.addColumn(e -> e.publishedOn() == null ? "—" : e.publishedOn().toString()).setHeader(getTranslation("publication.published"));
+        list.addColumn(e -> e.dateSource() == null ? "—" : getTranslation("publication.source." + e.dateSource()))
+                .setHeader(getTranslation("publication.source"));
+        list.addComponentColumn(PublicationView::status).setHeader(getTranslation("publication.status")).setSortable(true)
+                .setComparator(e -> e.status().ordinal());
+        list.addColumn(e -> e.daysLate() == null ? "" : e.daysLate()).setHeader(getTranslation("publication.days-late")).setSortable(true)
+                .setComparator(e -> e.daysLate() == null ? 0 : e.daysLate());
+        list.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        list.addClassName("publication-list");
+        list.setAllRowsVisible(false);
+        list.setHeight("28em");
+        return list;
+    }
+
+    private static Component agencyLink(Entry e) {
+        return e.status() == Status.MISSING || e.status() == Status.NOT_DUE ? new Span(e.agency())
+                : new Anchor("reports/%d/%d".formatted(e.agencyId(), e.year()), e.agency());
+    }
+
+    private static Component status(Entry e) {
+        Span badge = new Span(app.nianbao.shell.ui.Labels.text("publication.status." + e.status().code()));
+        badge.getElement().getThemeList().add(e.status() == Status.ON_TIME ? "badge success" : e.status() == Status.NOT_DUE
+                ? "badge contrast" : e.status() == Status.NO_DATE ? "badge" : "badge error");
+        return badge;
+    }
+
+    @Override
+    protected boolean render(Scope scope) {
+        LocalDate today = LocalDate.now();
+        List<YearSummary> years = register.summary(scope, filters.from(), filters.to(), today);
+        if (years.isEmpty()) {
+            return false;
+        }
+        showRate(years);
+        showStatuses(years);
+        int last = years.get(years.size() - 1).year();
+        List<Entry> problems = register.entries(scope, last, today).stream()
+                .filter(e -> e.status() == Status.LATE || e.status() == Status.MISSING || e.status() == Status.NO_DATE).toList();
+        listTitle.setText(getTranslation("publication.list", String.valueOf(last), problems.size()));
+        list.setItems(problems);
+        return true;
+    }
+
+    private void showRate(List<YearSummary> years) {
+        List<String> labels = years.stream().map(y -> String.valueOf(y.year())).toList();
+        Number[] values = years.stream().map(y -> y.onTimeRate() == null ? null : (Number) (Math.round(y.onTimeRate() * 1000) / 10.0))
+                .toArray(Number[]::new);
+        BarDataset set = new BarDataset().setLabel(getTranslation("publication.rate")).setBackgroundColor(COLORS[0]);
+        set.setData(values);
+        List<List<Object>> rows = DataTable.yearRows(years.stream().map(YearSummary::year).toList());
+        for (int r = 0; r < rows.size(); r++) {
+            YearSummary y = years.get(r);
+            rows.get(r).addAll(java.util.Arrays.asList(y.expected(), y.onTime(), y.late(), y.missing(), y.noDate(), y.notDue(), values[r]));
+        }
+        rate.show(new BarChart(new BarData().setLabels(labels).addDataset(set), new BarOptions().setScales(Axes.percent())), false,
+                new DataTable(getTranslation("publication.rate"), List.of(getTranslation("common.year"), getTranslation("publication.expected"),
+                        label(Status.ON_TIME), label(Status.LATE), label(Status.MISSING), label(Status.NO_DATE), label(Status.NOT_DUE),
+                        getTranslation("publication.rate")), rows), ChartMeta.unit("%"));
+        rate.setNotes(years.stream().filter(y -> y.noDate() + y.notDue() > 0)
+                .map(y -> getTranslation("publication.rate.note", String.valueOf(y.year()), y.noDate(), y.notDue())).toList());
+    }
+
+    private void showStatuses(List<YearSummary> years) {
+        BarData bars = new BarData().setLabels(years.stream().map(y -> String.valueOf(y.year())).toList());
+        List<List<Object>> rows = DataTable.yearRows(years.stream().map(YearSummary::year).toList());
+        for (int s = 0; s < SHOWN.size(); s++) {
+            Status status = SHOWN.get(s);
+            Number[] counts = years.stream().map(y -> (Number) count(y, status)).toArray(Number[]::new);
+            BarDataset set = new BarDataset().setLabel(label(status)).setBackgroundColor(COLORS[s]);
+            set.setData(counts);
+            bars.addDataset(set);
+            DataTable.addColumn(rows, counts);
+        }
+        List<String> columns = new java.util.ArrayList<>(List.of(getTranslation("common.year")));
+        SHOWN.forEach(s -> columns.add(label(s)));
+        statuses.show(new BarChart(bars, new BarOptions().setScales(Axes.fromZero())), true,
+                new DataTable(getTranslation("publication.statuses"), columns, rows));
+    }
+
+    private static int count(YearSummary y, Status status) {
+        return switch (status) {
+            case ON_TIME -> y.onTime();
+            case LATE -> y.late();
+            case MISSING -> y.missing();
+            case NO_DATE -> y.noDate();
+            case NOT_DUE -> y.notDue();
+        };
+    }
+
+    private String label(Status status) {
+        return getTranslation("publication.status." + status.code());
+    }
+}
