@@ -13,8 +13,13 @@ import java.util.regex.Pattern;
 public enum AgencyKind {
     GOVERNMENT(MonthDay.of(3, 31)), DEPARTMENT(MonthDay.of(1, 31));
 
-    /** Names of governments and the bodies that act as one (管委会 of a zone, 综合实验区). */
-    private static final Pattern GOVERNMENT_NAME = Pattern.compile("人民政府|管委会|管理委员会|综合实验区|管理办公室|行政公署");
+    /**
+     * Names that end as a government's or a body acting as one (管委会 of a zone, 综合实验区); the
+     * offices of a government (人民政府办公厅) are departments.
+     */
+    private static final Pattern GOVERNMENT_NAME = Pattern.compile("(人民政府|管委会|管理委员会|综合实验区|管理办公室|行政公署)$");
+    /** A note in brackets after the name, such as （模拟）. */
+    private static final Pattern NOTE = Pattern.compile("\\s*[（(][^（()）]*[)）]\\s*$");
 
     private final MonthDay due;
 
@@ -36,6 +41,6 @@ public enum AgencyKind {
         if (level == AgencyLevel.DEPARTMENT) {
             return DEPARTMENT;
         }
-        return name != null && GOVERNMENT_NAME.matcher(name).find() ? GOVERNMENT : DEPARTMENT;
+        return name != null && GOVERNMENT_NAME.matcher(NOTE.matcher(name.strip()).replaceAll("")).find() ? GOVERNMENT : DEPARTMENT;
     }
 }

@@ -56,7 +56,8 @@ class PublicationView extends AnalysisView {
     }
 
     private Grid<Entry> list() {
-        list.addComponentColumn(PublicationView::agencyLink).setHeader(getTranslation("common.agency")).setFlexGrow(3).setSortable(true)
+        list.addComponentColumn(PublicationView::agencyLink).setHeader(getTranslation("common.agency")).setFlexGrow(4).setWidth("20em")
+                .setSortable(true)
                 .setComparator(Entry::agency);
         list.addColumn(e -> getTranslation("publication.kind." + e.kind().code())).setHeader(getTranslation("publication.kind"));
         list.addColumn(Entry::deadline).setHeader(getTranslation("publication.deadline")).setSortable(true);
@@ -118,8 +119,19 @@ class PublicationView extends AnalysisView {
                 new DataTable(getTranslation("publication.rate"), List.of(getTranslation("common.year"), getTranslation("publication.expected"),
                         label(Status.ON_TIME), label(Status.LATE), label(Status.MISSING), label(Status.NO_DATE), label(Status.NOT_DUE),
                         getTranslation("publication.rate")), rows), ChartMeta.unit("%"));
-        rate.setNotes(years.stream().filter(y -> y.noDate() + y.notDue() > 0)
-                .map(y -> getTranslation("publication.rate.note", String.valueOf(y.year()), y.noDate(), y.notDue())).toList());
+        // one line for all years: what the rate leaves out is said once, not a paragraph a year
+        List<String> undated = years.stream().filter(y -> y.noDate() > 0)
+                .map(y -> getTranslation("publication.rate.year", String.valueOf(y.year()), y.noDate())).toList();
+        List<String> notDue = years.stream().filter(y -> y.notDue() > 0)
+                .map(y -> getTranslation("publication.rate.year", String.valueOf(y.year()), y.notDue())).toList();
+        List<String> notes = new java.util.ArrayList<>();
+        if (!undated.isEmpty()) {
+            notes.add(getTranslation("publication.rate.undated", String.join(getTranslation("coverage.separator"), undated)));
+        }
+        if (!notDue.isEmpty()) {
+            notes.add(getTranslation("publication.rate.not-due", String.join(getTranslation("coverage.separator"), notDue)));
+        }
+        rate.setNotes(notes);
     }
 
     private void showStatuses(List<YearSummary> years) {
