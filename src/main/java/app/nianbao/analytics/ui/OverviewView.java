@@ -43,13 +43,15 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
             Metric.LAWSUITS, Metric.CORRECTION_RATE);
 
     private final AnalyticsService analytics;
+    private final app.nianbao.analytics.PublicationRegister register;
     private final FilterBar filters;
     private final Div cards = new Div();
     private final Div empty = new Div();
     private final Div coverage = new Div();
 
-    OverviewView(AnalyticsService analytics, AgencyService agencies, GroupService groups) {
+    OverviewView(AnalyticsService analytics, app.nianbao.analytics.PublicationRegister register, AgencyService agencies, GroupService groups) {
         this.analytics = analytics;
+        this.register = register;
         this.filters = new FilterBar(agencies.list(), groups, OverviewView.class);
         addClassName("view");
         cards.addClassName("kpi-cards");
@@ -70,6 +72,7 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         coverage.removeAll();
         if (!none) {
             kpis.forEach(k -> cards.add(card(k)));
+            publicationCard(scope).ifPresent(cards::add);
             showCoverage(scope, kpis);
         }
     }
@@ -108,6 +111,43 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         return card;
     }
 
+    /**
+     * 按时发布率 of the latest year that can be judged, with the years before as a sparkline; no
+     * change is given, as the agencies judged differ from year to year. It opens 发布情况.
+     */
+    private java.util.Optional<Div> publicationCard(Scope scope) {
+        List<app.nianbao.analytics.PublicationRegister.YearSummary> years = register.summary(scope, filters.from(), filters.to(),
+                java.time.LocalDate.now()).stream().filter(y -> y.onTimeRate() != null).toList();
+        if (years.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var latest = years.get(years.size() - 1);
+        Span name = new Span(getTranslation("publication.rate.card"));
+        name.addClassName("kpi-name");
+        name.getElement().setAttribute("title", getTranslation("publication.rate.definition"));
+        Span value = new Span("%.1f%%".formatted(latest.onTimeRate() * 100));
+        value.addClassName("kpi-value");
+        Span when = new Span(getTranslation("publication.rate.when", String.valueOf(latest.year()),
+                latest.onTime() + latest.late() + latest.missing(), latest.noDate()));
+        when.addClassName("kpi-when");
+        Chart sparkline = new Chart();
+        sparkline.setHeight("60px");
+        LineDataset line = new LineDataset().setLabel(getTranslation("publication.rate.card")).setBorderColor("#2ca02c")
+                .setBackgroundColor("#2ca02c");
+        line.setData(years.stream().map(y -> (Number) (y.onTimeRate() * 100)).toArray(Number[]::new));
+        sparkline.show(new LineChart(new LineData().setLabels(years.stream().map(y -> String.valueOf(y.year())).toList()).addDataset(line),
+                sparklineOptions()), false);
+        Div card = new Div(name, value, when, sparkline);
+        card.addClassName("kpi-card");
+        card.getElement().setAttribute("data-metric", "on_time_rate");
+        card.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PublicationView.class,
+                com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("scope", filters.scope(),
+                        "from", String.valueOf(filters.from()), "to", String.valueOf(filters.to()))))));
+        card.getElement().setAttribute("tabindex", "0");
+        card.getElement().setAttribute("role", "link");
+        return java.util.Optional.of(card);
+    }
+
     /** Reports left out of the latest year for blank cells, said on the card so the total is not taken as complete. */
     private String excluded(Kpi kpi) {
         int left = kpi.latest().excludedReports();
@@ -117,12 +157,16 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
     private static LineChart sparkline(List<Point> history, Metric metric) {
         LineDataset line = new LineDataset().setLabel(Labels.metric(metric)).setBorderColor("#1f77b4").setBackgroundColor("#1f77b4");
         line.setData(history.stream().map(Point::value).toArray(Number[]::new));
-        LineOptions options = new LineOptions()
+        return new LineChart(new LineData().setLabels(history.stream().map(p -> String.valueOf(p.year())).toList())
+                .addDataset(line), sparklineOptions());
+    }
+
+    /** A sparkline: no legend, no axes, from zero. */
+    private static LineOptions sparklineOptions() {
+        return new LineOptions()
                 .setPlugins(new Plugins().setLegend(new LegendOptions().setDisplay(false)))
                 .setScales(new Scales().addScale(Scales.ScaleAxis.X, new CategoryScaleOptions().setDisplay(false))
                         .addScale(Scales.ScaleAxis.Y, new LinearScaleOptions().setDisplay(false).setBeginAtZero(true)));
-        return new LineChart(new LineData().setLabels(history.stream().map(p -> String.valueOf(p.year())).toList())
-                .addDataset(line), options);
     }
 
     @Override

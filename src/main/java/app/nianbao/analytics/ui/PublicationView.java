@@ -63,7 +63,7 @@ class PublicationView extends AnalysisView {
         list.addColumn(Entry::deadline).setHeader(getTranslation("publication.deadline")).setSortable(true);
         list.addColumn(e -> e.publishedOn() == null ? "—" : e.publishedOn().toString()).setHeader(getTranslation("publication.published"));
         list.addColumn(e -> e.dateSource() == null ? "—" : getTranslation("publication.source." + e.dateSource()))
-                .setHeader(getTranslation("publication.source"));
+                .setHeader(getTranslation("publication.source")).setAutoWidth(true);
         list.addComponentColumn(PublicationView::status).setHeader(getTranslation("publication.status")).setSortable(true)
                 .setComparator(e -> e.status().ordinal());
         list.addColumn(e -> e.daysLate() == null ? "" : e.daysLate()).setHeader(getTranslation("publication.days-late")).setSortable(true)

@@ -39,4 +39,15 @@ class PublicationViewTest extends KaribuTestBase {
         Grid<app.nianbao.analytics.PublicationRegister.Entry> list = _get(Grid.class, spec -> spec.withClasses("publication-list"));
         assertThat(GridKt._size(list)).isZero();
     }
+
+    @Test
+    void the_overview_carries_the_on_time_rate_of_the_latest_year_that_can_be_judged() {
+        long pingtan = agencies.list().stream().filter(a -> a.name().equals("平潭综合实验区")).findFirst().orElseThrow().id();
+
+        UI.getCurrent().navigate("", QueryParameters.fromString("scope=agency:" + pingtan + "&from=2019&to=2023"));
+
+        var card = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withAttribute("data-metric", "on_time_rate"));
+        // 2023: published 2024-03-08, deadline 2024-03-31
+        assertThat(card.getElement().getTextRecursively()).contains("按时发布率").contains("100.0%").contains("2023 年（1 个机构可判断");
+    }
 }
