@@ -44,7 +44,8 @@ class AnalysisViewsBrowserTest extends BrowserTestBase {
 
     @Test
     void the_overview_renders_a_sparkline_per_card() {
-        rendersCharts("/", 5, "overview");
+        // five figures and the on-time publication rate
+        rendersCharts("/", 6, "overview");
     }
 
     @Test
@@ -60,6 +61,12 @@ class AnalysisViewsBrowserTest extends BrowserTestBase {
     @Test
     void the_review_and_litigation_charts_render() {
         rendersCharts("/review?from=2019&to=2025", 3, "review");
+    }
+
+    @Test
+    void the_publication_register_renders_its_rate_and_statuses() {
+        rendersCharts("/publication?from=2019&to=2025", 2, "publication");
+        assertThat(browser.findElement(By.className("publication-list")).isDisplayed()).isTrue();
     }
 
     @Test
