@@ -6,8 +6,6 @@ import static app.nianbao.store.jooq.Tables.CURRENT_REPORT;
 import static app.nianbao.store.jooq.Tables.FIGURE;
 import static app.nianbao.store.jooq.Tables.FINDING;
 import static app.nianbao.store.jooq.Tables.REPORT;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.max;
 
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -15,11 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
@@ -32,10 +27,8 @@ import app.nianbao.figures.CellKind;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.Severity;
-import app.nianbao.parse.ParsedReport;
-import app.nianbao.parse.ReportReader;
 
-/** Stored reports: writing a parsed report as a new version, and reading reports back. */
+/** Stored reports read back — lists, one report with its figures, findings and versions — and finding reviews; the import (ReportBatch) writes them. */
 @Service
 public class ReportService {
 
@@ -76,49 +69,6 @@ public class ReportService {
         return dsl.select(REPORT.ID).from(REPORT).where(REPORT.SHA256.eq(sha256)).limit(1).fetchOptional(REPORT.ID);
     }
 
-    /** Stores the parsed report as the next version of its agency and year; the caller holds the transaction. */
-    public int save(long agencyId, int year, ParsedReport parsed, String sourceName, String sha256) {
-        int version = dsl.select(coalesce(max(REPORT.VERSION), 0)).from(REPORT)
-                .where(REPORT.AGENCY_ID.eq(agencyId), REPORT.YEAR.eq(year)).fetchOne(0, Integer.class) + 1;
-        long reportId = dsl.insertInto(REPORT, REPORT.AGENCY_ID, REPORT.YEAR, REPORT.TEMPLATE, REPORT.SOURCE_NAME,
-                        REPORT.FORMAT, REPORT.SHA256, REPORT.IMPORTED_AT, REPORT.PARSER_VERSION, REPORT.VERSION, REPORT.SOURCE_TEXT)
-                .values(agencyId, year, parsed.figures().template().code(), sourceName, parsed.format().code(), sha256,
-                        LocalDateTime.now(), ReportReader.VERSION, version, parsed.sourceText())
-                .returning(REPORT.ID).fetchOne(REPORT.ID);
-        insertFigures(reportId, parsed.figures());
-        insertFindings(reportId, parsed.findings());
-        CurrentCells.refresh(dsl, List.of(agencyId));
-        return version;
-    }
-
-    /**
-     * DuckDB's appender writes a report's ~180 cells in well under a millisecond; a multi-row
-     * INSERT spends most of an import in DuckDB's planner. It joins the caller's transaction.
-     * Other databases get the plain INSERT.
-     */
-    private void insertFigures(long reportId, Figures figures) {
-        boolean appended = dsl.connectionResult(connection -> {
-            if (!connection.isWrapperFor(DuckDBConnection.class)) {
-                return false;
-            }
-            try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("main", FIGURE.getName())) {
-                FigureAppender.appendFigures(appender, reportId, figures);
-            }
-            return true;
-        });
-        if (!appended) {
-            var insert = dsl.insertInto(FIGURE, FIGURE.REPORT_ID, FIGURE.TBL, FIGURE.ROW_CODE, FIGURE.COL_CODE, FIGURE.VALUE,
-                    FIGURE.KIND, FIGURE.RAW, FIGURE.SOURCE);
-            for (Cell cell : figures.cells()) {
-                CellCode c = cell.code();
-                insert = insert.values(reportId, c.table(), c.row(), c.col(), cell.value(), cell.kind().code(), cell.raw(),
-                        cell.source());
-            }
-            insert.execute();
-        }
-    }
-
-
     /** Replaces a report's findings, keeping the review of every finding that still holds. */
     public void replaceFindings(long reportId, List<Finding> findings) {
         new ReportBatch(dsl).replaceFindings(Map.of(reportId, findings));
@@ -133,19 +83,6 @@ public class ReportService {
                 .set(FINDING.REVIEWED_AT, LocalDateTime.now())
                 .where(FINDING.ID.eq(findingId))
                 .execute();
-    }
-
-    private void insertFindings(long reportId, List<Finding> findings) {
-        if (findings.isEmpty()) {
-            return;
-        }
-        var insert = dsl.insertInto(FINDING, FINDING.REPORT_ID, FINDING.RULE, FINDING.SEVERITY, FINDING.TBL,
-                FINDING.ROW_CODE, FINDING.COL_CODE, FINDING.EXPECTED, FINDING.ACTUAL, FINDING.MESSAGE);
-        for (Finding f : findings) {
-            insert = insert.values(reportId, f.rule(), f.severity().code(), f.table(), f.row(), f.col(), f.expected(),
-                    f.actual(), f.message());
-        }
-        insert.execute();
     }
 
     /** The current version of every agency's report for every year, newest year first. */
