@@ -28,7 +28,10 @@ import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.Severity;
 
-/** Stored reports read back — lists, one report with its figures, findings and versions — and finding reviews; the import (ReportBatch) writes them. */
+/**
+ * Stored reports read back — lists, one report with its figures, findings and versions — and
+ * the reviews of findings; the import writes reports through {@link ReportBatch}.
+ */
 @Service
 public class ReportService {
 
