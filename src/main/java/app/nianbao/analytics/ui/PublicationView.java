@@ -48,11 +48,16 @@ class PublicationView extends AnalysisView {
             "publication-statuses");
     private final H3 listTitle = new H3();
     private final Grid<Entry> list = new Grid<>();
+    private List<Entry> problems = List.of();
 
     PublicationView(AnalyticsService analytics, PublicationRegister register, AgencyService agencies, GroupService groups) {
         super("nav.publication", analytics, agencies, groups, PublicationView.class);
         this.register = register;
-        addContent(rate, statuses, listTitle, list());
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout heading = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(
+                listTitle);
+        heading.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        app.nianbao.shell.ui.DownloadLinks.of("publication-problems", this::problemsTable).forEach(heading::add);
+        addContent(rate, statuses, heading, list());
     }
 
     private Grid<Entry> list() {
@@ -97,11 +102,23 @@ class PublicationView extends AnalysisView {
         showRate(years);
         showStatuses(years);
         int last = years.get(years.size() - 1).year();
-        List<Entry> problems = register.entries(scope, last, today).stream()
+        problems = register.entries(scope, last, today).stream()
                 .filter(e -> e.status() == Status.LATE || e.status() == Status.MISSING || e.status() == Status.NO_DATE).toList();
         listTitle.setText(getTranslation("publication.list", String.valueOf(last), problems.size()));
         list.setItems(problems);
         return true;
+    }
+
+    /** The list as its downloads give it: what the grid shows, dates as dates, days late as numbers. */
+    DataTable problemsTable() {
+        List<List<Object>> rows = problems.stream().map(e -> java.util.Arrays.<Object>asList(e.agency(),
+                getTranslation("publication.kind." + e.kind().code()), e.deadline().toString(),
+                e.publishedOn() == null ? null : e.publishedOn().toString(),
+                e.dateSource() == null ? null : getTranslation("publication.source." + e.dateSource()), label(e.status()), e.daysLate()))
+                .toList();
+        return new DataTable(listTitle.getText(), List.of(getTranslation("common.agency"), getTranslation("publication.kind"),
+                getTranslation("publication.deadline"), getTranslation("publication.published"), getTranslation("publication.source"),
+                getTranslation("publication.status"), getTranslation("publication.days-late")), rows);
     }
 
     private void showRate(List<YearSummary> years) {

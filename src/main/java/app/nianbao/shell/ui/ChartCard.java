@@ -1,18 +1,13 @@
 package app.nianbao.shell.ui;
 
-import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.function.Supplier;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 
 import app.nianbao.export.DataTable;
 
@@ -39,23 +34,13 @@ public class ChartCard extends Div {
         Button toggle = new Button(getTranslation("chart.table"), e -> table.setVisible(!table.isVisible()));
         png.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout actions = new HorizontalLayout(png, toggle, download("CSV", "csv", "text/csv", () -> data.csv()),
-                download("XLSX", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", () -> data.xlsx()));
+        HorizontalLayout actions = new HorizontalLayout(png, toggle);
+        DownloadLinks.of(fileName, () -> data).forEach(actions::add);
         actions.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         table.setVisible(false);
         table.setAllRowsVisible(true);
         notes.addClassName("chart-notes");
         add(new HorizontalLayout(heading, actions), chart, notes, table);
-    }
-
-    private Anchor download(String label, String extension, String mime, Supplier<byte[]> bytes) {
-        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] content = bytes.get();
-            return new DownloadResponse(new ByteArrayInputStream(content), fileName + "." + extension, mime, content.length);
-        }), label);
-        anchor.getElement().setAttribute("download", true);
-        anchor.addClassName("download-link");
-        return anchor;
     }
 
     /** For a card whose subject changes with the view's state. */

@@ -50,4 +50,17 @@ class PublicationViewTest extends KaribuTestBase {
         // 2023: published 2024-03-08, deadline 2024-03-31
         assertThat(card.getElement().getTextRecursively()).contains("按时发布率").contains("100.0%").contains("2023 年（1 个机构可判断");
     }
+
+    @Test
+    void the_list_downloads_as_the_grid_shows_it() {
+        long pingtan = agencies.list().stream().filter(a -> a.name().equals("平潭综合实验区")).findFirst().orElseThrow().id();
+
+        UI.getCurrent().navigate("publication", QueryParameters.fromString("scope=agency:" + pingtan + "&from=2019&to=2020"));
+
+        assertThat(_find(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("CSV"))).hasSize(3);
+        var table = _get(PublicationView.class).problemsTable();
+        // no 2020 report; a government's deadline for 2020 was 2021-03-31
+        assertThat(table.rows()).containsExactly(java.util.Arrays.asList("平潭综合实验区", "政府", "2021-03-31", null, null, "未发布", null));
+        assertThat(new String(table.csv(), java.nio.charset.StandardCharsets.UTF_8)).contains("平潭综合实验区").contains("2021-03-31");
+    }
 }
