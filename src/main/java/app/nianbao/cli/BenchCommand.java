@@ -88,7 +88,7 @@ class BenchCommand implements Callable<Integer> {
         for (java.nio.file.Path file : app.nianbao.imports.ReportFiles.under(List.of(dir))) {
             byte[] bytes = java.nio.file.Files.readAllBytes(file);
             String name = file.getFileName().toString();
-            Format format = Format.sniff(bytes);
+            Format format = formatOf(bytes, name);
             double[] perSecond = measure(bytes, name);
             Arrays.sort(perSecond);
             Map<String, Object> row = new LinkedHashMap<>();
@@ -196,7 +196,8 @@ class BenchCommand implements Callable<Integer> {
     private int benchImportFormats(java.nio.file.Path work) throws Exception {
         Map<String, List<java.nio.file.Path>> byFormat = new java.util.TreeMap<>();
         for (java.nio.file.Path file : app.nianbao.imports.ReportFiles.under(List.of(dir))) {
-            byFormat.computeIfAbsent(Format.sniff(java.nio.file.Files.readAllBytes(file)).code(), f -> new ArrayList<>()).add(file);
+            byFormat.computeIfAbsent(formatOf(java.nio.file.Files.readAllBytes(file), file.getFileName().toString()).code(),
+                    f -> new ArrayList<>()).add(file);
         }
         timeImport(work.resolve("warm-up.duckdb"), byFormat.values().stream().flatMap(List::stream).toList());
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -222,6 +223,18 @@ class BenchCommand implements Callable<Integer> {
             rows.forEach(r -> out.printf("%-8s %6d %7d %16.0f%n", r.get("format"), r.get("files"), r.get("rounds"), r.get("median_files_per_s")));
         }
         return NianbaoCommand.OK;
+    }
+
+    /**
+     * The form the reader finds a file to be — a scan, Markdown or crawled text show only once it
+     * is read — or what its first bytes say when it cannot be read.
+     */
+    private static Format formatOf(byte[] bytes, String name) {
+        try {
+            return ReportReader.read(bytes, name, ReadOptions.none()).format();
+        } catch (app.nianbao.parse.UnreadableReportException e) {
+            return Format.sniff(bytes);
+        }
     }
 
     /** Imports the files into the store at db, as `import` does. */

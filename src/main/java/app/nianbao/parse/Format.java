@@ -9,7 +9,7 @@ public enum Format {
     TEXT, HTML, PDF,
     /** A Word document (Office Open XML), its tables read cell by cell. */
     DOCX,
-    /** Text with pipe tables, as PDF and OCR converters write it. */
+    /** Text with pipe tables, as PDF and OCR converters write it (found by the reader, not sniffed). */
     MARKDOWN,
     /** Page text as a crawler flattens it, numbers glued together (found by the reader, not sniffed). */
     CRAWLED,
@@ -34,7 +34,10 @@ public enum Format {
         return Optional.empty();
     }
 
-    /** Reads the format off the content; anything that is not PDF, Word or markup is taken as text (or Markdown, by its tables). */
+    /**
+     * Reads the format off the first bytes; anything that is not PDF, Word, an image or markup is
+     * text, which the reader may find to be Markdown or crawled page text once it has decoded it.
+     */
     public static Format sniff(byte[] bytes) {
         if (startsWith(bytes, "%PDF-")) {
             return PDF;
@@ -55,7 +58,7 @@ public enum Format {
                 || head.contains("<p") || head.contains("<div") || head.contains("<body")) {
             return HTML;
         }
-        return MarkdownLines.hasPipeTables(TextDecoding.decode(bytes)) ? MARKDOWN : TEXT;
+        return TEXT;
     }
 
     /** PNG, JPEG, TIFF (either byte order), by their magic numbers. */

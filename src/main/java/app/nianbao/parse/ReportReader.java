@@ -60,13 +60,13 @@ public final class ReportReader {
                 metaSource = Published.Source.PAGE_META;
                 sourceText = String.join("\n", lines.stream().map(Line::text).toList());
             }
-            case MARKDOWN -> {
-                sourceText = decodeText(bytes);
-                lines = MarkdownLines.read(sourceText);
-            }
             default -> {
                 sourceText = decodeText(bytes);
-                lines = Lines.ofText(sourceText);
+                // text is decoded once, here: whether it is Markdown is read off its tables, as glued page text below
+                if (format == Format.TEXT && options.format() == null && MarkdownLines.hasPipeTables(sourceText)) {
+                    format = Format.MARKDOWN;
+                }
+                lines = format == Format.MARKDOWN ? MarkdownLines.read(sourceText) : Lines.ofText(sourceText);
             }
         }
         // a crawler's flattening of the page glues labels and numbers; its rows are cut apart and their digits split
