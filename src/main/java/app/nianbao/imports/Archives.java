@@ -10,6 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import app.nianbao.parse.UnreadableReportException;
+import app.nianbao.parse.ZipEntries;
 
 /**
  * A zip of report files, as a user packs a folder for the web import, unpacked in memory. The
@@ -35,20 +36,8 @@ public final class Archives {
 
     /** Whether these bytes are a zip archive rather than a document that is a zip inside (Word, OpenDocument). */
     static boolean isArchive(byte[] bytes) {
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
-            return false;
-        }
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                if (isDocumentPart(entry.getName())) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException | IllegalArgumentException e) {
-            // not a zip the archive reader understands: let the report reader say what it is
-            return false;
-        }
+        // bytes no zip reader understands are left to the report reader to name
+        return ZipEntries.names(bytes).map(names -> names.stream().noneMatch(Archives::isDocumentPart)).orElse(false);
     }
 
     private static boolean isDocumentPart(String name) {

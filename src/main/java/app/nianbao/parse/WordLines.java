@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -29,19 +27,7 @@ final class WordLines {
 
     /** Whether these bytes are an Office Open XML word-processing document. */
     static boolean isWordDocument(byte[] bytes) {
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
-            return false;
-        }
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                if (entry.getName().equals("word/document.xml")) {
-                    return true;
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
-        }
-        return false;
+        return ZipEntries.names(bytes).map(names -> names.contains("word/document.xml")).orElse(false);
     }
 
     static HtmlLines.Page read(byte[] bytes) throws UnreadableReportException {
