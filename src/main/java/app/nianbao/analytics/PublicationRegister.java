@@ -63,39 +63,46 @@ public class PublicationRegister {
     /** Every expected agency's entry for the year, by name. */
     public List<Entry> entries(Scope scope, int year, LocalDate today) {
         List<Entry> entries = new ArrayList<>();
-        forEach(scope, year, today, entries::add);
+        forEach(scope, year, year, today, entries::add);
         return entries;
     }
 
-    /** The register of each year in counts; one pass over the expected agencies a year, nothing held. */
+    /** The register of each year in counts; one pass over the expected agency-years of all the years, nothing held. */
     public List<YearSummary> summary(Scope scope, int from, int to, LocalDate today) {
+        int[][] counts = new int[Math.max(0, to - from + 1)][Status.values().length];
+        forEach(scope, from, to, today, e -> counts[e.year() - from][e.status().ordinal()]++);
         List<YearSummary> years = new ArrayList<>();
-        for (int year = from; year <= to; year++) {
-            int[] counts = new int[Status.values().length];
-            forEach(scope, year, today, e -> counts[e.status().ordinal()]++);
-            int expected = java.util.Arrays.stream(counts).sum();
+        for (int i = 0; i < counts.length; i++) {
+            int[] c = counts[i];
+            int expected = java.util.Arrays.stream(c).sum();
             if (expected > 0) {
-                years.add(new YearSummary(year, expected, counts[Status.ON_TIME.ordinal()], counts[Status.LATE.ordinal()],
-                        counts[Status.MISSING.ordinal()], counts[Status.NO_DATE.ordinal()], counts[Status.NOT_DUE.ordinal()]));
+                years.add(new YearSummary(from + i, expected, c[Status.ON_TIME.ordinal()], c[Status.LATE.ordinal()],
+                        c[Status.MISSING.ordinal()], c[Status.NO_DATE.ordinal()], c[Status.NOT_DUE.ordinal()]));
             }
         }
         return years;
     }
 
-    private void forEach(Scope scope, int year, LocalDate today, Consumer<Entry> sink) {
+    /** Every expected agency-year from {@code from} to {@code to}, by year and name, in one query. */
+    private void forEach(Scope scope, int from, int to, LocalDate today, Consumer<Entry> sink) {
+        if (to < from) {
+            return;
+        }
         var first = DSL.select(CURRENT_CELLS.AGENCY_ID, DSL.min(CURRENT_CELLS.YEAR).as("first_year")).from(CURRENT_CELLS)
                 .where(MetricSql.inScope(scope)).groupBy(CURRENT_CELLS.AGENCY_ID).asTable("first");
         Field<Long> agencyId = first.field(CURRENT_CELLS.AGENCY_ID);
         Field<Integer> firstYear = first.field("first_year", Integer.class);
+        var years = DSL.generateSeries(from, to).as("years", "year");
+        Field<Integer> year = years.field("year", Integer.class);
         var current = CURRENT_CELLS.as("current");
-        try (var rows = dsl.select(AGENCY.ID, AGENCY.NAME, AGENCY.LEVEL, REPORT.ID, REPORT.PUBLISHED_ON, REPORT.DATE_SOURCE)
+        try (var rows = dsl.select(AGENCY.ID, AGENCY.NAME, AGENCY.LEVEL, year, REPORT.ID, REPORT.PUBLISHED_ON, REPORT.DATE_SOURCE)
                 .from(first).join(AGENCY).on(AGENCY.ID.eq(agencyId))
+                .join(years).on(year.ge(firstYear))
                 .leftJoin(current).on(current.AGENCY_ID.eq(agencyId), current.YEAR.eq(year))
                 .leftJoin(REPORT).on(REPORT.ID.eq(current.REPORT_ID))
-                .where(firstYear.le(year))
-                .orderBy(AGENCY.NAME)
+                .orderBy(year, AGENCY.NAME)
                 .fetchSize(5_000).stream()) {
-            rows.map(Records.mapping((id, name, level, reportId, on, source) -> entry(id, name, level, year, reportId != null, on, source,
+            rows.map(Records.mapping((id, name, level, y, reportId, on, source) -> entry(id, name, level, y, reportId != null, on, source,
                     today))).forEach(sink);
         }
     }
