@@ -1,17 +1,15 @@
 package app.nianbao.agency;
 
-import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Which deadline of the Regulations (政府信息公开条例 2019, art. 49) an agency's annual report
  * falls under: a government — its information-disclosure office publishing the government's
- * report — by 31 March of the following year, a department by 31 January.
+ * report — by 31 March of the following year, a department by 31 January ({@link Deadlines}).
  */
 public enum AgencyKind {
-    GOVERNMENT(MonthDay.of(3, 31)), DEPARTMENT(MonthDay.of(1, 31));
+    GOVERNMENT, DEPARTMENT;
 
     /**
      * Names that end as a government's or a body acting as one (管委会 of a zone, 综合实验区); the
@@ -21,19 +19,13 @@ public enum AgencyKind {
     /** A note in brackets after the name, such as （模拟）. */
     private static final Pattern NOTE = Pattern.compile("\\s*[（(][^（()）]*[)）]\\s*$");
 
-    private final MonthDay due;
-
-    AgencyKind(MonthDay due) {
-        this.due = due;
-    }
-
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The last day a report on {@code year} is on time. */
-    public LocalDate deadline(int year) {
-        return due.atYear(year + 1);
+    /** The kind of this code ({@code government}, {@code department}), if it is one. */
+    public static java.util.Optional<AgencyKind> ofCode(String code) {
+        return java.util.Arrays.stream(values()).filter(k -> k.code().equals(code)).findFirst();
     }
 
     /** Inferred from the level and the name: a department by its level or, failing a government's name, by default. */

@@ -10,6 +10,8 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import app.nianbao.report.CurrentCells;
@@ -20,7 +22,16 @@ public class AgencyService {
 
     /** An agency as the product shows it. */
     public record AgencySummary(long id, String name, String level, String regionCode, String regionName, Long parentId,
-                                String parentName, boolean synthetic, int reports, List<String> aliases) {
+                                String parentName, boolean synthetic, int reports, List<String> aliases, String kind) {
+
+        /** The deadline kind a user or roster set, or null where it is inferred from the name. */
+        public AgencyKind setKind() {
+            return AgencyKind.ofCode(kind).orElse(null);
+        }
+    }
+
+    /** What a roster did: agencies it created and agencies it described. */
+    public record RosterResult(int created, int described) {
     }
 
     private final DSLContext dsl;
@@ -134,7 +145,7 @@ public class AgencyService {
                 .from(AGENCY_ALIAS).where(AGENCY_ALIAS.AGENCY_ID.eq(AGENCY.ID)))
                 .convertFrom(a -> a == null ? List.of() : List.of(a));
         return dsl.select(AGENCY.ID, AGENCY.NAME, AGENCY.LEVEL, AGENCY.REGION_CODE, AGENCY.REGION_NAME, AGENCY.PARENT_ID,
-                        parent.NAME, AGENCY.SYNTHETIC, reports, aliases)
+                        parent.NAME, AGENCY.SYNTHETIC, reports, aliases, AGENCY.KIND)
                 .from(AGENCY).leftJoin(parent).on(parent.ID.eq(AGENCY.PARENT_ID))
                 .orderBy(AGENCY.NAME)
                 .fetch(Records.mapping(AgencySummary::new));
@@ -151,6 +162,64 @@ public class AgencyService {
                 .set(AGENCY.REGION_NAME, blankToNull(regionName))
                 .set(AGENCY.PARENT_ID, parentId)
                 .where(AGENCY.ID.eq(id)).execute();
+    }
+
+    /** The deadline kind the register holds an agency to, or null to infer it from the name and level again. */
+    @PreAuthorize("hasRole('ANALYST')")
+    public void setKind(long id, AgencyKind kind) {
+        dsl.update(AGENCY).set(AGENCY.KIND, kind == null ? null : kind.code()).where(AGENCY.ID.eq(id)).execute();
+    }
+
+    /**
+     * Takes a roster in one transaction: agencies it names that are not stored are created (the
+     * names taken as given), and each gets the level, parent, region, years and kind the roster
+     * gives — a blank cell leaves what is stored. A parent the store does not have is created too.
+     */
+    @PreAuthorize("hasRole('ANALYST')")
+    public RosterResult importRoster(List<Roster.Row> rows) {
+        return dsl.transactionResult(tx -> new AgencyService(tx.dsl()).storeRoster(rows));
+    }
+
+    private RosterResult storeRoster(List<Roster.Row> rows) {
+        java.util.Map<String, Boolean> names = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> {
+            names.put(r.name(), true);
+            if (r.parent() != null) {
+                names.put(r.parent(), true);
+            }
+        });
+        java.util.Set<String> stored = findByKeys(names.keySet().stream().map(AgencyNames::normalize).toList()).keySet();
+        int created = (int) names.keySet().stream().map(AgencyNames::normalize).distinct().filter(k -> !stored.contains(k)).count();
+        java.util.Map<String, Long> ids = resolveAll(names).ids();
+        for (Roster.Row row : rows) {
+            if (row.parent() != null && ids.get(row.parent()).equals(ids.get(row.name()))) {
+                throw new IllegalArgumentException("名册第 %d 行：机构不能是自己的上级 / roster line %d: an agency cannot be its own parent"
+                        .formatted(row.line(), row.line()));
+            }
+        }
+        // one statement per thousand rows, whatever the roster's size
+        for (int start = 0; start < rows.size(); start += 1_000) {
+            List<Roster.Row> chunk = rows.subList(start, Math.min(rows.size(), start + 1_000));
+            var given = DSL.values(chunk.stream().map(r -> DSL.row(DSL.val(ids.get(r.name())),
+                            DSL.cast(DSL.val(r.level() == null ? null : r.level().name()), SQLDataType.VARCHAR),
+                            DSL.cast(DSL.val(r.parent() == null ? null : ids.get(r.parent())), SQLDataType.BIGINT),
+                            DSL.cast(DSL.val(r.regionCode()), SQLDataType.VARCHAR), DSL.cast(DSL.val(r.regionName()), SQLDataType.VARCHAR),
+                            DSL.cast(DSL.val(r.firstYear()), SQLDataType.INTEGER), DSL.cast(DSL.val(r.lastYear()), SQLDataType.INTEGER),
+                            DSL.cast(DSL.val(r.kind() == null ? null : r.kind().code()), SQLDataType.VARCHAR)))
+                    .toArray(org.jooq.Row8[]::new))
+                    .as("given", "id", "level", "parent_id", "region_code", "region_name", "first_year", "last_year", "kind");
+            dsl.update(AGENCY)
+                    .set(AGENCY.LEVEL, DSL.coalesce(given.field("level", String.class), AGENCY.LEVEL))
+                    .set(AGENCY.PARENT_ID, DSL.coalesce(given.field("parent_id", Long.class), AGENCY.PARENT_ID))
+                    .set(AGENCY.REGION_CODE, DSL.coalesce(given.field("region_code", String.class), AGENCY.REGION_CODE))
+                    .set(AGENCY.REGION_NAME, DSL.coalesce(given.field("region_name", String.class), AGENCY.REGION_NAME))
+                    .set(AGENCY.FIRST_EXPECTED, DSL.coalesce(given.field("first_year", Integer.class), AGENCY.FIRST_EXPECTED))
+                    .set(AGENCY.LAST_EXPECTED, DSL.coalesce(given.field("last_year", Integer.class), AGENCY.LAST_EXPECTED))
+                    .set(AGENCY.KIND, DSL.coalesce(given.field("kind", String.class), AGENCY.KIND))
+                    .from(given).where(AGENCY.ID.eq(given.field("id", Long.class)))
+                    .execute();
+        }
+        return new RosterResult(created, rows.size());
     }
 
     private List<Long> ancestors(long id) {

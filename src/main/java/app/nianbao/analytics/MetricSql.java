@@ -96,20 +96,25 @@ final class MetricSql {
     }
 
     static Condition inScope(Scope scope) {
+        return inScope(scope, CURRENT_CELLS.AGENCY_ID);
+    }
+
+    /** The same scope over another table's agency column. */
+    static Condition inScope(Scope scope, Field<Long> agencyId) {
         if (scope instanceof Scope.Agencies agencies) {
-            return CURRENT_CELLS.AGENCY_ID.in(agencies.ids());
+            return agencyId.in(agencies.ids());
         }
         if (scope instanceof Scope.Level level) {
-            return CURRENT_CELLS.AGENCY_ID.in(DSL.select(AGENCY.ID).from(AGENCY).where(AGENCY.LEVEL.eq(level.level().name())));
+            return agencyId.in(DSL.select(AGENCY.ID).from(AGENCY).where(AGENCY.LEVEL.eq(level.level().name())));
         }
         if (scope instanceof Scope.Subtree subtree) {
-            return CURRENT_CELLS.AGENCY_ID.in(subtree(subtree.root()));
+            return agencyId.in(subtree(subtree.root()));
         }
         if (scope instanceof Scope.Region region) {
-            return CURRENT_CELLS.AGENCY_ID.in(DSL.select(AGENCY.ID).from(AGENCY).where(AGENCY.REGION_CODE.startsWith(region.codePrefix())));
+            return agencyId.in(DSL.select(AGENCY.ID).from(AGENCY).where(AGENCY.REGION_CODE.startsWith(region.codePrefix())));
         }
         if (scope instanceof Scope.Group group) {
-            return CURRENT_CELLS.AGENCY_ID.in(DSL.select(AGENCY_GROUP_MEMBER.AGENCY_ID).from(AGENCY_GROUP_MEMBER)
+            return agencyId.in(DSL.select(AGENCY_GROUP_MEMBER.AGENCY_ID).from(AGENCY_GROUP_MEMBER)
                     .where(AGENCY_GROUP_MEMBER.GROUP_ID.eq(group.id())));
         }
         return DSL.noCondition();

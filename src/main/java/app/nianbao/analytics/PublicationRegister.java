@@ -19,12 +19,16 @@ import org.springframework.stereotype.Service;
 
 import app.nianbao.agency.AgencyKind;
 import app.nianbao.agency.AgencyLevel;
+import app.nianbao.agency.Deadlines;
 
 /**
  * Who published and when: for every agency expected to report on a year — each agency from the
- * first year it has a report on — one status against the deadline of its kind (a government by
- * 31 March of the next year, a department by 31 January): on time, late by so many days,
- * missing once the deadline has passed, published with no known date, or not yet due.
+ * first year it has a report on, or from the first year its roster entry names, until the last
+ * year the roster names — one status against the deadline of its kind ({@link Deadlines}: a
+ * government by 31 March of the next year, a department by 31 January, unless configured
+ * otherwise): on time, late by so many days, missing once the deadline has passed, published
+ * with no known date, or not yet due. A report changed or withdrawn at its source keeps its
+ * status and carries the date.
  */
 @Service
 public class PublicationRegister {
@@ -38,7 +42,8 @@ public class PublicationRegister {
     }
 
     public record Entry(long agencyId, String agency, AgencyLevel level, int year, AgencyKind kind, LocalDate deadline,
-                        LocalDate publishedOn, String dateSource, Status status, Integer daysLate) {
+                        LocalDate publishedOn, String dateSource, Status status, Integer daysLate, LocalDate changedOn,
+                        LocalDate withdrawnOn) {
     }
 
     /** A year's register in counts. */
@@ -55,9 +60,11 @@ public class PublicationRegister {
     }
 
     private final DSLContext dsl;
+    private final Deadlines deadlines;
 
-    public PublicationRegister(DSLContext dsl) {
+    public PublicationRegister(DSLContext dsl, Deadlines deadlines) {
         this.dsl = dsl;
+        this.deadlines = deadlines;
     }
 
     /** Every expected agency's entry for the year, by name. */
@@ -91,39 +98,54 @@ public class PublicationRegister {
         var first = DSL.select(CURRENT_CELLS.AGENCY_ID, DSL.min(CURRENT_CELLS.YEAR).as("first_year")).from(CURRENT_CELLS)
                 .where(MetricSql.inScope(scope)).groupBy(CURRENT_CELLS.AGENCY_ID).asTable("first");
         Field<Long> agencyId = first.field(CURRENT_CELLS.AGENCY_ID);
-        Field<Integer> firstYear = first.field("first_year", Integer.class);
+        Field<Integer> firstReport = first.field("first_year", Integer.class);
+        // the roster's first year where it is earlier than the first report, or where there is no report yet
+        Field<Integer> expectedFrom = DSL.least(DSL.coalesce(firstReport, AGENCY.FIRST_EXPECTED),
+                DSL.coalesce(AGENCY.FIRST_EXPECTED, firstReport));
         var years = DSL.generateSeries(from, to).as("years", "year");
         Field<Integer> year = years.field("year", Integer.class);
         var current = CURRENT_CELLS.as("current");
-        try (var rows = dsl.select(AGENCY.ID, AGENCY.NAME, AGENCY.LEVEL, year, REPORT.ID, REPORT.PUBLISHED_ON, REPORT.DATE_SOURCE)
-                .from(first).join(AGENCY).on(AGENCY.ID.eq(agencyId))
-                .join(years).on(year.ge(firstYear))
-                .leftJoin(current).on(current.AGENCY_ID.eq(agencyId), current.YEAR.eq(year))
+        try (var rows = dsl.select(AGENCY.ID, AGENCY.NAME, AGENCY.LEVEL, AGENCY.KIND, year, REPORT.ID, REPORT.PUBLISHED_ON,
+                        REPORT.DATE_SOURCE, REPORT.CHANGED_ON, REPORT.WITHDRAWN_ON)
+                .from(AGENCY).leftJoin(first).on(agencyId.eq(AGENCY.ID))
+                .join(years).on(year.ge(expectedFrom), AGENCY.LAST_EXPECTED.isNull().or(year.le(AGENCY.LAST_EXPECTED)))
+                .leftJoin(current).on(current.AGENCY_ID.eq(AGENCY.ID), current.YEAR.eq(year))
                 .leftJoin(REPORT).on(REPORT.ID.eq(current.REPORT_ID))
+                .where(agencyId.isNotNull().or(AGENCY.FIRST_EXPECTED.isNotNull().and(MetricSql.inScope(scope, AGENCY.ID))))
                 .orderBy(year, AGENCY.NAME)
                 .fetchSize(5_000).stream()) {
-            rows.map(Records.mapping((id, name, level, y, reportId, on, source) -> entry(id, name, level, y, reportId != null, on, source,
-                    today))).forEach(sink);
+            rows.map(Records.mapping((id, name, level, kind, y, reportId, on, source, changed, withdrawn) -> entry(
+                    new Agency(id, name, AgencyLevel.ofName(level), AgencyKind.ofCode(kind).orElse(null)), y,
+                    reportId == null ? null : new Publication(on, source, changed, withdrawn), today))).forEach(sink);
         }
     }
 
-    static Entry entry(long id, String name, String levelName, int year, boolean reported, LocalDate publishedOn, String source,
-                       LocalDate today) {
-        AgencyLevel level = java.util.Arrays.stream(AgencyLevel.values()).filter(l -> l.name().equals(levelName)).findFirst().orElse(null);
-        AgencyKind kind = AgencyKind.of(name, level);
-        LocalDate deadline = kind.deadline(year);
+    /** An agency as the register judges it: its kind set by a user or a roster, or null. */
+    record Agency(long id, String name, AgencyLevel level, AgencyKind kind) {
+    }
+
+    /** What is known of a stored report's publication. */
+    record Publication(LocalDate on, String source, LocalDate changedOn, LocalDate withdrawnOn) {
+    }
+
+    /** One agency-year's status; {@code report} is null where the agency has no report on the year. */
+    Entry entry(Agency agency, int year, Publication report, LocalDate today) {
+        Deadlines.Rule rule = deadlines.of(agency.name(), agency.level(), agency.kind(), year);
+        LocalDate deadline = rule.deadline();
         Status status;
         Integer daysLate = null;
-        if (!reported) {
+        if (report == null) {
             status = today.isAfter(deadline) ? Status.MISSING : Status.NOT_DUE;
-        } else if (publishedOn == null) {
+        } else if (report.on() == null) {
             status = Status.NO_DATE;
-        } else if (publishedOn.isAfter(deadline)) {
+        } else if (report.on().isAfter(deadline)) {
             status = Status.LATE;
-            daysLate = (int) ChronoUnit.DAYS.between(deadline, publishedOn);
+            daysLate = (int) ChronoUnit.DAYS.between(deadline, report.on());
         } else {
             status = Status.ON_TIME;
         }
-        return new Entry(id, name, level, year, kind, deadline, publishedOn, source, status, daysLate);
+        return new Entry(agency.id(), agency.name(), agency.level(), year, rule.kind(), deadline,
+                report == null ? null : report.on(), report == null ? null : report.source(), status, daysLate,
+                report == null ? null : report.changedOn(), report == null ? null : report.withdrawnOn());
     }
 }

@@ -7,7 +7,7 @@ import static app.nianbao.store.jooq.Tables.REPORT;
 
 import java.time.LocalDate;
 
-import app.nianbao.agency.AgencyKind;
+import app.nianbao.agency.Deadlines;
 import app.nianbao.parse.Published;
 
 import java.math.BigDecimal;
@@ -149,7 +149,7 @@ public final class SyntheticStore {
      */
     static Published published(SyntheticAgency a, int year, long seed) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed * 1_000_003L + a.index() * 31L + year);
-        LocalDate deadline = AgencyKind.of(a.name(), a.level()).deadline(year);
+        LocalDate deadline = Deadlines.statutory().of(a.name(), a.level(), null, year).deadline();
         double draw = random.nextDouble();
         if (draw < 0.05) {
             return null;

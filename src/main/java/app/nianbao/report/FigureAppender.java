@@ -70,6 +70,8 @@ public final class FigureAppender {
         } else {
             report.append(published.on()).append(published.source().code());
         }
+        // changed_on and withdrawn_on: what the collector sees later
+        report.appendNull().appendNull();
         report.endRow();
     }
 

@@ -42,10 +42,14 @@ public class ReportService {
     /** A stored report as lists show it. */
     public record ReportSummary(long reportId, long agencyId, String agency, int year, String template, String format,
                                 int version, int errors, int warnings, int blankCells, int adjustedCells,
-                                LocalDateTime importedAt, app.nianbao.parse.Published published) {
+                                LocalDateTime importedAt, app.nianbao.parse.Published published, Marks marks) {
         public int score() {
             return QualityScore.of(errors, warnings - blankCells, blankCells, adjustedCells);
         }
+    }
+
+    /** What the collector saw of a report at its source after it was published: changed, taken down (dates or null). */
+    public record Marks(java.time.LocalDate changedOn, java.time.LocalDate withdrawnOn) {
     }
 
     /** One version of an agency's report for a year. */
@@ -86,6 +90,17 @@ public class ReportService {
                 .set(FINDING.REVIEWED_AT, LocalDateTime.now())
                 .where(FINDING.ID.eq(findingId))
                 .execute();
+    }
+
+    /**
+     * The publication date a user states for a report version, which outranks every date read
+     * from the source; null removes it (the register then counts the report as undated).
+     */
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
+    public void setPublished(long reportId, java.time.LocalDate on) {
+        dsl.update(REPORT).set(REPORT.PUBLISHED_ON, on).set(REPORT.DATE_SOURCE, on == null ? null
+                        : app.nianbao.parse.Published.Source.USER.code())
+                .where(REPORT.ID.eq(reportId)).execute();
     }
 
     /** The current version of every agency's report for every year, newest year first. */
@@ -163,15 +178,18 @@ public class ReportService {
                 .forEach(r -> severities.put(r.value1(), new int[] {r.value2(), r.value3()}));
         Map<Long, ReportSummary> byId = new HashMap<>();
         dsl.select(REPORT.ID, REPORT.AGENCY_ID, AGENCY.NAME, REPORT.YEAR, REPORT.TEMPLATE, REPORT.FORMAT, REPORT.VERSION,
-                        CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS, REPORT.IMPORTED_AT, REPORT.PUBLISHED_ON, REPORT.DATE_SOURCE)
+                        CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS, REPORT.IMPORTED_AT, REPORT.PUBLISHED_ON, REPORT.DATE_SOURCE,
+                        REPORT.CHANGED_ON, REPORT.WITHDRAWN_ON)
                 .from(REPORT).join(AGENCY).on(AGENCY.ID.eq(REPORT.AGENCY_ID))
                 .join(CURRENT_CELLS).on(CURRENT_CELLS.REPORT_ID.eq(REPORT.ID))
                 .where(REPORT.ID.in(reportIds))
-                .forEach(r -> {
-                    int[] counts = severities.getOrDefault(r.value1(), new int[2]);
-                    byId.put(r.value1(), new ReportSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                            r.value7(), counts[0], counts[1], r.value8(), r.value9(), r.value10(), published(r.value11(), r.value12())));
-                });
+                .fetch(Records.mapping((id, agencyId, agency, year, template, format, version, blank, adjusted, importedAt, on, source,
+                                        changed, withdrawn) -> {
+                    int[] counts = severities.getOrDefault(id, new int[2]);
+                    return new ReportSummary(id, agencyId, agency, year, template, format, version, counts[0], counts[1], blank,
+                            adjusted, importedAt, published(on, source), new Marks(changed, withdrawn));
+                }))
+                .forEach(summary -> byId.put(summary.reportId(), summary));
         return reportIds.stream().map(byId::get).toList();
     }
 

@@ -2,8 +2,6 @@ package app.nianbao.agency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 
 class AgencyKindTest {
@@ -17,8 +15,5 @@ class AgencyKindTest {
         assertThat(AgencyKind.of("上海市人民政府办公厅", null)).as("a government's office is a department").isEqualTo(AgencyKind.DEPARTMENT);
         assertThat(AgencyKind.of("沭阳县教育局", AgencyLevel.COUNTY)).isEqualTo(AgencyKind.DEPARTMENT);
         assertThat(AgencyKind.of("某某县人民政府", AgencyLevel.DEPARTMENT)).as("the level decides first").isEqualTo(AgencyKind.DEPARTMENT);
-
-        assertThat(AgencyKind.GOVERNMENT.deadline(2023)).isEqualTo(LocalDate.of(2024, 3, 31));
-        assertThat(AgencyKind.DEPARTMENT.deadline(2023)).isEqualTo(LocalDate.of(2024, 1, 31));
     }
 }

@@ -35,6 +35,7 @@ import app.nianbao.security.UserService;
  */
 @Configuration
 @EnableWebSecurity
+@org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class WebSecurity {
 
