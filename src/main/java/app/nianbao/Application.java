@@ -2,6 +2,8 @@ package app.nianbao;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import app.nianbao.cli.NianbaoCommand;
 
@@ -10,6 +12,8 @@ import app.nianbao.cli.NianbaoCommand;
  * the web server; anything else (including Spring Boot's {@code --name=value}) starts the server.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
 public class Application {
 
     public static void main(String[] args) {
