@@ -47,11 +47,12 @@ class ApiController {
     /** One agency's publication of one year's report, as the register judges it. */
     record PublicationJson(@JsonProperty("agency_id") long agencyId, String agency, int year, String kind, LocalDate deadline,
                            @JsonProperty("published_on") LocalDate publishedOn, @JsonProperty("date_source") String dateSource,
-                           String status, @JsonProperty("days_late") Integer daysLate) {
+                           String status, @JsonProperty("days_late") Integer daysLate,
+                           @JsonProperty("changed_on") LocalDate changedOn, @JsonProperty("withdrawn_on") LocalDate withdrawnOn) {
 
         static PublicationJson of(PublicationRegister.Entry e) {
             return new PublicationJson(e.agencyId(), e.agency(), e.year(), e.kind().code(), e.deadline(), e.publishedOn(),
-                    e.dateSource(), e.status().code(), e.daysLate());
+                    e.dateSource(), e.status().code(), e.daysLate(), e.changedOn(), e.withdrawnOn());
         }
     }
 

@@ -24,6 +24,10 @@ class CollectSchedule {
 
     @Scheduled(cron = "${nianbao.collect.cron:-}")
     void collectAgain() {
+        if (collector.running()) {
+            LOG.info("上一次采集尚未结束，本次跳过 / the last collection is still running: skipped");
+            return;
+        }
         List<Sources.Source> sources = collector.remembered();
         LOG.info("采集 / collecting {} remembered sources", sources.size());
         List<CollectService.Result> results = collector.collect(sources, r -> {

@@ -71,7 +71,7 @@ public class CollectService {
 
     /** A source URL as the collector keeps it, for the analysts' table. */
     public record SourcePage(String url, String agencyName, String listUrl, LocalDateTime firstSeen, LocalDateTime lastSeen,
-                             LocalDateTime lastChanged, LocalDateTime goneOn, String goneReason, Long reportId) {
+                             LocalDateTime lastChanged, LocalDateTime goneOn, String goneReason, Long agencyId, Integer year) {
     }
 
     /** The collector's settings: the wait between requests to one host, whether private addresses may be fetched, who to contact. */
@@ -82,6 +82,7 @@ public class CollectService {
     private final ImportService imports;
     private final Settings settings;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Autowired
     public CollectService(DSLContext dsl, ImportService imports, @Value("${nianbao.collect.delay-ms:1000}") long delayMillis,
@@ -97,14 +98,29 @@ public class CollectService {
         this.clock = clock;
     }
 
-    /** Collects every source, one after the other, telling each URL's result as it comes. */
+    /**
+     * Collects every source, one after the other, telling each URL's result as it comes. One run
+     * at a time — two would each keep their own pace and together hit a host twice as often —
+     * so a second call while one runs is refused.
+     */
     public List<Result> collect(List<Source> sources, Consumer<Result> progress) {
-        Run run = new Run(new PoliteClient(new AddressGuard(settings.allowPrivate()), settings.delayMillis(), imports.maxBytes(),
-                settings.contact()), progress);
-        for (Source source : sources) {
-            run.source(source);
+        if (!running.compareAndSet(false, true)) {
+            throw new IllegalStateException("另一次采集正在进行，请稍后再试 / another collection is running: try again when it is done");
         }
-        return run.results;
+        try {
+            Run run = new Run(new PoliteClient(new AddressGuard(settings.allowPrivate()), settings.delayMillis(), imports.maxBytes(),
+                    settings.contact()), progress);
+            for (Source source : sources) {
+                run.source(source);
+            }
+            return run.results;
+        } finally {
+            running.set(false);
+        }
+    }
+
+    public boolean running() {
+        return running.get();
     }
 
     /** How many URLs had each outcome, in the outcomes' order: "NEW 3, UNCHANGED 2". */
@@ -123,8 +139,8 @@ public class CollectService {
     /** The URLs the collector knows, the most recently seen first. */
     public List<SourcePage> pages(int limit) {
         return dsl.select(SOURCE_PAGE.URL, SOURCE_PAGE.AGENCY_NAME, SOURCE_PAGE.LIST_URL, SOURCE_PAGE.FIRST_SEEN, SOURCE_PAGE.LAST_SEEN,
-                        SOURCE_PAGE.LAST_CHANGED, SOURCE_PAGE.GONE_ON, SOURCE_PAGE.GONE_REASON, SOURCE_PAGE.REPORT_ID)
-                .from(SOURCE_PAGE).orderBy(SOURCE_PAGE.LAST_SEEN.desc(), SOURCE_PAGE.ID).limit(limit)
+                        SOURCE_PAGE.LAST_CHANGED, SOURCE_PAGE.GONE_ON, SOURCE_PAGE.GONE_REASON, REPORT.AGENCY_ID, REPORT.YEAR)
+                .from(SOURCE_PAGE).leftJoin(REPORT).on(REPORT.ID.eq(SOURCE_PAGE.REPORT_ID)).orderBy(SOURCE_PAGE.LAST_SEEN.desc(), SOURCE_PAGE.ID).limit(limit)
                 .fetch(Records.mapping(SourcePage::new));
     }
 

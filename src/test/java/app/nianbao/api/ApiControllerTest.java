@@ -102,6 +102,25 @@ class ApiControllerTest extends SpringTestBase {
                 .andExpect(jsonPath("$[0].published_on").isEmpty());
     }
 
+    @Autowired
+    org.jooq.DSLContext dsl;
+
+    @Test
+    void the_register_says_when_the_source_changed_or_withdrew_a_report() throws Exception {
+        long huaian = agency("淮安市人民政府");
+        var report = app.nianbao.store.jooq.Tables.REPORT;
+        var marked = report.AGENCY_ID.eq(huaian).and(report.YEAR.eq(2024));
+        dsl.update(report).set(report.CHANGED_ON, java.time.LocalDate.of(2025, 4, 2)).set(report.WITHDRAWN_ON, java.time.LocalDate.of(2025, 6, 30))
+                .where(marked).execute();
+        try {
+            asViewer(get("/api/v1/publication").param("scope", "agency:" + huaian).param("year", "2024"))
+                    .andExpect(jsonPath("$[0].changed_on").value("2025-04-02"))
+                    .andExpect(jsonPath("$[0].withdrawn_on").value("2025-06-30"));
+        } finally {
+            dsl.update(report).setNull(report.CHANGED_ON).setNull(report.WITHDRAWN_ON).where(marked).execute();
+        }
+    }
+
     @Test
     void unknown_api_paths_and_methods_answer_json_not_the_apps_page() throws Exception {
         asViewer(get("/api/v1/reports")).andExpect(status().isNotFound())

@@ -109,10 +109,63 @@ class NianbaoCommandTest {
     }
 
     @Test
+    void roster_imports_a_csv_and_refuses_a_bad_row_with_its_line_and_exit_2() throws Exception {
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, "name,level,first_year\n名册县人民政府,COUNTY,2020\n名册县财政局,DEPARTMENT,2021\n");
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "name,level\n名册县人民政府,COUNTY\n名册县财政局,星级\n");
+        String db = dir.resolve("roster.duckdb").toString();
+
+        Run ok = run("roster", roster.toString(), "--db", db, "--json");
+        Run refused = run("roster", bad.toString(), "--db", db);
+
+        assertThat(ok.exit()).isZero();
+        assertThat(new ObjectMapper().readTree(ok.out()).get("created").asInt()).isEqualTo(2);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("bad.csv").contains("第 3 行");
+    }
+
+    @Test
+    void collect_imports_a_report_from_a_loopback_site_only_when_private_addresses_are_allowed() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] page = Samples.bytes("2023_pingtan.html");
+        server.createContext("/", exchange -> {
+            boolean report = exchange.getRequestURI().getPath().equals("/2023.html");
+            exchange.sendResponseHeaders(report ? 200 : 404, report ? page.length : -1);
+            try (var body = exchange.getResponseBody()) {
+                if (report) {
+                    body.write(page);
+                }
+            }
+        });
+        server.start();
+        try {
+            Path sources = dir.resolve("sources.csv");
+            Files.writeString(sources, "机构,网址\n平潭综合实验区,http://127.0.0.1:%d/2023.html\n".formatted(server.getAddress().getPort()));
+            String db = dir.resolve("collect.duckdb").toString();
+
+            Run refused = run("collect", sources.toString(), "--db", db, "--json", "--delay-ms", "0");
+            Run allowed = run("collect", sources.toString(), "--db", db, "--json", "--delay-ms", "0", "--allow-private");
+            Run again = run("collect", "--db", db, "--json", "--delay-ms", "0", "--allow-private");
+
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(new ObjectMapper().readTree(refused.out()).at("/urls/0/outcome").asText()).isEqualTo("refused");
+            assertThat(allowed.exit()).isZero();
+            JsonNode first = new ObjectMapper().readTree(allowed.out()).at("/urls/0");
+            assertThat(first.get("outcome").asText()).isEqualTo("new");
+            assertThat(first.get("year").asInt()).isEqualTo(2023);
+            assertThat(new ObjectMapper().readTree(again.out()).at("/urls/0/outcome").asText()).isEqualTo("unchanged");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void help_lists_the_commands_and_the_exit_codes() {
         Run run = run("--help");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("parse", "import", "check", "Exit codes", "3  the store cannot be opened");
+        assertThat(run.out()).contains("parse", "import", "check", "roster", "collect", "Exit codes", "3  the store cannot be opened");
     }
 }

@@ -73,11 +73,24 @@ class PublicationView extends AnalysisView {
                 .setComparator(e -> e.status().ordinal());
         list.addColumn(e -> e.daysLate() == null ? "" : e.daysLate()).setHeader(getTranslation("publication.days-late")).setSortable(true)
                 .setComparator(e -> e.daysLate() == null ? 0 : e.daysLate());
+        list.addColumn(this::marks).setHeader(getTranslation("publication.source-marks")).setAutoWidth(true);
         list.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         list.addClassName("publication-list");
         list.setAllRowsVisible(false);
         list.setHeight("28em");
         return list;
+    }
+
+    /** What the collector saw at the source after publication: changed (date), withdrawn (date). */
+    private String marks(Entry e) {
+        List<String> marks = new java.util.ArrayList<>();
+        if (e.changedOn() != null) {
+            marks.add(getTranslation("report.mark.changed", e.changedOn().toString()));
+        }
+        if (e.withdrawnOn() != null) {
+            marks.add(getTranslation("report.mark.withdrawn", e.withdrawnOn().toString()));
+        }
+        return String.join("；", marks);
     }
 
     private static Component agencyLink(Entry e) {
@@ -103,7 +116,8 @@ class PublicationView extends AnalysisView {
         showStatuses(years);
         int last = years.get(years.size() - 1).year();
         problems = register.entries(scope, last, today).stream()
-                .filter(e -> e.status() == Status.LATE || e.status() == Status.MISSING || e.status() == Status.NO_DATE).toList();
+                .filter(e -> e.status() == Status.LATE || e.status() == Status.MISSING || e.status() == Status.NO_DATE
+                        || e.changedOn() != null || e.withdrawnOn() != null).toList();
         listTitle.setText(getTranslation("publication.list", String.valueOf(last), problems.size()));
         list.setItems(problems);
         return true;
@@ -114,11 +128,12 @@ class PublicationView extends AnalysisView {
         List<List<Object>> rows = problems.stream().map(e -> java.util.Arrays.<Object>asList(e.agency(),
                 getTranslation("publication.kind." + e.kind().code()), e.deadline().toString(),
                 e.publishedOn() == null ? null : e.publishedOn().toString(),
-                e.dateSource() == null ? null : getTranslation("publication.source." + e.dateSource()), label(e.status()), e.daysLate()))
-                .toList();
+                e.dateSource() == null ? null : getTranslation("publication.source." + e.dateSource()), label(e.status()), e.daysLate(),
+                marks(e).isEmpty() ? null : marks(e))).toList();
         return new DataTable(listTitle.getText(), List.of(getTranslation("common.agency"), getTranslation("publication.kind"),
                 getTranslation("publication.deadline"), getTranslation("publication.published"), getTranslation("publication.source"),
-                getTranslation("publication.status"), getTranslation("publication.days-late")), rows);
+                getTranslation("publication.status"), getTranslation("publication.days-late"), getTranslation("publication.source-marks")),
+                rows);
     }
 
     private void showRate(List<YearSummary> years) {

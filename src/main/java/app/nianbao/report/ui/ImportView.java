@@ -18,7 +18,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -74,21 +73,7 @@ class ImportView extends Main implements HasDynamicTitle {
         }));
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.maxBytes()));
         upload.setDropAllowed(true);
-        UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add")).setMany(getTranslation("upload.add")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop")).setMany(getTranslation("upload.drop")));
-        i18n.setError(new UploadI18N.Error().setFileIsTooBig(getTranslation("upload.too-big"))
-                .setTooManyFiles(getTranslation("upload.too-many")).setIncorrectFileType(getTranslation("upload.wrong-type")));
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("upload.connecting"))
-                        .setStalled(getTranslation("upload.stalled")).setProcessing(getTranslation("upload.processing"))
-                        .setHeld(getTranslation("upload.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix(getTranslation("upload.remaining"))
-                        .setUnknown(getTranslation("upload.remaining-unknown")))
-                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("upload.server-unavailable"))
-                        .setUnexpectedServerError(getTranslation("upload.server-error")).setForbidden(getTranslation("upload.forbidden"))));
-        i18n.setUnits(new UploadI18N.Units(java.util.List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")));
-        upload.setI18n(i18n);
+        app.nianbao.shell.ui.Uploads.translate(upload);
         upload.addFileRejectedListener(e -> summary.setText(getTranslation("upload.rejected", e.getFileName(), e.getErrorMessage())));
         return upload;
     }

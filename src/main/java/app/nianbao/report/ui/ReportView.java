@@ -89,8 +89,14 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         heading.setText(getTranslation("report.title", s.agency(), String.valueOf(s.year())));
         HorizontalLayout facts = new HorizontalLayout(ReportsView.score(s), fact(getTranslation("report.fact.template", s.template())),
                 fact(getTranslation("report.fact.format", s.format())), fact(getTranslation("report.fact.version", s.version())),
-                fact(getTranslation("report.fact.errors", s.errors())), fact(getTranslation("report.fact.warnings", s.warnings())), legend());
+                fact(getTranslation("report.fact.errors", s.errors())), fact(getTranslation("report.fact.warnings", s.warnings())),
+                fact(getTranslation("report.fact.published", publishedText(s))), legend());
+        marks(s).forEach(facts::add);
+        if (reviewer != null) {
+            facts.add(publishedEditor(s));
+        }
         facts.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        facts.setWrap(true);
         SourcePanel source = new SourcePanel(detail.sourceText());
         TemplateTables tables = new TemplateTables(detail.figures(), cell -> showSource(source, cell));
         SplitLayout split = new SplitLayout(tables, withHeading(getTranslation("report.source"), source));
@@ -103,6 +109,59 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         Span span = new Span(text);
         span.getElement().getThemeList().add("badge contrast");
         return span;
+    }
+
+    /** The publication date with where it comes from, or a dash: "2024-03-08（网页元数据）". */
+    static String publishedText(ReportService.ReportSummary s) {
+        return s.published() == null ? "—" : Labels.text("report.published-with-source", s.published().on().toString(),
+                Labels.text("publication.source." + s.published().source().code()));
+    }
+
+    /** What the collector saw at the source after publication, as warning badges. */
+    private static java.util.List<Span> marks(ReportService.ReportSummary s) {
+        java.util.List<Span> marks = new java.util.ArrayList<>();
+        if (s.marks().changedOn() != null) {
+            marks.add(mark(Labels.text("report.mark.changed", s.marks().changedOn().toString())));
+        }
+        if (s.marks().withdrawnOn() != null) {
+            marks.add(mark(Labels.text("report.mark.withdrawn", s.marks().withdrawnOn().toString())));
+        }
+        return marks;
+    }
+
+    private static Span mark(String text) {
+        Span span = new Span(text);
+        span.getElement().getThemeList().add("badge error");
+        span.addClassName("source-mark");
+        return span;
+    }
+
+    /** An analyst who knows the date (from the agency, from the page) enters it; it outranks every date read. */
+    private HorizontalLayout publishedEditor(ReportService.ReportSummary s) {
+        com.vaadin.flow.component.datepicker.DatePicker date = new com.vaadin.flow.component.datepicker.DatePicker();
+        date.setAriaLabel(getTranslation("report.set-published"));
+        date.setPlaceholder(getTranslation("report.set-published"));
+        date.setMax(java.time.LocalDate.now());
+        date.setMin(java.time.LocalDate.of(s.year() + 1, 1, 1));
+        date.setWidth("11em");
+        date.addThemeVariants(com.vaadin.flow.component.datepicker.DatePickerVariant.LUMO_SMALL);
+        Button set = new Button(getTranslation("report.set-published.save"), e -> {
+            if (date.getValue() == null || date.isInvalid()) {
+                Notification.show(getTranslation("report.set-published.invalid", String.valueOf(s.year() + 1)), 3000,
+                        Notification.Position.MIDDLE);
+                return;
+            }
+            reports.setPublished(s.reportId(), date.getValue());
+            Notification.show(getTranslation("report.set-published.saved", date.getValue().toString()), 2000,
+                    Notification.Position.BOTTOM_START);
+            render();
+        });
+        set.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        HorizontalLayout editor = new HorizontalLayout(date, set);
+        editor.setSpacing(false);
+        editor.getStyle().set("gap", "0.25em");
+        editor.addClassName("published-editor");
+        return editor;
     }
 
     private static Div legend() {

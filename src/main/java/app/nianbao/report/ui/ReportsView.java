@@ -66,6 +66,7 @@ class ReportsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         grid.addColumn(ReportSummary::errors).setHeader(getTranslation("common.errors"));
         grid.addColumn(ReportSummary::warnings).setHeader(getTranslation("common.warnings"));
         grid.addColumn(ReportSummary::version).setHeader(getTranslation("common.version"));
+        grid.addColumn(r -> ReportView.publishedText(r)).setHeader(getTranslation("publication.published")).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> ReportView.open(e.getItem().agencyId(), e.getItem().year()));
         grid.setHeight("70vh");

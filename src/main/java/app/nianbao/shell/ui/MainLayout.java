@@ -85,6 +85,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(item("nav.reports", "reports", VaadinIcon.FILE_TEXT_O));
         if (authentication.hasRole(Role.ANALYST.name())) {
             nav.addItem(item("nav.import", "import", VaadinIcon.UPLOAD));
+            nav.addItem(item("nav.collect", "collect", VaadinIcon.GLOBE_WIRE));
         }
         nav.addItem(item("nav.agencies", "agencies", VaadinIcon.OFFICE));
         if (authentication.hasRole(Role.ADMIN.name())) {

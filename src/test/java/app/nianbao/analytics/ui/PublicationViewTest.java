@@ -34,7 +34,7 @@ class PublicationViewTest extends KaribuTestBase {
         // 2019, 2021, 2023 published 2020-01-20, 2022-02-08, 2024-03-08 (page PubDate): on time; 2020 and 2022 have no report
         assertThat(charts.get(0).getElement().getProperty("config")).contains("\"labels\":[\"2019\",\"2020\",\"2021\",\"2022\",\"2023\"]")
                 .contains("[100.0,0.0,100.0,0.0,100.0]");
-        assertThat(_get(H3.class, spec -> spec.withText("2023 年逾期、未发布或无发布日期的机构（0 个）"))).isNotNull();
+        assertThat(_get(H3.class, spec -> spec.withText("2023 年逾期、未发布、无发布日期或来源有变化的机构（0 个）"))).isNotNull();
         @SuppressWarnings("unchecked")
         Grid<app.nianbao.analytics.PublicationRegister.Entry> list = _get(Grid.class, spec -> spec.withClasses("publication-list"));
         assertThat(GridKt._size(list)).isZero();
@@ -60,7 +60,7 @@ class PublicationViewTest extends KaribuTestBase {
         assertThat(_find(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("CSV"))).hasSize(3);
         var table = _get(PublicationView.class).problemsTable();
         // no 2020 report; a government's deadline for 2020 was 2021-03-31
-        assertThat(table.rows()).containsExactly(java.util.Arrays.asList("平潭综合实验区", "政府", "2021-03-31", null, null, "未发布", null));
+        assertThat(table.rows()).containsExactly(java.util.Arrays.asList("平潭综合实验区", "政府", "2021-03-31", null, null, "未发布", null, null));
         assertThat(new String(table.csv(), java.nio.charset.StandardCharsets.UTF_8)).contains("平潭综合实验区").contains("2021-03-31");
     }
 }

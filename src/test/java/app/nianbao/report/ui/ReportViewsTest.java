@@ -36,7 +36,7 @@ class ReportViewsTest extends KaribuTestBase {
 
     @SuppressWarnings("unchecked")
     private static Grid<ReportSummary> reportGrid() {
-        return _get(Grid.class, spec -> spec.withPredicate(g -> g.getColumns().size() == 8));
+        return _get(Grid.class, spec -> spec.withPredicate(g -> g.getColumns().size() == 9));
     }
 
     @Test
@@ -117,5 +117,40 @@ class ReportViewsTest extends KaribuTestBase {
 
         assertThat(_size(findingsGrid())).isPositive();
         assertThat(findingsGrid().getColumnByKey("review")).isNull();
+    }
+
+    private ReportSummary current(String agency, int year) {
+        return reports.listCurrent(agency).stream().filter(r -> r.agency().equals(agency) && r.year() == year).findFirst().orElseThrow();
+    }
+
+    @Test
+    void the_report_page_and_the_list_say_when_a_report_was_published_and_how_that_is_known() {
+        ReportSummary pingtan = current("平潭综合实验区", 2023);
+        UI.getCurrent().navigate("reports/" + pingtan.agencyId() + "/2023");
+
+        // the page's own <meta name="PubDate" content="2024-03-08 15:34"/>
+        assertThat(_find(com.vaadin.flow.component.html.Span.class, spec -> spec.withText("发布 2024-03-08（网页元数据）"))).hasSize(1);
+
+        UI.getCurrent().navigate(ReportsView.class);
+        assertThat(IntStream.range(0, _size(reportGrid())).mapToObj(i -> _get(reportGrid(), i))
+                .filter(r -> r.reportId() == pingtan.reportId()).map(ReportView::publishedText)).containsExactly("2024-03-08（网页元数据）");
+    }
+
+    @Test
+    void an_analyst_enters_a_publication_date_which_outranks_the_one_read_and_a_viewer_cannot() {
+        signInAs("li.analyst", Role.ANALYST);
+        ReportSummary shanghai = current("上海市人民政府办公厅", 2019);
+        UI.getCurrent().navigate("reports/" + shanghai.agencyId() + "/2019");
+
+        _setValue(_get(com.vaadin.flow.component.datepicker.DatePicker.class), java.time.LocalDate.of(2020, 3, 2));
+        _click(_get(Button.class, spec -> spec.withText("设定发布日期")));
+
+        assertThat(current("上海市人民政府办公厅", 2019).published())
+                .isEqualTo(new app.nianbao.parse.Published(java.time.LocalDate.of(2020, 3, 2), app.nianbao.parse.Published.Source.USER));
+        assertThat(_find(com.vaadin.flow.component.html.Span.class, spec -> spec.withText("发布 2020-03-02（用户填写）"))).hasSize(1);
+
+        signInAs("reader", Role.VIEWER);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.setPublished(shanghai.reportId(), java.time.LocalDate.of(2020, 1, 1)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 }

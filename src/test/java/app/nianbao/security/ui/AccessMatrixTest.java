@@ -43,6 +43,7 @@ class AccessMatrixTest extends KaribuTestBase {
             Map.entry("reports/:agencyId([0-9]{1,18})/:year([0-9]{4})", "VIEWER"),
             Map.entry("agencies", "VIEWER"),
             Map.entry("import", "ANALYST"),
+            Map.entry("collect", "ANALYST"),
             Map.entry("users", "ADMIN"),
             Map.entry("login", "anyone"));
 
