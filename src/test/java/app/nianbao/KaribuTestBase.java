@@ -30,6 +30,10 @@ public abstract class KaribuTestBase extends SpringTestBase {
 
     @BeforeEach
     void setUpVaadin() {
+        // method security reads the strategy of this test's Spring context; another context started
+        // since (a test with other settings) has replaced the global one
+        context.getBeanProvider(org.springframework.security.core.context.SecurityContextHolderStrategy.class)
+                .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
         signInAs("admin", Role.ADMIN);
         MockVaadin.setMockRequestFactory(session -> {
             FakeRequest request = new FakeRequest(session) {

@@ -1,5 +1,6 @@
 package app.nianbao.collect;
 
+import static app.nianbao.store.jooq.Tables.AGENCY;
 import static app.nianbao.store.jooq.Tables.REPORT;
 import static app.nianbao.store.jooq.Tables.SOURCE_PAGE;
 
@@ -179,6 +180,11 @@ public class CollectService {
                 return;
             }
             if (fetched.gone()) {
+                // a URL never seen before is a broken link, not a report that went
+                if (known(url).isEmpty()) {
+                    tell(Result.of(url, Outcome.FAILED, "HTTP %d（链接无效 / a broken link）".formatted(fetched.status())));
+                    return;
+                }
                 gone(url, "http-" + fetched.status());
                 tell(Result.of(url, Outcome.GONE, "HTTP " + fetched.status()));
                 return;
@@ -256,7 +262,7 @@ public class CollectService {
             if (preview.alreadyStored()) {
                 Long reportId = reportOf(preview.sha256());
                 seen(url, listUrl, agency, preview.sha256(), reportId, false);
-                tell(Result.of(url, Outcome.UNCHANGED, null));
+                tell(described(url, Outcome.UNCHANGED, null, reportId));
                 return;
             }
             if (preview.failure() != null) {
@@ -269,7 +275,7 @@ public class CollectService {
             if (before != null && parsed.sourceText().equals(sourceText(before))) {
                 // the page around the report changed (a counter, a menu), the report did not
                 seen(url, listUrl, agency, preview.sha256(), before, false);
-                tell(Result.of(url, Outcome.UNCHANGED, "页面有变动，报告文字未变 / the page changed, the report text did not"));
+                tell(described(url, Outcome.UNCHANGED, "页面有变动，报告文字未变 / the page changed, the report text did not", before));
                 return;
             }
             LocalDateTime now = LocalDateTime.now(clock);
@@ -304,6 +310,17 @@ public class CollectService {
     private Optional<Known> known(URI url) {
         return dsl.select(SOURCE_PAGE.FIRST_SEEN, SOURCE_PAGE.REPORT_ID).from(SOURCE_PAGE).where(SOURCE_PAGE.URL.eq(url.toString()))
                 .fetchOptional(Records.mapping(Known::new));
+    }
+
+    /** A result with the agency, year and version of the stored report it is about. */
+    private Result described(URI url, Outcome outcome, String detail, Long reportId) {
+        if (reportId == null) {
+            return Result.of(url, outcome, detail);
+        }
+        return dsl.select(AGENCY.NAME, REPORT.YEAR, REPORT.VERSION).from(REPORT).join(AGENCY).on(AGENCY.ID.eq(REPORT.AGENCY_ID))
+                .where(REPORT.ID.eq(reportId))
+                .fetchOptional(Records.mapping((agency, year, version) -> new Result(url.toString(), outcome, detail, agency, year, version)))
+                .orElse(Result.of(url, outcome, detail));
     }
 
     private Long reportOf(String sha256) {

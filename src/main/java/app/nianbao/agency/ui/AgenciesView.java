@@ -164,8 +164,8 @@ class AgenciesView extends Main implements HasDynamicTitle {
                 importRoster(meta.fileName(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8))))));
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
         upload.setMaxFileSize(20 << 20);
-        upload.setDropLabel(new Span(getTranslation("agencies.roster.drop")));
         Uploads.translate(upload);
+        upload.setDropLabel(new Span(getTranslation("agencies.roster.drop")));
         rosterResult.addClassName("roster-result");
         rosterResult.getElement().setAttribute("role", "status");
         Details details = new Details(getTranslation("agencies.roster"), new Paragraph(getTranslation("agencies.roster.help")), upload,

@@ -82,6 +82,7 @@ class CollectView extends Main implements HasDynamicTitle {
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
         upload.setMaxFileSize(1 << 20);
         Uploads.translate(upload);
+        upload.setDropLabel(new Span(getTranslation("collect.sources.drop")));
         return new com.vaadin.flow.component.html.Div(sources, upload);
     }
 
@@ -99,10 +100,10 @@ class CollectView extends Main implements HasDynamicTitle {
     private Grid<Result> runGrid() {
         run.addColumn(r -> getTranslation("collect.outcome." + r.outcome().name().toLowerCase())).setHeader(getTranslation("collect.outcome"))
                 .setWidth("8em").setFlexGrow(0);
-        run.addComponentColumn(r -> link(r.url())).setHeader(getTranslation("collect.url")).setFlexGrow(3);
+        run.addComponentColumn(r -> link(r.url())).setHeader(getTranslation("collect.url")).setFlexGrow(4);
         run.addColumn(r -> r.agency() == null ? "" : r.agency() + " " + r.year() + (r.version() != null && r.version() > 1
                 ? " · " + getTranslation("collect.version", r.version()) : "")).setHeader(getTranslation("collect.report")).setFlexGrow(2);
-        run.addColumn(r -> r.detail() == null ? "" : r.detail()).setHeader(getTranslation("collect.detail")).setFlexGrow(3);
+        run.addColumn(r -> r.detail() == null ? "" : r.detail()).setHeader(getTranslation("collect.detail")).setFlexGrow(2);
         run.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         run.setAllRowsVisible(true);
         run.setVisible(false);
@@ -128,6 +129,7 @@ class CollectView extends Main implements HasDynamicTitle {
     private static Component link(String url) {
         Anchor a = new Anchor(url, url, AnchorTarget.BLANK);
         a.getElement().setAttribute("rel", "noopener noreferrer");
+        a.getElement().setAttribute("title", url);
         return a;
     }
 
