@@ -139,9 +139,11 @@ public class CollectService {
 
     /** The URLs the collector knows, the most recently seen first. */
     public List<SourcePage> pages(int limit) {
-        return dsl.select(SOURCE_PAGE.URL, SOURCE_PAGE.AGENCY_NAME, SOURCE_PAGE.LIST_URL, SOURCE_PAGE.FIRST_SEEN, SOURCE_PAGE.LAST_SEEN,
+        // the agency of the report the URL became, else the one the source list names
+        return dsl.select(SOURCE_PAGE.URL, org.jooq.impl.DSL.coalesce(AGENCY.NAME, SOURCE_PAGE.AGENCY_NAME), SOURCE_PAGE.LIST_URL, SOURCE_PAGE.FIRST_SEEN, SOURCE_PAGE.LAST_SEEN,
                         SOURCE_PAGE.LAST_CHANGED, SOURCE_PAGE.GONE_ON, SOURCE_PAGE.GONE_REASON, REPORT.AGENCY_ID, REPORT.YEAR)
-                .from(SOURCE_PAGE).leftJoin(REPORT).on(REPORT.ID.eq(SOURCE_PAGE.REPORT_ID)).orderBy(SOURCE_PAGE.LAST_SEEN.desc(), SOURCE_PAGE.ID).limit(limit)
+                .from(SOURCE_PAGE).leftJoin(REPORT).on(REPORT.ID.eq(SOURCE_PAGE.REPORT_ID)).leftJoin(AGENCY).on(AGENCY.ID.eq(REPORT.AGENCY_ID))
+                .orderBy(SOURCE_PAGE.LAST_SEEN.desc(), SOURCE_PAGE.ID).limit(limit)
                 .fetch(Records.mapping(SourcePage::new));
     }
 
@@ -261,6 +263,16 @@ public class CollectService {
             Optional<Known> known = known(url);
             if (preview.alreadyStored()) {
                 Long reportId = reportOf(preview.sha256());
+                Long before = known.map(Known::reportId).orElse(null);
+                if (before != null && reportId != null && !before.equals(reportId)) {
+                    // the source went back to bytes stored before: the version it showed is no longer what it shows
+                    dsl.update(REPORT).set(REPORT.CHANGED_ON, LocalDate.now(clock)).where(REPORT.ID.eq(before)).execute();
+                    seen(url, listUrl, agency, preview.sha256(), reportId, true);
+                    Result back = described(url, Outcome.CHANGED, null, reportId);
+                    tell(new Result(back.url(), back.outcome(), "来源改回已存的第 %d 版 / the source shows stored version %d again"
+                            .formatted(back.version(), back.version()), back.agency(), back.year(), back.version()));
+                    return;
+                }
                 seen(url, listUrl, agency, preview.sha256(), reportId, false);
                 tell(described(url, Outcome.UNCHANGED, null, reportId));
                 return;

@@ -175,6 +175,24 @@ class CollectServiceTest {
     }
 
     @Test
+    void a_source_that_goes_back_to_an_earlier_text_is_a_change_and_its_newer_version_is_marked() {
+        collect(DAY_1, "平潭综合实验区", "/ndbg/2021_pingtan.html");
+        html("/ndbg/2021_pingtan.html", Samples.text("2021_pingtan.html").replace("</body>", "<p>更正说明。</p></body>"));
+        collect(DAY_2, "平潭综合实验区", "/ndbg/2021_pingtan.html");
+        sample("/ndbg/2021_pingtan.html", "2021_pingtan.html");
+
+        List<Result> third = collect(DAY_3, "平潭综合实验区", "/ndbg/2021_pingtan.html");
+
+        assertThat(third).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.CHANGED);
+            assertThat(r.version()).isEqualTo(1);
+        });
+        assertThat(dsl().select(REPORT.CHANGED_ON).from(REPORT).where(REPORT.YEAR.eq(2021), REPORT.VERSION.eq(2)).fetchOne(REPORT.CHANGED_ON))
+                .isEqualTo(DAY_3);
+        assertThat(reportFrom("/ndbg/2021_pingtan.html").get(REPORT.VERSION)).isEqualTo(1);
+    }
+
+    @Test
     void a_page_that_changes_around_an_unchanged_report_makes_no_new_version() {
         collect(DAY_1, "平潭综合实验区", "/ndbg/2019_pingtan.html");
         html("/ndbg/2019_pingtan.html", Samples.text("2019_pingtan.html").replace("</head>", "<script>var visits = 1;</script></head>"));

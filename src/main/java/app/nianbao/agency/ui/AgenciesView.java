@@ -86,7 +86,7 @@ class AgenciesView extends Main implements HasDynamicTitle {
         grid.addColumn(a -> a.level() == null ? "" : Labels.level(AgencyLevel.valueOf(a.level()))).setHeader(getTranslation("agencies.level"));
         grid.addColumn(a -> a.regionName() == null ? "" : a.regionName()).setHeader(getTranslation("agencies.region"));
         grid.addColumn(a -> a.parentName() == null ? "" : a.parentName()).setHeader(getTranslation("agencies.parent-short")).setFlexGrow(2);
-        grid.addColumn(this::kindText).setHeader(getTranslation("publication.kind"));
+        grid.addColumn(this::kindText).setHeader(getTranslation("publication.kind")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AgencySummary::reports).setHeader(getTranslation("common.reports"));
         grid.addColumn(a -> String.join("、", a.aliases())).setHeader(getTranslation("agencies.aliases")).setFlexGrow(2);
         grid.setWidth("65%");

@@ -112,8 +112,9 @@ class CollectView extends Main implements HasDynamicTitle {
     }
 
     private Grid<SourcePage> knownGrid() {
-        known.addComponentColumn(p -> link(p.url())).setHeader(getTranslation("collect.url")).setFlexGrow(3);
-        known.addColumn(p -> p.agencyName() == null ? "" : p.agencyName()).setHeader(getTranslation("common.agency")).setFlexGrow(2);
+        known.addComponentColumn(p -> link(p.url())).setHeader(getTranslation("collect.url")).setWidth("22em").setFlexGrow(3);
+        known.addColumn(p -> p.agencyName() == null ? "" : p.agencyName()).setHeader(getTranslation("common.agency")).setWidth("12em")
+                .setFlexGrow(1);
         known.addColumn(p -> when(p.firstSeen())).setHeader(getTranslation("collect.first-seen")).setAutoWidth(true);
         known.addColumn(p -> when(p.lastSeen())).setHeader(getTranslation("collect.last-seen")).setAutoWidth(true);
         known.addColumn(p -> when(p.lastChanged())).setHeader(getTranslation("collect.last-changed")).setAutoWidth(true);

@@ -90,8 +90,9 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         HorizontalLayout facts = new HorizontalLayout(ReportsView.score(s), fact(getTranslation("report.fact.template", s.template())),
                 fact(getTranslation("report.fact.format", s.format())), fact(getTranslation("report.fact.version", s.version())),
                 fact(getTranslation("report.fact.errors", s.errors())), fact(getTranslation("report.fact.warnings", s.warnings())),
-                fact(getTranslation("report.fact.published", publishedText(s))), legend());
+                fact(getTranslation("report.fact.published", publishedText(s))));
         marks(s).forEach(facts::add);
+        facts.add(legend());
         if (reviewer != null) {
             facts.add(publishedEditor(s));
         }
