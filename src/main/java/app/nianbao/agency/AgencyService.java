@@ -69,7 +69,9 @@ public class AgencyService {
         java.util.Map<String, Long> known = findByKeys(keys.values());
         java.util.Map<String, Long> ids = new java.util.HashMap<>();
         java.util.Map<String, AmbiguousAgencyException> refused = new java.util.HashMap<>();
-        java.util.List<String> unknown = keys.values().stream().filter(k -> !known.containsKey(k)).distinct().toList();
+        // only a name not given explicitly is checked for resemblance: a roster of 100,000 names is taken as meant
+        java.util.List<String> unknown = keys.entrySet().stream().filter(e -> !known.containsKey(e.getValue()) && !names.get(e.getKey()))
+                .map(java.util.Map.Entry::getValue).distinct().toList();
         java.util.Map<String, List<String>> similar = similarTo(unknown);
         java.util.Map<String, String> created = new java.util.LinkedHashMap<>();
         for (var entry : keys.entrySet()) {
@@ -82,13 +84,17 @@ public class AgencyService {
             if (created.containsKey(key)) {
                 continue;
             }
+            if (names.get(name)) {
+                created.put(key, AgencyNames.display(name));
+                continue;
+            }
             List<String> like = new java.util.ArrayList<>(similar.getOrDefault(key, List.of()));
             created.forEach((k, display) -> {
                 if (k.contains(key) || key.contains(k)) {
                     like.add(display);
                 }
             });
-            if (!like.isEmpty() && !names.get(name)) {
+            if (!like.isEmpty()) {
                 refused.put(name, new AmbiguousAgencyException(name, like));
             } else {
                 created.put(key, AgencyNames.display(name));
