@@ -61,10 +61,11 @@ class PublicationView extends AnalysisView {
     }
 
     private Grid<Entry> list() {
-        list.addComponentColumn(PublicationView::agencyLink).setHeader(getTranslation("common.agency")).setFlexGrow(4).setWidth("20em")
+        list.addComponentColumn(PublicationView::agencyLink).setHeader(getTranslation("common.agency")).setFlexGrow(3).setWidth("14em")
                 .setSortable(true)
                 .setComparator(Entry::agency);
-        list.addColumn(e -> getTranslation("publication.kind." + e.kind().code())).setHeader(getTranslation("publication.kind"));
+        list.addColumn(e -> getTranslation("publication.kind." + e.kind().code())).setHeader(getTranslation("publication.kind"))
+                .setAutoWidth(true).setFlexGrow(0);
         list.addColumn(Entry::deadline).setHeader(getTranslation("publication.deadline")).setSortable(true);
         list.addColumn(e -> e.publishedOn() == null ? "—" : e.publishedOn().toString()).setHeader(getTranslation("publication.published"));
         list.addColumn(e -> e.dateSource() == null ? "—" : getTranslation("publication.source." + e.dateSource()))
@@ -73,8 +74,9 @@ class PublicationView extends AnalysisView {
                 .setComparator(e -> e.status().ordinal());
         list.addColumn(e -> e.daysLate() == null ? "" : e.daysLate()).setHeader(getTranslation("publication.days-late")).setSortable(true)
                 .setComparator(e -> e.daysLate() == null ? 0 : e.daysLate());
-        list.addColumn(this::marks).setHeader(getTranslation("publication.source-marks")).setAutoWidth(true);
-        list.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        list.addColumn(this::marks).setHeader(getTranslation("publication.source-marks")).setWidth("14em").setFlexGrow(2);
+        // a mark names its date: wrapped in its cell rather than cut
+        list.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         list.addClassName("publication-list");
         list.setAllRowsVisible(false);
         list.setHeight("28em");
