@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
         footer = {"  0  done (findings or not)",
                 "  1  done, but some files failed (import) or some URLs failed or were refused (collect)",
                 "  2  bad arguments, or the input is not a readable report",
-                "  3  the store cannot be opened (e.g. the server holds it)"})
+                "  3  the store cannot be opened or refused a write (e.g. the server holds it, a read-only file)"})
 public class NianbaoCommand implements Runnable {
 
     public static final int OK = 0;
@@ -72,9 +72,20 @@ public class NianbaoCommand implements Runnable {
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("错误 / error: " + ex.getMessage());
-            return ex instanceof app.nianbao.store.StoreLockedException ? STORE_UNAVAILABLE : BAD_INPUT;
+            return storeFailure(ex) ? STORE_UNAVAILABLE : BAD_INPUT;
         });
         return cli;
+    }
+
+    /** The store could not be opened or refused a write (locked, read-only, full, the server gone): not the caller's arguments. */
+    static boolean storeFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof app.nianbao.store.StoreLockedException || t instanceof java.sql.SQLException
+                    || t instanceof org.jooq.exception.DataAccessException || t instanceof org.flywaydb.core.api.FlywayException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

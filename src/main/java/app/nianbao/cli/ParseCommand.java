@@ -66,7 +66,7 @@ class ParseCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return NianbaoCommand.BAD_INPUT;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            spec.commandLine().getErr().println("无法读取 / cannot read: " + e);
+            spec.commandLine().getErr().println(UnreadableReportException.reasonOf(e));
             return NianbaoCommand.BAD_INPUT;
         }
     }

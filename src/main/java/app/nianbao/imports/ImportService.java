@@ -121,7 +121,7 @@ public class ImportService {
     }
 
     private Read hash(Path file) {
-        String name = file.getFileName().toString();
+        String name = label(file.getFileName().toString());
         try {
             long size = Files.size(file);
             if (size > maxBytes) {
@@ -140,7 +140,7 @@ public class ImportService {
         } catch (UnreadableReportException e) {
             return ImportOutcome.failed(read.name(), e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            return ImportOutcome.failed(read.name(), "读取失败 / the reader failed: " + e);
+            return ImportOutcome.failed(read.name(), UnreadableReportException.reasonOf(e));
         }
     }
 
@@ -177,12 +177,13 @@ public class ImportService {
         try {
             return previewAll(Archives.unpack(name, bytes, maxBytes), options);
         } catch (UnreadableReportException e) {
-            return List.of(new Preview(name, sha256(bytes), null, e.getMessage(), false));
+            return List.of(new Preview(label(name), sha256(bytes), null, e.getMessage(), false));
         }
     }
 
     /** Files read on every core for review, with one question to the store for the bytes it has already. */
-    public List<Preview> previewAll(List<Archives.Entry> entries, ReadOptions options) {
+    public List<Preview> previewAll(List<Archives.Entry> given, ReadOptions options) {
+        List<Archives.Entry> entries = given.stream().map(e -> new Archives.Entry(label(e.name()), e.bytes())).toList();
         List<Read> read = entries.parallelStream().map(e -> e.bytes().length > maxBytes
                 ? new Read(e.name(), null, null, ImportOutcome.failed(e.name(), tooLarge(e.bytes().length)))
                 : parsed(new Read(e.name(), e.bytes(), sha256(e.bytes()), null), options)).toList();
@@ -234,6 +235,18 @@ public class ImportService {
     private String tooLarge(long size) {
         return "文件过大（%d MB，上限 %d MB） / the file is too large (%d MB, limit %d MB)".formatted(
                 size >> 20, maxBytes >> 20, size >> 20, maxBytes >> 20);
+    }
+
+    /**
+     * A file name as the store keeps it: control characters (a NUL from a hostile upload, which
+     * neither store takes), bidi overrides and zero-width characters removed, at most 255 characters.
+     */
+    static String label(String name) {
+        String clean = name == null ? "" : name.replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
+        if (clean.isEmpty()) {
+            clean = "unnamed";
+        }
+        return clean.length() > 255 ? clean.substring(0, 255) : clean;
     }
 
     public static String sha256(byte[] bytes) {

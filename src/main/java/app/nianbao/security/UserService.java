@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserService implements UserDetailsService {
 
     public static final int MIN_PASSWORD_LENGTH = 10;
+    public static final int MAX_PASSWORD_BYTES = 72;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{2,32}");
 
     private final DSLContext dsl;
@@ -93,6 +94,11 @@ public class UserService implements UserDetailsService {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("密码至少 %d 个字符 / a password has at least %d characters"
                     .formatted(MIN_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH));
+        }
+        // bcrypt reads 72 bytes: a longer password would be cut without a word
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new IllegalArgumentException("密码不能超过 %d 字节（约 24 个汉字或 72 个字母） / a password has at most %d bytes (72 letters, about 24 Chinese characters)"
+                    .formatted(MAX_PASSWORD_BYTES, MAX_PASSWORD_BYTES));
         }
         return passwords.encode(password);
     }

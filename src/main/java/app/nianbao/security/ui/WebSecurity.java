@@ -39,6 +39,17 @@ import app.nianbao.security.UserService;
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class WebSecurity {
 
+    /**
+     * What a page may load and run: its own origin only. Vaadin needs inline and evaluated
+     * scripts and inline styles to start its client engine and run what the server sends; data
+     * and blob URLs carry the charts' PNG downloads; no page may frame this one.
+     */
+    static final String VIEWS_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** The API answers JSON and CSV, which load nothing. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     private final boolean publicRead;
 
     WebSecurity(@Value("${nianbao.security.public-read:false}") boolean publicRead) {
@@ -72,7 +83,8 @@ class WebSecurity {
                                 "无权访问 / forbidden")))
                 // GET only, no session cookie: nothing for a forged request to ride on
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)));
         admitPublicVisitors(http);
         return http.build();
     }
@@ -82,6 +94,7 @@ class WebSecurity {
     SecurityFilterChain views(HttpSecurity http, UserService users, AccountChanges changes) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
         http.addFilterAfter(new SessionFollowsAccount(users, changes), org.springframework.security.web.context.SecurityContextHolderFilter.class);
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(VIEWS_POLICY)));
         admitPublicVisitors(http);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }

@@ -89,6 +89,28 @@ class SecurityBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void pages_carry_a_content_security_policy_and_behind_an_https_proxy_hsts_and_https_redirects() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'").contains("object-src 'none'"));
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+
+        // the test's loopback address is an internal proxy, as a reverse proxy on the same host or network would be
+        HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(URI.create(url("/volumes")))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "nianbao.example.gov.cn").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(proxied.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).contains("max-age="));
+        assertThat(proxied.statusCode()).isEqualTo(302);
+        assertThat(proxied.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).startsWith("https://nianbao.example.gov.cn"));
+
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/agencies"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
+    }
+
+    @Test
     void an_administrator_sees_the_accounts_and_can_create_one() {
         browser.get(url("/users"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
