@@ -53,8 +53,8 @@ public class AgencyService {
         return resolved.ids().get(name);
     }
 
-    /** Where many names of a batch lead: an agency id, or why the name was refused. */
-    public record Resolved(java.util.Map<String, Long> ids, java.util.Map<String, AmbiguousAgencyException> refused) {
+    /** Where many names of a batch lead: an agency id, or why the name was refused; and how many agencies it created. */
+    public record Resolved(java.util.Map<String, Long> ids, java.util.Map<String, AmbiguousAgencyException> refused, int created) {
     }
 
     /**
@@ -113,7 +113,7 @@ public class AgencyService {
                 }
             });
         }
-        return new Resolved(ids, refused);
+        return new Resolved(ids, refused, created.size());
     }
 
     /** For each key, the stored agency names that contain it or that it contains, in one query. */
@@ -194,9 +194,8 @@ public class AgencyService {
                 names.put(r.parent(), true);
             }
         });
-        java.util.Set<String> stored = findByKeys(names.keySet().stream().map(AgencyNames::normalize).toList()).keySet();
-        int created = (int) names.keySet().stream().map(AgencyNames::normalize).distinct().filter(k -> !stored.contains(k)).count();
-        java.util.Map<String, Long> ids = resolveAll(names).ids();
+        Resolved resolved = resolveAll(names);
+        java.util.Map<String, Long> ids = resolved.ids();
         for (Roster.Row row : rows) {
             if (row.parent() != null && ids.get(row.parent()).equals(ids.get(row.name()))) {
                 throw new IllegalArgumentException("名册第 %d 行：机构不能是自己的上级 / roster line %d: an agency cannot be its own parent"
@@ -225,7 +224,7 @@ public class AgencyService {
                     .from(given).where(AGENCY.ID.eq(given.field("id", Long.class)))
                     .execute();
         }
-        return new RosterResult(created, rows.size());
+        return new RosterResult(resolved.created(), rows.size());
     }
 
     private List<Long> ancestors(long id) {
