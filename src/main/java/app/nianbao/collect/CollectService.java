@@ -109,8 +109,8 @@ public class CollectService {
             throw new IllegalStateException("另一次采集正在进行，请稍后再试 / another collection is running: try again when it is done");
         }
         try {
-            Run run = new Run(new PoliteClient(new AddressGuard(settings.allowPrivate()), settings.delayMillis(), imports.maxBytes(),
-                    settings.contact()), progress);
+            AddressGuard guard = new AddressGuard(settings.allowPrivate());
+            Run run = new Run(guard, new PoliteClient(guard, settings.delayMillis(), imports.maxBytes(), settings.contact()), progress);
             for (Source source : sources) {
                 run.source(source);
             }
@@ -149,12 +149,13 @@ public class CollectService {
 
     /** One collection run: one polite client (its robots.txt and per-host waits shared by all sources). */
     private final class Run {
+        private final AddressGuard guard;
         private final PoliteClient client;
         private final Consumer<Result> progress;
-        private final AddressGuard guard = new AddressGuard(settings.allowPrivate());
         private final List<Result> results = new ArrayList<>();
 
-        Run(PoliteClient client, Consumer<Result> progress) {
+        Run(AddressGuard guard, PoliteClient client, Consumer<Result> progress) {
+            this.guard = guard;
             this.client = client;
             this.progress = progress;
         }
