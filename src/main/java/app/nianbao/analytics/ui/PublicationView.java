@@ -74,7 +74,7 @@ class PublicationView extends AnalysisView {
                 .setComparator(e -> e.status().ordinal());
         list.addColumn(e -> e.daysLate() == null ? "" : e.daysLate()).setHeader(getTranslation("publication.days-late")).setSortable(true)
                 .setComparator(e -> e.daysLate() == null ? 0 : e.daysLate());
-        list.addColumn(this::marks).setHeader(getTranslation("publication.source-marks")).setWidth("14em").setFlexGrow(2);
+        list.addColumn(PublicationView::marks).setHeader(getTranslation("publication.source-marks")).setWidth("14em").setFlexGrow(2);
         // a mark names its date: wrapped in its cell rather than cut
         list.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         list.addClassName("publication-list");
@@ -83,16 +83,13 @@ class PublicationView extends AnalysisView {
         return list;
     }
 
-    /** What the collector saw at the source after publication: changed (date), withdrawn (date). */
-    private String marks(Entry e) {
-        List<String> marks = new java.util.ArrayList<>();
-        if (e.changedOn() != null) {
-            marks.add(getTranslation("report.mark.changed", e.changedOn().toString()));
-        }
-        if (e.withdrawnOn() != null) {
-            marks.add(getTranslation("report.mark.withdrawn", e.withdrawnOn().toString()));
-        }
-        return String.join("；", marks);
+    /** What the collector saw at the source after publication, in one cell: empty where nothing was seen. */
+    private static String marks(Entry e) {
+        return String.join("；", app.nianbao.shell.ui.Labels.sourceMarks(e.changedOn(), e.withdrawnOn()));
+    }
+
+    private static String blankAsNull(String text) {
+        return text.isEmpty() ? null : text;
     }
 
     private static Component agencyLink(Entry e) {
@@ -131,7 +128,7 @@ class PublicationView extends AnalysisView {
                 getTranslation("publication.kind." + e.kind().code()), e.deadline().toString(),
                 e.publishedOn() == null ? null : e.publishedOn().toString(),
                 e.dateSource() == null ? null : getTranslation("publication.source." + e.dateSource()), label(e.status()), e.daysLate(),
-                marks(e).isEmpty() ? null : marks(e))).toList();
+                blankAsNull(marks(e)))).toList();
         return new DataTable(listTitle.getText(), List.of(getTranslation("common.agency"), getTranslation("publication.kind"),
                 getTranslation("publication.deadline"), getTranslation("publication.published"), getTranslation("publication.source"),
                 getTranslation("publication.status"), getTranslation("publication.days-late"), getTranslation("publication.source-marks")),

@@ -120,14 +120,7 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     /** What the collector saw at the source after publication, as warning badges. */
     private static java.util.List<Span> marks(ReportService.ReportSummary s) {
-        java.util.List<Span> marks = new java.util.ArrayList<>();
-        if (s.marks().changedOn() != null) {
-            marks.add(mark(Labels.text("report.mark.changed", s.marks().changedOn().toString())));
-        }
-        if (s.marks().withdrawnOn() != null) {
-            marks.add(mark(Labels.text("report.mark.withdrawn", s.marks().withdrawnOn().toString())));
-        }
-        return marks;
+        return Labels.sourceMarks(s.marks().changedOn(), s.marks().withdrawnOn()).stream().map(ReportView::mark).toList();
     }
 
     private static Span mark(String text) {

@@ -76,6 +76,18 @@ public final class Labels {
     }
 
     /** A translated interface text, for code without a component at hand (static chart builders). */
+    /** What the collector saw at the source after publication, in words with their dates: changed, withdrawn. */
+    public static java.util.List<String> sourceMarks(java.time.LocalDate changedOn, java.time.LocalDate withdrawnOn) {
+        java.util.List<String> marks = new java.util.ArrayList<>();
+        if (changedOn != null) {
+            marks.add(text("report.mark.changed", changedOn.toString()));
+        }
+        if (withdrawnOn != null) {
+            marks.add(text("report.mark.withdrawn", withdrawnOn.toString()));
+        }
+        return marks;
+    }
+
     public static String text(String key, Object... params) {
         return UI.getCurrent().getTranslation(key, params);
     }
