@@ -100,8 +100,8 @@ public final class SyntheticStore {
                     } else {
                         batch.agency.append(agencyIds[a.parent()]);
                     }
-                    // synthetic; kind inferred from the name; expected from the first generated report on, with no end
-                    batch.agency.append(true).appendNull().appendNull().appendNull().endRow();
+                    // synthetic; kind inferred from the name; expected from the first generated report on, with no end; never claimed
+                    batch.agency.append(true).appendNull().appendNull().appendNull().appendNull().endRow();
                     for (int i = 0; i < generated.reports().size(); i++) {
                         int year = generated.firstYear() + i;
                         long reportId = reportIds[a.index() * options.years() + i];

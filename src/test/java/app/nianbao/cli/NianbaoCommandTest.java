@@ -126,6 +126,24 @@ class NianbaoCommandTest {
     }
 
     @Test
+    void a_write_the_store_refuses_exits_3_not_2_so_a_script_can_tell_it_from_bad_arguments() throws Exception {
+        Path folder = app.nianbao.store.ReadOnlyFolder.create();
+        String db = folder.resolve("refusing.duckdb").toString();
+        Path roster = dir.resolve("refused-roster.csv");
+        Files.writeString(roster, "name\n只读名册县人民政府\n");
+        assertThat(run("check", "--db", db).exit()).isZero();
+
+        Run refused;
+        try (var readOnly = app.nianbao.store.ReadOnlyFolder.of(folder)) {
+            refused = run("roster", roster.toString(), "--db", db);
+        }
+
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(3);
+        assertThat(refused.err()).contains("错误 / error");
+        assertThat(run("roster", roster.toString(), "--db", db).exit()).as("writable again").isZero();
+    }
+
+    @Test
     void collect_imports_a_report_from_a_loopback_site_only_when_private_addresses_are_allowed() throws Exception {
         com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);

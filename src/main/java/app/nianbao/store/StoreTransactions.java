@@ -1,0 +1,71 @@
+package app.nianbao.store;
+
+import java.sql.Connection;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Transactions whose connection is let go of when they did not commit cleanly. After a failed
+ * commit DuckDB's driver loses track of its transaction ("cannot commit - no transaction is
+ * active" for every later transaction on that connection), so a pooled connection that saw a
+ * store refuse a write once would refuse every write after it, long after the store is writable
+ * again. A rolled-back connection is evicted from the pool instead and a fresh one opened when
+ * next needed; rollbacks are rare, so this costs nothing in the common case.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StoreTransactions {
+
+    @Bean
+    JdbcTransactionManager transactionManager(DataSource dataSource) {
+        return new HealingTransactionManager(dataSource);
+    }
+
+    static final class HealingTransactionManager extends JdbcTransactionManager {
+
+        HealingTransactionManager(DataSource dataSource) {
+            super(dataSource);
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) throws TransactionException {
+            try {
+                super.doCommit(status);
+            } catch (RuntimeException e) {
+                spoil(status.getTransaction());
+                throw e;
+            }
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) throws TransactionException {
+            spoil(status.getTransaction());
+            super.doRollback(status);
+        }
+
+        @Override
+        protected void doCleanupAfterCompletion(Object transaction) {
+            ConnectionHolder holder = ((JdbcTransactionObjectSupport) transaction).getConnectionHolder();
+            boolean spoiled = holder.isRollbackOnly();
+            Connection connection = holder.getConnection();
+            super.doCleanupAfterCompletion(transaction);
+            // returned to the pool by now, so the pool closes it at once rather than when it comes back
+            if (spoiled && getDataSource() instanceof HikariDataSource pool) {
+                pool.evictConnection(connection);
+            }
+        }
+
+        private static void spoil(Object transaction) {
+            ((JdbcTransactionObjectSupport) transaction).getConnectionHolder().setRollbackOnly();
+        }
+    }
+}
