@@ -15,6 +15,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import app.nianbao.report.CurrentCells;
+import app.nianbao.store.Conflicts;
 
 /** Agencies: finding the one a report names, creating it when new, listing them. */
 @Service
@@ -158,6 +159,7 @@ public class AgencyService {
     }
 
     /** Sets where an agency stands: level, region and parent (any may be null). */
+    @PreAuthorize("hasRole('ANALYST')")
     public void describe(long id, AgencyLevel level, String regionCode, String regionName, Long parentId) {
         if (parentId != null && (parentId == id || ancestors(parentId).contains(id))) {
             throw new IllegalArgumentException("上级机构不能是它自己或它的下级 / an agency cannot be its own ancestor");
@@ -240,14 +242,60 @@ public class AgencyService {
     /**
      * Merges {@code merged} into {@code kept} in one transaction: its reports move over (a year
      * both have becomes later versions of the kept agency's year), its name and aliases become
-     * aliases, its children move to the kept agency, and it is deleted.
+     * aliases, its children move to the kept agency, and it is deleted. A merge that meets an
+     * import writing either agency's reports is tried again; if it still meets one it is not
+     * done, and {@link AgencyBusyException} says so.
      */
+    /**
+     * Marks agencies as being written by this transaction, before their reports are: the store
+     * then lets only one of an import and a merge of the same agency commit (DuckDB refuses the
+     * later writer of the row; PostgreSQL makes it wait for the row and read again), so a merge
+     * never deletes an agency while reports are stored under it. Fails as a {@link Conflicts.Lost}
+     * write if one of them is gone meanwhile.
+     */
+    public void claim(java.util.Collection<Long> ids) {
+        java.util.Set<Long> distinct = new java.util.TreeSet<>(ids);
+        // a value that changes: DuckDB lets two writers rewrite a row with what it held
+        int claimed = dsl.update(AGENCY).set(AGENCY.WRITTEN_AT, DSL.localDateTime(java.time.LocalDateTime.now()))
+                .where(AGENCY.ID.in(distinct)).execute();
+        if (claimed < distinct.size()) {
+            throw new Conflicts.Lost("机构在写入期间被合并 / an agency was merged while its reports were written");
+        }
+    }
+
+    @PreAuthorize("hasRole('ANALYST')")
     public void merge(long kept, long merged) {
         if (kept == merged) {
             throw new IllegalArgumentException("不能把机构并入它自己 / cannot merge an agency into itself");
         }
+        try {
+            Conflicts.retrying(() -> {
+                mergeOnce(kept, merged);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (Conflicts.isConflict(e)) {
+                throw new AgencyBusyException(e);
+            }
+            throw e;
+        }
+    }
+
+    /** Another writer kept changing an agency's reports while it was to be changed as a whole. */
+    public static final class AgencyBusyException extends IllegalStateException {
+        AgencyBusyException(Throwable cause) {
+            super("机构的报告正被另一项导入写入 / another import is writing this agency's reports", cause);
+        }
+    }
+
+    private void mergeOnce(long kept, long merged) {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
+            try {
+                new AgencyService(db).claim(List.of(kept, merged));
+            } catch (Conflicts.Lost gone) {
+                throw new IllegalArgumentException("机构不存在 / no such agency");
+            }
             var mergedName = db.select(AGENCY.NAME, AGENCY.NORMALIZED_NAME).from(AGENCY).where(AGENCY.ID.eq(merged)).fetchOne();
             if (mergedName == null || db.fetchCount(AGENCY, AGENCY.ID.eq(kept)) == 0) {
                 throw new IllegalArgumentException("机构不存在 / no such agency");

@@ -80,6 +80,7 @@ final class ImportBatch {
     private void write(List<Ready> ready, List<Integer> accepted, Map<Integer, Long> agencyOf, ImportOutcome[] outcomes) {
         int minYear = accepted.stream().mapToInt(i -> ready.get(i).report().year()).min().orElseThrow();
         int maxYear = accepted.stream().mapToInt(i -> ready.get(i).report().year()).max().orElseThrow();
+        new AgencyService(dsl).claim(agencyOf.values());
         Map<String, Stored> current = batch.current(new HashSet<>(agencyOf.values()), minYear - 1, maxYear + 1);
         List<Long> ids = batch.reserveReportIds(accepted.size());
         // versions count on from the store and within the batch; the last of an agency-year becomes current

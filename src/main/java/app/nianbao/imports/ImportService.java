@@ -21,6 +21,7 @@ import app.nianbao.parse.ReadOptions;
 import app.nianbao.parse.ReportReader;
 import app.nianbao.parse.UnreadableReportException;
 import app.nianbao.report.ReportBatch;
+import app.nianbao.store.Conflicts;
 
 /**
  * Brings report files into the store, for the command line, the web import and the bundled
@@ -85,8 +86,7 @@ public class ImportService {
             // inside its own transaction, where another writer may have stored some meanwhile
             List<String> failedHashes = read.stream().filter(r -> r.sha256() != null && !(r.outcome() instanceof Ready))
                     .map(Read::sha256).toList();
-            Set<String> stored = failedHashes.isEmpty() ? Set.of()
-                    : dsl.transactionResult(tx -> new ReportBatch(tx.dsl()).storedHashes(failedHashes));
+            Set<String> stored = storedOrNone(failedHashes);
             List<Object> parsed = read.stream().map(r -> r.sha256() != null && stored.contains(r.sha256())
                     ? ImportOutcome.unchanged(r.name()) : r.outcome()).toList();
             List<Ready> ready = parsed.stream().filter(Ready.class::isInstance).map(Ready.class::cast).toList();
@@ -98,6 +98,15 @@ public class ImportService {
             }
         }
         return outcomes;
+    }
+
+    /** Which of these unreadable files' bytes are stored; if the store cannot say, they stay failed with their own reason. */
+    private Set<String> storedOrNone(List<String> hashes) {
+        try {
+            return hashes.isEmpty() ? Set.of() : dsl.transactionResult(tx -> new ReportBatch(tx.dsl()).storedHashes(hashes));
+        } catch (RuntimeException e) {
+            return Set.of();
+        }
     }
 
     /** Reads and parses a batch of files on every core; touches no store, so it can run beside a batch being written. */
@@ -147,12 +156,12 @@ public class ImportService {
     public ImportOutcome importBytes(String name, byte[] bytes, ReadOptions options) {
         Preview preview = preview(name, bytes, options);
         if (preview.alreadyStored()) {
-            return ImportOutcome.unchanged(name);
+            return ImportOutcome.unchanged(preview.file());
         }
         if (preview.failure() != null) {
-            return ImportOutcome.failed(name, preview.failure());
+            return ImportOutcome.failed(preview.file(), preview.failure());
         }
-        return store(name, preview.sha256(), preview.report(), options.agency() != null);
+        return store(preview.file(), preview.sha256(), preview.report(), options.agency() != null);
     }
 
     /**
@@ -188,7 +197,14 @@ public class ImportService {
                 ? new Read(e.name(), null, null, ImportOutcome.failed(e.name(), tooLarge(e.bytes().length)))
                 : parsed(new Read(e.name(), e.bytes(), sha256(e.bytes()), null), options)).toList();
         List<String> hashes = read.stream().map(Read::sha256).filter(java.util.Objects::nonNull).toList();
-        Set<String> stored = hashes.isEmpty() ? Set.of() : dsl.transactionResult(tx -> new ReportBatch(tx.dsl()).storedHashes(hashes));
+        Set<String> stored;
+        try {
+            stored = hashes.isEmpty() ? Set.of() : dsl.transactionResult(tx -> new ReportBatch(tx.dsl()).storedHashes(hashes));
+        } catch (RuntimeException e) {
+            // a store that cannot be asked fails every file with that reason, rather than the whole upload with none
+            String reason = "无法访问存储 / the store cannot be reached: " + reason(e);
+            return read.stream().map(r -> new Preview(r.name(), r.sha256(), null, reason, false)).toList();
+        }
         return read.stream().map(r -> r.sha256() != null && stored.contains(r.sha256()) ? new Preview(r.name(), r.sha256(), null, null, true)
                 : r.outcome() instanceof Ready ready ? new Preview(r.name(), r.sha256(), ready.report(), null, false)
                 : new Preview(r.name(), r.sha256(), null, ((ImportOutcome) r.outcome()).reason(), false)).toList();
@@ -205,18 +221,21 @@ public class ImportService {
     }
 
     /**
-     * Stores read reports in one transaction. Should the store refuse the batch, each report is
-     * tried alone, so that one bad file fails with its reason and the others land.
+     * Stores read reports in one transaction, tried again while it loses a race with another
+     * writer ({@link Conflicts}). Should the store refuse the batch, each report is tried alone,
+     * so that one bad file fails with its reason and the others land.
      */
     public List<ImportOutcome> storeAll(List<Ready> ready) {
         if (ready.isEmpty()) {
             return List.of();
         }
         try {
-            return dsl.transactionResult(tx -> new ImportBatch(tx.dsl()).store(ready));
+            return Conflicts.retrying(() -> dsl.transactionResult(tx -> new ImportBatch(tx.dsl()).store(ready)));
         } catch (RuntimeException e) {
             if (ready.size() == 1) {
-                return List.of(ImportOutcome.failed(ready.get(0).file(), "存储失败 / the store refused the report: " + reason(e)));
+                return List.of(ImportOutcome.failed(ready.get(0).file(), Conflicts.isConflict(e)
+                        ? "另一项写入（导入或合并）正在修改同一机构的报告，重试后仍未完成，请稍后再试 / another write (an import or a merge) kept changing the same agency's reports: try again shortly"
+                        : "存储失败 / the store refused the report: " + reason(e)));
             }
             List<ImportOutcome> alone = new ArrayList<>();
             ready.forEach(r -> alone.addAll(storeAll(List.of(r))));

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import app.nianbao.Samples;
 import app.nianbao.SpringTestBase;
@@ -14,6 +16,7 @@ import app.nianbao.imports.ImportService;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.report.ReportService;
 
+@WithMockUser(roles = "ANALYST")
 class AgencyServiceTest extends SpringTestBase {
 
     @Autowired
@@ -24,6 +27,9 @@ class AgencyServiceTest extends SpringTestBase {
 
     @Autowired
     ReportService reports;
+
+    @Autowired
+    org.jooq.DSLContext dsl;
 
     private void importSeedAs(String agency, int year, String salt) {
         String text = Samples.text(Samples.SEED).replace("2022 年政府信息", year + " 年政府信息") + salt;
@@ -66,5 +72,58 @@ class AgencyServiceTest extends SpringTestBase {
             assertThat(a.parentName()).isEqualTo("层级测试市人民政府");
             assertThat(a.level()).isEqualTo("COUNTY");
         });
+    }
+
+    @Test
+    @WithMockUser(roles = "VIEWER")
+    void a_viewer_can_neither_merge_nor_describe_an_agency() {
+        long one = agencies.resolve("权限测试甲局", true);
+        long other = agencies.resolve("权限测试乙局", true);
+
+        assertThatThrownBy(() -> agencies.merge(one, other)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> agencies.describe(one, AgencyLevel.COUNTY, null, null, null)).isInstanceOf(AccessDeniedException.class);
+        assertThat(agencies.list()).extracting(AgencyService.AgencySummary::name).contains("权限测试甲局", "权限测试乙局");
+    }
+
+    @Test
+    void a_merge_while_an_import_stores_the_merged_agencys_reports_either_completes_or_says_why_and_loses_no_report() throws Exception {
+        importSeedAs("并发合并甲局", 2040, "并发合并甲");
+        importSeedAs("并发合并乙局", 2040, "并发合并乙");
+        long kept = agencies.resolve("并发合并甲局", true);
+        long merged = agencies.resolve("并发合并乙局", true);
+        int before = dsl.fetchCount(app.nianbao.store.jooq.Tables.REPORT);
+        java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
+        Thread importing = new Thread(() -> {
+            for (int year = 2041; year < 2051; year++) {
+                String text = Samples.text(Samples.SEED).replace("2022 年政府信息", year + " 年政府信息") + "并发合并";
+                var outcome = imports.importBytes("乙" + year + ".txt", text.getBytes(StandardCharsets.UTF_8),
+                        new ReadOptions("并发合并乙局", null, null));
+                assertThat(outcome.reason()).as("every file stored or failed with a reason").isNull();
+                stored.incrementAndGet();
+            }
+        });
+        importing.start();
+        while (stored.get() < 2 && importing.isAlive()) {
+            Thread.sleep(5);
+        }
+        RuntimeException refused = null;
+        try {
+            agencies.merge(kept, merged);
+        } catch (AgencyService.AgencyBusyException e) {
+            refused = e;
+        }
+        importing.join(120_000);
+
+        // counted in the store: every report stored is still there, under one agency or the other
+        assertThat(dsl.fetchCount(app.nianbao.store.jooq.Tables.REPORT)).isEqualTo(before + stored.get());
+        assertThat(stored.get()).isEqualTo(10);
+        assertThat(dsl.fetchCount(dsl.selectFrom(app.nianbao.store.jooq.Tables.REPORT).where(app.nianbao.store.jooq.Tables.REPORT.AGENCY_ID
+                .notIn(dsl.select(app.nianbao.store.jooq.Tables.AGENCY.ID).from(app.nianbao.store.jooq.Tables.AGENCY)))))
+                .as("reports whose agency is gone").isZero();
+        if (refused == null) {
+            assertThat(agencies.resolve("并发合并乙局", false)).isEqualTo(kept);
+        } else {
+            assertThat(refused).hasMessageContaining("另一项导入");
+        }
     }
 }

@@ -28,6 +28,7 @@ class AnalyticsServiceTest extends SpringTestBase {
     }
 
     @Test
+    @org.springframework.security.test.context.support.WithMockUser(roles = "ANALYST")
     void a_parent_scope_sums_the_parent_and_everything_below_it_and_a_level_scope_its_level() {
         long shanghai = agency("上海市人民政府办公厅");
         long pingtan = agency("平潭综合实验区");

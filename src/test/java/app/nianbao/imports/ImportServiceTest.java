@@ -177,4 +177,53 @@ class ImportServiceTest extends SpringTestBase {
         assertThat(dsl.select(REPORT.SOURCE_NAME).from(REPORT).where(REPORT.YEAR.eq(2033)).fetchOne(REPORT.SOURCE_NAME))
                 .isEqualTo("../../target/escaped-upload.txt");
     }
+
+    @Test
+    void two_writers_confirming_the_same_agency_and_year_at_once_both_land_as_successive_versions() throws Exception {
+        ReadOptions agency = new ReadOptions("并发确认测试办公室", 2041, null);
+        ParsedReport first = ReportReader.read(SEED_AS_2031.getBytes(StandardCharsets.UTF_8), "v1.txt", agency);
+        imports.store("v1.txt", "concurrent-0", first, true);
+        int rounds = 5;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<ImportOutcome> outcomes = new java.util.ArrayList<>();
+        try {
+            for (int round = 0; round < rounds; round++) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<ImportOutcome>> writers = new java.util.ArrayList<>();
+                for (int writer = 0; writer < 2; writer++) {
+                    String hash = "concurrent-" + round + "-" + writer;
+                    writers.add(pool.submit(() -> {
+                        together.await();
+                        return imports.store(hash + ".txt", hash, first, true);
+                    }));
+                }
+                for (var w : writers) {
+                    outcomes.add(w.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).as(o.reason()).isEqualTo(Status.REPLACED));
+        // counted by the store itself: every confirmation a version of its own, numbered 1 to 11 without a gap
+        assertThat(dsl.select(REPORT.VERSION).from(REPORT).join(app.nianbao.store.jooq.Tables.AGENCY)
+                .on(app.nianbao.store.jooq.Tables.AGENCY.ID.eq(REPORT.AGENCY_ID))
+                .where(app.nianbao.store.jooq.Tables.AGENCY.NAME.eq("并发确认测试办公室"), REPORT.YEAR.eq(2041))
+                .orderBy(REPORT.VERSION).fetch(REPORT.VERSION))
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 1 + 2 * rounds).boxed().toList());
+    }
+
+    @Test
+    void a_file_name_loses_control_bidi_and_zero_width_characters_and_is_kept_to_255_characters() {
+        byte[] report = (Samples.text(Samples.SEED) + "\n\n\n").getBytes(StandardCharsets.UTF_8);
+        String hostile = "\u0000年报\u202e\u200b" + "长".repeat(300) + ".txt\u001b[31m";
+
+        ImportOutcome outcome = imports.importBytes(hostile, report, new ReadOptions("文件名测试县", 2034, null));
+
+        assertThat(outcome.status()).isEqualTo(Status.IMPORTED);
+        String stored = dsl.select(REPORT.SOURCE_NAME).from(REPORT).where(REPORT.YEAR.eq(2034), REPORT.SOURCE_NAME.like("年报长%"))
+                .fetchOne(REPORT.SOURCE_NAME);
+        assertThat(stored).startsWith("年报长长").hasSize(255).doesNotContain("\u0000", "\u202e", "\u200b", "\u001b");
+    }
 }

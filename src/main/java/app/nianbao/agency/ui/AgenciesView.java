@@ -201,9 +201,23 @@ class AgenciesView extends Main implements HasDynamicTitle {
     }
 
     void merge(AgencySummary kept, AgencySummary merged) {
-        agencies.merge(kept.id(), merged.id());
+        try {
+            agencies.merge(kept.id(), merged.id());
+        } catch (AgencyService.AgencyBusyException e) {
+            mergeRefused(getTranslation("agencies.merge-busy", merged.name(), kept.name()));
+            return;
+        } catch (RuntimeException e) {
+            mergeRefused(getTranslation("agencies.merge-failed", merged.name(), kept.name(), e.getMessage()));
+            return;
+        }
         Notification.show(getTranslation("agencies.merged", merged.name(), kept.name()), 3000, Notification.Position.BOTTOM_START);
         grid.asSingleSelect().clear();
+        refresh();
+    }
+
+    /** Nothing was merged: the admin is told why, and the list shows the store as it is. */
+    private void mergeRefused(String why) {
+        Notification.show(why, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         refresh();
     }
 

@@ -98,4 +98,19 @@ class AgenciesViewTest extends KaribuTestBase {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> agencies.importRoster(app.nianbao.agency.Roster.read("name\n某局\n")))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
+
+    @Test
+    void a_merge_the_store_cannot_do_tells_the_analyst_why_and_changes_nothing() {
+        UI.getCurrent().navigate(AgenciesView.class);
+        AgenciesView view = _get(AgenciesView.class);
+        long id = agencies.resolve("合并失败测试局", true);
+        AgencySummary kept = agencies.list().stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+        AgencySummary gone = new AgencySummary(-1, "已不存在的机构", null, null, null, null, null, false, 0, java.util.List.of(), null);
+
+        view.merge(kept, gone);
+
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "未合并「已不存在的机构」与「合并失败测试局」，两个机构都保持原样：机构不存在 / no such agency");
+        assertThat(agencies.list()).extracting(AgencySummary::name).contains("合并失败测试局");
+    }
 }
