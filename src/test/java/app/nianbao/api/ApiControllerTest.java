@@ -29,6 +29,9 @@ class ApiControllerTest extends SpringTestBase {
     AgencyService agencies;
 
     @Autowired
+    app.nianbao.imports.ImportService imports;
+
+    @Autowired
     AnalyticsService analytics;
 
     /** The API is for signed-in viewers; access for each role is tested in the security package. */
@@ -208,5 +211,19 @@ class ApiControllerTest extends SpringTestBase {
         assertThat(only2024).contains("Natural persons");
         String onePingtan = streamed(get("/api/v1/figures.csv").param("scope", "agency:" + agency("平潭综合实验区")));
         assertThat(onePingtan.lines().skip(1)).allMatch(line -> line.contains("平潭综合实验区")).isNotEmpty();
+    }
+
+    @Test
+    void an_agency_named_like_a_formula_reaches_the_bulk_csv_as_text_a_spreadsheet_will_not_run() throws Exception {
+        String hostile = "=HYPERLINK(\"http://example.invalid\",\"点击\")";
+        String report = app.nianbao.Samples.text(app.nianbao.Samples.SEED).replace("2022 年政府信息", "2046 年政府信息");
+        imports.importBytes("hostile.txt", report.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new app.nianbao.parse.ReadOptions(hostile, null, null));
+
+        String csv = streamed(get("/api/v1/figures.csv").param("year", "2046"));
+
+        // read as plain text: every row of the agency starts its name with an apostrophe, none with the bare formula
+        assertThat(csv.lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line).contains(",\"'=HYPERLINK(")
+                .doesNotContain(",\"=HYPERLINK(").doesNotContain(",=HYPERLINK("));
     }
 }

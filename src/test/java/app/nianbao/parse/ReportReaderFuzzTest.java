@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 
+import app.nianbao.Mutations;
 import app.nianbao.Samples;
 
 /** Random mutations of real reports never crash or hang the reader: they parse or are refused. */
@@ -47,31 +48,7 @@ class ReportReaderFuzzTest {
     }
 
     private static byte[] apply(byte[] bytes, Mutation m) {
-        if (bytes.length == 0) {
-            return bytes;
-        }
-        int at = Math.floorMod(m.position(), bytes.length);
-        int len = Math.min(m.length(), bytes.length - at);
-        return switch (m.kind()) {
-            case 0 -> { // flip a byte
-                byte[] copy = bytes.clone();
-                copy[at] = m.value();
-                yield copy;
-            }
-            case 1 -> { // delete a range
-                byte[] copy = new byte[bytes.length - len];
-                System.arraycopy(bytes, 0, copy, 0, at);
-                System.arraycopy(bytes, at + len, copy, at, bytes.length - at - len);
-                yield copy;
-            }
-            case 2 -> { // duplicate a range
-                byte[] copy = new byte[bytes.length + len];
-                System.arraycopy(bytes, 0, copy, 0, at + len);
-                System.arraycopy(bytes, at, copy, at + len, bytes.length - at);
-                yield copy;
-            }
-            default -> java.util.Arrays.copyOf(bytes, at); // truncate
-        };
+        return Mutations.apply(bytes, m.kind(), m.position(), m.length(), m.value());
     }
 
     @Provide

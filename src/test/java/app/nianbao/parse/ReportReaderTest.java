@@ -367,6 +367,25 @@ class ReportReaderTest {
         return out.toByteArray();
     }
 
+    @Test
+    void a_pdf_locked_only_against_editing_opens_without_a_password_and_reads_as_the_original() throws Exception {
+        byte[] locked;
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(Samples.bytes("2024_huaian.pdf"))) {
+            // an owner password and an empty user password: every PDF reader opens it without asking
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-only", "", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            locked = out.toByteArray();
+        }
+
+        ParsedReport original = read("2024_huaian.pdf");
+        ParsedReport opened = ReportReader.read(locked, "locked.pdf", ReadOptions.none());
+
+        assertThat(opened.figures().cells()).isNotEmpty().containsExactlyInAnyOrderElementsOf(original.figures().cells());
+    }
+
     private static byte[] blankPdf(boolean encrypted) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             doc.addPage(new PDPage());

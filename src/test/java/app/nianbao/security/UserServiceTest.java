@@ -44,4 +44,17 @@ class UserServiceTest extends SpringTestBase {
         assertThatThrownBy(() -> users.create("admin", "long-enough-password", Role.VIEWER)).hasMessageContaining("已存在");
         assertThatThrownBy(() -> users.resetPassword("nobody", "long-enough-password")).hasMessageContaining("没有这个用户");
     }
+
+    @Test
+    void a_password_longer_than_bcrypt_reads_is_refused_rather_than_cut_short_silently() {
+        String seventyTwoLetters = "a".repeat(72);
+        String twentyFiveHanzi = "密".repeat(25);
+
+        users.create("long.password", seventyTwoLetters, Role.VIEWER);
+        assertThatThrownBy(() -> users.resetPassword("long.password", seventyTwoLetters + "b")).hasMessageContaining("72 字节")
+                .hasMessageContaining("72 bytes");
+        assertThatThrownBy(() -> users.create("hanzi.password", twentyFiveHanzi, Role.VIEWER)).hasMessageContaining("72 字节");
+        // the refused reset left the password as it was
+        assertThat(encoder.matches(seventyTwoLetters, users.loadUserByUsername("long.password").getPassword())).isTrue();
+    }
 }
