@@ -242,9 +242,10 @@ public class AgencyService {
     /**
      * Merges {@code merged} into {@code kept} in one transaction: its reports move over (a year
      * both have becomes later versions of the kept agency's year), its name and aliases become
-     * aliases, its children move to the kept agency, and it is deleted. A merge that meets an
-     * import writing either agency's reports is tried again; if it still meets one it is not
-     * done, and {@link AgencyBusyException} says so.
+     * aliases, its children move to the kept agency, and it is deleted. It waits for the imports
+     * running in this process ({@link AgencyWrites}); one that meets an import of another server
+     * on the same store is tried again, and if it still meets one it is not done, and
+     * {@link AgencyBusyException} says so.
      */
     /**
      * Marks agencies as being written by this transaction, before their reports are: the store
@@ -269,10 +270,10 @@ public class AgencyService {
             throw new IllegalArgumentException("不能把机构并入它自己 / cannot merge an agency into itself");
         }
         try {
-            Conflicts.retrying(() -> {
+            AgencyWrites.alone(() -> Conflicts.retrying(() -> {
                 mergeOnce(kept, merged);
                 return null;
-            });
+            }));
         } catch (RuntimeException e) {
             if (Conflicts.isConflict(e)) {
                 throw new AgencyBusyException(e);

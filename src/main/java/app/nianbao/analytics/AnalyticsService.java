@@ -107,9 +107,17 @@ public class AnalyticsService {
     }
 
     private final DSLContext dsl;
+    private final ReadCache cache;
 
+    /** Reads straight from the store, as the benchmarks time it. */
     public AnalyticsService(DSLContext dsl) {
+        this(dsl, ReadCache.none());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public AnalyticsService(DSLContext dsl, ReadCache cache) {
         this.dsl = dsl;
+        this.cache = cache;
     }
 
     public Series series(Metric metric, Scope scope, int from, int to) {
@@ -165,28 +173,30 @@ public class AnalyticsService {
      */
     private List<Series> series(List<Metric> metrics, Scope scope, int from, int to, boolean together, Changes changes,
                                 int changesFrom) {
-        // the year before the range too: a change into the first year, and who left since, need it
-        Map<Integer, Group> groups = grouped(metrics, scope, from - 1, to, together);
-        Map<Integer, Panel> panels = switch (changes) {
-            case NONE -> Map.of();
-            case MARKS -> panels(List.of(), scope, from, to);
-            case ALL -> panels(metrics, scope, changesFrom, to);
-        };
-        List<Integer> years = groups.values().stream().filter(g -> g.reports() > 0 && g.year() >= from).map(Group::year).toList();
-        List<Series> series = new ArrayList<>();
-        for (Metric metric : metrics) {
-            List<Point> points = new ArrayList<>();
-            if (!years.isEmpty()) {
-                // every calendar year from the first reported to the last: a year without reports is drawn as a gap
-                for (int year = years.get(0); year <= years.get(years.size() - 1); year++) {
-                    boolean counted = changes != Changes.NONE && year >= changesFrom;
-                    points.add(point(metric, year, groups.get(year), groups.get(year - 1), panels.get(year), counted,
-                            counted && changes == Changes.ALL));
+        return cache.get(List.of("series", metrics, scope, from, to, together, changes, changesFrom), () -> {
+            // the year before the range too: a change into the first year, and who left since, need it
+            Map<Integer, Group> groups = grouped(metrics, scope, from - 1, to, together);
+            Map<Integer, Panel> panels = switch (changes) {
+                case NONE -> Map.of();
+                case MARKS -> panels(List.of(), scope, from, to);
+                case ALL -> panels(metrics, scope, changesFrom, to);
+            };
+            List<Integer> years = groups.values().stream().filter(g -> g.reports() > 0 && g.year() >= from).map(Group::year).toList();
+            List<Series> series = new ArrayList<>();
+            for (Metric metric : metrics) {
+                List<Point> points = new ArrayList<>();
+                if (!years.isEmpty()) {
+                    // every calendar year from the first reported to the last: a year without reports is drawn as a gap
+                    for (int year = years.get(0); year <= years.get(years.size() - 1); year++) {
+                        boolean counted = changes != Changes.NONE && year >= changesFrom;
+                        points.add(point(metric, year, groups.get(year), groups.get(year - 1), panels.get(year), counted,
+                                counted && changes == Changes.ALL));
+                    }
                 }
+                series.add(new Series(metric, scope.written(), points));
             }
-            series.add(new Series(metric, scope.written(), points));
-        }
-        return series;
+            return series;
+        });
     }
 
     /**
@@ -244,18 +254,20 @@ public class AnalyticsService {
 
     /** Each agency of the scope in one year, for funnels and rankings; only for rate metrics. */
     public List<AgencyFigures> byAgency(Metric metric, Scope scope, int year) {
-        if (!metric.isRate()) {
-            throw new IllegalArgumentException("comparison needs a rate metric, not " + metric.code());
-        }
-        // one row per agency straight from SQL (a national peer group has 100,000 of them); current_cells
-        // holds one report per agency and year, so nothing needs grouping
-        Field<Double> events = MetricSql.signedSum(metric.numerator());
-        Field<Double> n = MetricSql.signedSum(metric.denominator());
-        return dsl.select(CURRENT_CELLS.AGENCY_ID, AGENCY.NAME, events, n)
-                .from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
-                .where(CURRENT_CELLS.YEAR.eq(year), MetricSql.inScope(scope), MetricSql.blankCount(MetricSql.cellsOf(metric)).eq(0))
-                .fetch(r -> new AgencyFigures(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value4() > 0 ? r.value3() / r.value4() * metric.scale() : null));
+        return cache.get(List.of("byAgency", metric, scope, year), () -> {
+            if (!metric.isRate()) {
+                throw new IllegalArgumentException("comparison needs a rate metric, not " + metric.code());
+            }
+            // one row per agency straight from SQL (a national peer group has 100,000 of them); current_cells
+            // holds one report per agency and year, so nothing needs grouping
+            Field<Double> events = MetricSql.signedSum(metric.numerator());
+            Field<Double> n = MetricSql.signedSum(metric.denominator());
+            return dsl.select(CURRENT_CELLS.AGENCY_ID, AGENCY.NAME, events, n)
+                    .from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
+                    .where(CURRENT_CELLS.YEAR.eq(year), MetricSql.inScope(scope), MetricSql.blankCount(MetricSql.cellsOf(metric)).eq(0))
+                    .fetch(r -> new AgencyFigures(r.value1(), r.value2(), r.value3(), r.value4(),
+                            r.value4() > 0 ? r.value3() / r.value4() * metric.scale() : null));
+        });
     }
 
     /** An agency placed in the funnel, ranked among its peers unless its sample is too small. */
@@ -273,21 +285,23 @@ public class AnalyticsService {
 
     /** Compares the scope's agencies on a rate metric in one year; agencies with n below minN are shown, not ranked. */
     public Comparison compare(Metric metric, Scope scope, int year, int minN) {
-        List<AgencyFigures> units = byAgency(metric, scope, year).stream().filter(u -> u.n() > 0).toList();
-        if (units.isEmpty()) {
-            return new Comparison(metric, year, minN, null, null, List.of());
-        }
-        Funnel funnel = Funnel.of(units.stream().map(u -> new Funnel.Unit(u.agency(), Math.round(u.events()), Math.round(u.n()))).toList());
-        double[] rankable = units.stream().filter(u -> PeerPercentiles.rankable(Math.round(u.n()), minN))
-                .mapToDouble(u -> u.events() / u.n()).toArray();
-        PeerPercentiles percentiles = rankable.length == 0 ? null : PeerPercentiles.of(rankable);
-        List<Compared> compared = new ArrayList<>();
-        for (int i = 0; i < units.size(); i++) {
-            Funnel.Point point = funnel.points().get(i);
-            boolean ranked = percentiles != null && PeerPercentiles.rankable(point.unit().n(), minN);
-            compared.add(new Compared(units.get(i), point, ranked ? percentiles.rankOf(point.rate()) : null));
-        }
-        return new Comparison(metric, year, minN, funnel, percentiles, compared);
+        return cache.get(List.of("compare", metric, scope, year, minN), () -> {
+            List<AgencyFigures> units = byAgency(metric, scope, year).stream().filter(u -> u.n() > 0).toList();
+            if (units.isEmpty()) {
+                return new Comparison(metric, year, minN, null, null, List.of());
+            }
+            Funnel funnel = Funnel.of(units.stream().map(u -> new Funnel.Unit(u.agency(), Math.round(u.events()), Math.round(u.n()))).toList());
+            double[] rankable = units.stream().filter(u -> PeerPercentiles.rankable(Math.round(u.n()), minN))
+                    .mapToDouble(u -> u.events() / u.n()).toArray();
+            PeerPercentiles percentiles = rankable.length == 0 ? null : PeerPercentiles.of(rankable);
+            List<Compared> compared = new ArrayList<>();
+            for (int i = 0; i < units.size(); i++) {
+                Funnel.Point point = funnel.points().get(i);
+                boolean ranked = percentiles != null && PeerPercentiles.rankable(point.unit().n(), minN);
+                compared.add(new Compared(units.get(i), point, ranked ? percentiles.rankOf(point.rate()) : null));
+            }
+            return new Comparison(metric, year, minN, funnel, percentiles, compared);
+        });
     }
 
     /** The agency with the largest value of a count in a year, to name an outlier instead of letting it dominate silently. */
@@ -295,10 +309,12 @@ public class AnalyticsService {
     }
 
     public java.util.Optional<Top> largest(Metric metric, Scope scope, int year) {
-        Field<Double> value = MetricSql.signedSum(metric.numerator());
-        return dsl.select(CURRENT_CELLS.AGENCY_ID, AGENCY.NAME, value).from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
-                .where(CURRENT_CELLS.YEAR.eq(year), MetricSql.inScope(scope), MetricSql.blankCount(MetricSql.cellsOf(metric)).eq(0))
-                .orderBy(value.desc()).limit(1).fetchOptional(r -> new Top(r.value1(), r.value2(), r.value3()));
+        return cache.get(List.of("largest", metric, scope, year), () -> {
+            Field<Double> value = MetricSql.signedSum(metric.numerator());
+            return dsl.select(CURRENT_CELLS.AGENCY_ID, AGENCY.NAME, value).from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
+                    .where(CURRENT_CELLS.YEAR.eq(year), MetricSql.inScope(scope), MetricSql.blankCount(MetricSql.cellsOf(metric)).eq(0))
+                    .orderBy(value.desc()).limit(1).fetchOptional(r -> new Top(r.value1(), r.value2(), r.value3()));
+        });
     }
 
     /** One stored cell of a current report, as the bulk export writes it. */
@@ -354,43 +370,45 @@ public class AnalyticsService {
      * report in one of the two years only. A series starting in the range is not "joined".
      */
     public Map<Integer, Coverage> coverage(Scope scope, int from, int to) {
-        var r = DSL.name("r").as(DSL.select(CURRENT_CELLS.AGENCY_ID.as("agency_id"), CURRENT_CELLS.YEAR.as("year")).from(CURRENT_CELLS)
-                .where(CURRENT_CELLS.YEAR.between(from - 1, to), MetricSql.inScope(scope)));
-        var years = DSL.name("y").as(DSL.selectDistinct(r.field("year", Integer.class).as("year")).from(r));
-        Table<?> now = r.as("c");
-        Table<?> before = r.as("p");
-        Field<Long> nowId = now.field("agency_id", Long.class);
-        Field<Long> beforeId = before.field("agency_id", Long.class);
-        Field<Integer> nowYear = now.field("year", Integer.class);
-        Field<Integer> beforeYear = before.field("year", Integer.class);
-        Field<Integer> key = DSL.coalesce(nowYear, beforeYear.plus(DSL.inline(1)));
-        Field<Boolean> joined = nowId.isNotNull();
-        var changes = DSL.select(key.as("key"), joined.as("joined"), DSL.coalesce(nowId, beforeId).as("agency_id"),
-                        DSL.rowNumber().over(DSL.partitionBy(key, joined).orderBy(DSL.coalesce(nowId, beforeId))).as("rn"),
-                        DSL.count().over(DSL.partitionBy(key, joined)).as("n"))
-                .from(now).fullJoin(before).on(nowId.eq(beforeId).and(nowYear.eq(beforeYear.plus(DSL.inline(1)))))
-                .where(key.between(from, to), nowId.isNull().or(beforeId.isNull()),
-                        // only where both years have reports: the first year of a series is no change
-                        key.in(DSL.select(years.field("year", Integer.class)).from(years)),
-                        key.minus(DSL.inline(1)).in(DSL.select(years.field("year", Integer.class)).from(years)))
-                .asTable("changes");
-        var rows = dsl.with(r).with(years).select(changes.field("key", Integer.class), changes.field("joined", Boolean.class),
-                        changes.field("n", Integer.class), AGENCY.NAME)
-                .from(changes).join(AGENCY).on(AGENCY.ID.eq(changes.field("agency_id", Long.class)))
-                .where(changes.field("rn", Integer.class).le(COVERAGE_NAMES))
-                .orderBy(changes.field("key"), changes.field("rn")).fetch();
-        Map<Integer, Coverage> coverage = new LinkedHashMap<>();
-        for (Record row : rows) {
-            int year = row.get("key", Integer.class);
-            boolean in = row.get("joined", Boolean.class);
-            int n = row.get("n", Integer.class);
-            Coverage c = coverage.getOrDefault(year, new Coverage(year, 0, 0, List.of(), List.of()));
-            List<String> names = new ArrayList<>(in ? c.enteredNames() : c.leftNames());
-            names.add(row.get(AGENCY.NAME));
-            coverage.put(year, in ? new Coverage(year, n, c.left(), names, c.leftNames())
-                    : new Coverage(year, c.entered(), n, c.enteredNames(), names));
-        }
-        return coverage;
+        return cache.get(List.of("coverage", scope, from, to), () -> {
+            var r = DSL.name("r").as(DSL.select(CURRENT_CELLS.AGENCY_ID.as("agency_id"), CURRENT_CELLS.YEAR.as("year")).from(CURRENT_CELLS)
+                    .where(CURRENT_CELLS.YEAR.between(from - 1, to), MetricSql.inScope(scope)));
+            var years = DSL.name("y").as(DSL.selectDistinct(r.field("year", Integer.class).as("year")).from(r));
+            Table<?> now = r.as("c");
+            Table<?> before = r.as("p");
+            Field<Long> nowId = now.field("agency_id", Long.class);
+            Field<Long> beforeId = before.field("agency_id", Long.class);
+            Field<Integer> nowYear = now.field("year", Integer.class);
+            Field<Integer> beforeYear = before.field("year", Integer.class);
+            Field<Integer> key = DSL.coalesce(nowYear, beforeYear.plus(DSL.inline(1)));
+            Field<Boolean> joined = nowId.isNotNull();
+            var changes = DSL.select(key.as("key"), joined.as("joined"), DSL.coalesce(nowId, beforeId).as("agency_id"),
+                            DSL.rowNumber().over(DSL.partitionBy(key, joined).orderBy(DSL.coalesce(nowId, beforeId))).as("rn"),
+                            DSL.count().over(DSL.partitionBy(key, joined)).as("n"))
+                    .from(now).fullJoin(before).on(nowId.eq(beforeId).and(nowYear.eq(beforeYear.plus(DSL.inline(1)))))
+                    .where(key.between(from, to), nowId.isNull().or(beforeId.isNull()),
+                            // only where both years have reports: the first year of a series is no change
+                            key.in(DSL.select(years.field("year", Integer.class)).from(years)),
+                            key.minus(DSL.inline(1)).in(DSL.select(years.field("year", Integer.class)).from(years)))
+                    .asTable("changes");
+            var rows = dsl.with(r).with(years).select(changes.field("key", Integer.class), changes.field("joined", Boolean.class),
+                            changes.field("n", Integer.class), AGENCY.NAME)
+                    .from(changes).join(AGENCY).on(AGENCY.ID.eq(changes.field("agency_id", Long.class)))
+                    .where(changes.field("rn", Integer.class).le(COVERAGE_NAMES))
+                    .orderBy(changes.field("key"), changes.field("rn")).fetch();
+            Map<Integer, Coverage> coverage = new LinkedHashMap<>();
+            for (Record row : rows) {
+                int year = row.get("key", Integer.class);
+                boolean in = row.get("joined", Boolean.class);
+                int n = row.get("n", Integer.class);
+                Coverage c = coverage.getOrDefault(year, new Coverage(year, 0, 0, List.of(), List.of()));
+                List<String> names = new ArrayList<>(in ? c.enteredNames() : c.leftNames());
+                names.add(row.get(AGENCY.NAME));
+                coverage.put(year, in ? new Coverage(year, n, c.left(), names, c.leftNames())
+                        : new Coverage(year, c.entered(), n, c.enteredNames(), names));
+            }
+            return coverage;
+        });
     }
 
     /** Whether an agency counts for a metric in both years of a change, or only in the later or the earlier. */
@@ -418,43 +436,45 @@ public class AnalyticsService {
      * 100,000 agencies.
      */
     public Contributions contributions(Metric metric, Scope scope, int year, int offset, int limit) {
-        Field<Double> numerator = MetricSql.signedSum(metric.numerator());
-        Field<Double> value = metric.isRate()
-                ? DSL.when(MetricSql.signedSum(metric.denominator()).gt(0.0),
-                        numerator.div(MetricSql.signedSum(metric.denominator())).times(metric.scale()))
-                : numerator;
-        var r = DSL.name("r").as(DSL.select(CURRENT_CELLS.AGENCY_ID.as("agency_id"), CURRENT_CELLS.YEAR.as("year"), value.as("v"))
-                .from(CURRENT_CELLS)
-                .where(CURRENT_CELLS.YEAR.in(year - 1, year), MetricSql.inScope(scope),
-                        MetricSql.blankCount(MetricSql.cellsOf(metric)).eq(0)));
-        var now = DSL.select(r.fields()).from(r).where(r.field("year", Integer.class).eq(year)).asTable("c");
-        var before = DSL.select(r.fields()).from(r).where(r.field("year", Integer.class).eq(year - 1)).asTable("p");
-        Field<Long> nowId = now.field("agency_id", Long.class);
-        Field<Long> beforeId = before.field("agency_id", Long.class);
-        Field<Double> current = now.field("v", Double.class);
-        Field<Double> previous = before.field("v", Double.class);
-        Field<Long> id = DSL.coalesce(nowId, beforeId);
-        Field<Double> delta = metric.isRate() ? current.minus(previous)
-                : DSL.coalesce(current, DSL.inline(0.0)).minus(DSL.coalesce(previous, DSL.inline(0.0)));
-        var rows = dsl.with(r)
-                .select(id.as("id"), AGENCY.NAME.as("name"), previous.as("previous"), current.as("current"), delta.as("delta"),
-                        nowId.isNotNull().as("in_now"), beforeId.isNotNull().as("in_before"),
-                        DSL.count().over().as("agencies"), DSL.sum(delta).over().as("total"))
-                .from(now).fullJoin(before).on(nowId.eq(beforeId))
-                .join(AGENCY).on(AGENCY.ID.eq(id))
-                .orderBy(DSL.abs(delta).desc().nullsLast(), AGENCY.NAME)
-                .offset(offset).limit(limit)
-                .fetch();
-        int agencies = rows.isEmpty() ? 0 : rows.get(0).get("agencies", Integer.class);
-        Double total = rows.isEmpty() || metric.isRate() ? null : rows.get(0).get("total", Double.class);
-        List<Contribution> contributions = rows.map(row -> {
-            Double d = row.get("delta", Double.class);
-            Presence presence = row.get("in_now", Boolean.class) && row.get("in_before", Boolean.class) ? Presence.BOTH
-                    : row.get("in_now", Boolean.class) ? Presence.ENTERED : Presence.LEFT;
-            return new Contribution(row.get("id", Long.class), row.get("name", String.class), row.get("previous", Double.class),
-                    row.get("current", Double.class), d, total == null || total == 0 || d == null ? null : d / total, presence);
+        return cache.get(List.of("contributions", metric, scope, year, offset, limit), () -> {
+            Field<Double> numerator = MetricSql.signedSum(metric.numerator());
+            Field<Double> value = metric.isRate()
+                    ? DSL.when(MetricSql.signedSum(metric.denominator()).gt(0.0),
+                            numerator.div(MetricSql.signedSum(metric.denominator())).times(metric.scale()))
+                    : numerator;
+            var r = DSL.name("r").as(DSL.select(CURRENT_CELLS.AGENCY_ID.as("agency_id"), CURRENT_CELLS.YEAR.as("year"), value.as("v"))
+                    .from(CURRENT_CELLS)
+                    .where(CURRENT_CELLS.YEAR.in(year - 1, year), MetricSql.inScope(scope),
+                            MetricSql.blankCount(MetricSql.cellsOf(metric)).eq(0)));
+            var now = DSL.select(r.fields()).from(r).where(r.field("year", Integer.class).eq(year)).asTable("c");
+            var before = DSL.select(r.fields()).from(r).where(r.field("year", Integer.class).eq(year - 1)).asTable("p");
+            Field<Long> nowId = now.field("agency_id", Long.class);
+            Field<Long> beforeId = before.field("agency_id", Long.class);
+            Field<Double> current = now.field("v", Double.class);
+            Field<Double> previous = before.field("v", Double.class);
+            Field<Long> id = DSL.coalesce(nowId, beforeId);
+            Field<Double> delta = metric.isRate() ? current.minus(previous)
+                    : DSL.coalesce(current, DSL.inline(0.0)).minus(DSL.coalesce(previous, DSL.inline(0.0)));
+            var rows = dsl.with(r)
+                    .select(id.as("id"), AGENCY.NAME.as("name"), previous.as("previous"), current.as("current"), delta.as("delta"),
+                            nowId.isNotNull().as("in_now"), beforeId.isNotNull().as("in_before"),
+                            DSL.count().over().as("agencies"), DSL.sum(delta).over().as("total"))
+                    .from(now).fullJoin(before).on(nowId.eq(beforeId))
+                    .join(AGENCY).on(AGENCY.ID.eq(id))
+                    .orderBy(DSL.abs(delta).desc().nullsLast(), AGENCY.NAME)
+                    .offset(offset).limit(limit)
+                    .fetch();
+            int agencies = rows.isEmpty() ? 0 : rows.get(0).get("agencies", Integer.class);
+            Double total = rows.isEmpty() || metric.isRate() ? null : rows.get(0).get("total", Double.class);
+            List<Contribution> contributions = rows.map(row -> {
+                Double d = row.get("delta", Double.class);
+                Presence presence = row.get("in_now", Boolean.class) && row.get("in_before", Boolean.class) ? Presence.BOTH
+                        : row.get("in_now", Boolean.class) ? Presence.ENTERED : Presence.LEFT;
+                return new Contribution(row.get("id", Long.class), row.get("name", String.class), row.get("previous", Double.class),
+                        row.get("current", Double.class), d, total == null || total == 0 || d == null ? null : d / total, presence);
+            });
+            return new Contributions(metric, year, agencies, total, contributions);
         });
-        return new Contributions(metric, year, agencies, total, contributions);
     }
 
     /**
@@ -466,34 +486,36 @@ public class AnalyticsService {
     }
 
     public Balanced balanced(Metric metric, Scope scope, int from, int to) {
-        List<CellCode> cells = MetricSql.cellsOf(metric);
-        List<Field<?>> inner = new ArrayList<>(List.of(CURRENT_CELLS.AGENCY_ID.as("agency_id"), CURRENT_CELLS.YEAR.as("year")));
-        for (int i = 0; i < cells.size(); i++) {
-            inner.add(CurrentCells.column(cells.get(i)).as("c" + i));
-        }
-        inner.add(MetricSql.blankCount(cells).as("b"));
-        var r = DSL.name("r").as(DSL.select(inner).from(CURRENT_CELLS)
-                .where(CURRENT_CELLS.YEAR.between(from, to), MetricSql.inScope(scope)));
-        Field<Long> id = r.field("agency_id", Long.class);
-        Field<Integer> year = r.field("year", Integer.class);
-        Field<Integer> blanks = r.field("b", Integer.class);
-        var panel = DSL.select(id).from(r).where(blanks.eq(0)).groupBy(id)
-                .having(DSL.count().eq(DSL.select(DSL.countDistinct(year)).from(r).<Integer>asField()));
-        List<Field<?>> fields = new ArrayList<>(List.of(year.as("year"), DSL.count().as("agencies")));
-        for (int i = 0; i < cells.size(); i++) {
-            fields.add(DSL.sum(r.field("c" + i, Double.class)).as("c" + i));
-        }
-        var rows = dsl.with(r).select(fields).from(r).where(blanks.eq(0), id.in(panel)).groupBy(year).orderBy(year).fetch();
-        Map<String, List<CellCode>> terms = MetricSql.terms(List.of(metric));
-        Map<CellCode, Integer> index = new LinkedHashMap<>();
-        cells.forEach(c -> index.put(c, index.size()));
-        List<Integer> years = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        for (Record row : rows) {
-            years.add(row.get("year", Integer.class));
-            values.add(metric.evaluate(termSums(row, "c", terms, index)).orElse(null));
-        }
-        return new Balanced(metric, rows.isEmpty() ? 0 : rows.get(0).get("agencies", Integer.class), years, values);
+        return cache.get(List.of("balanced", metric, scope, from, to), () -> {
+            List<CellCode> cells = MetricSql.cellsOf(metric);
+            List<Field<?>> inner = new ArrayList<>(List.of(CURRENT_CELLS.AGENCY_ID.as("agency_id"), CURRENT_CELLS.YEAR.as("year")));
+            for (int i = 0; i < cells.size(); i++) {
+                inner.add(CurrentCells.column(cells.get(i)).as("c" + i));
+            }
+            inner.add(MetricSql.blankCount(cells).as("b"));
+            var r = DSL.name("r").as(DSL.select(inner).from(CURRENT_CELLS)
+                    .where(CURRENT_CELLS.YEAR.between(from, to), MetricSql.inScope(scope)));
+            Field<Long> id = r.field("agency_id", Long.class);
+            Field<Integer> year = r.field("year", Integer.class);
+            Field<Integer> blanks = r.field("b", Integer.class);
+            var panel = DSL.select(id).from(r).where(blanks.eq(0)).groupBy(id)
+                    .having(DSL.count().eq(DSL.select(DSL.countDistinct(year)).from(r).<Integer>asField()));
+            List<Field<?>> fields = new ArrayList<>(List.of(year.as("year"), DSL.count().as("agencies")));
+            for (int i = 0; i < cells.size(); i++) {
+                fields.add(DSL.sum(r.field("c" + i, Double.class)).as("c" + i));
+            }
+            var rows = dsl.with(r).select(fields).from(r).where(blanks.eq(0), id.in(panel)).groupBy(year).orderBy(year).fetch();
+            Map<String, List<CellCode>> terms = MetricSql.terms(List.of(metric));
+            Map<CellCode, Integer> index = new LinkedHashMap<>();
+            cells.forEach(c -> index.put(c, index.size()));
+            List<Integer> years = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            for (Record row : rows) {
+                years.add(row.get("year", Integer.class));
+                values.add(metric.evaluate(termSums(row, "c", terms, index)).orElse(null));
+            }
+            return new Balanced(metric, rows.isEmpty() ? 0 : rows.get(0).get("agencies", Integer.class), years, values);
+        });
     }
 
     /** One year of the levels query: its reports, their templates, and each metric's sums. */

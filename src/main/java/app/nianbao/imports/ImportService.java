@@ -16,6 +16,7 @@ import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import app.nianbao.agency.AgencyWrites;
 import app.nianbao.parse.ParsedReport;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.parse.ReportReader;
@@ -230,7 +231,7 @@ public class ImportService {
             return List.of();
         }
         try {
-            return Conflicts.retrying(() -> dsl.transactionResult(tx -> new ImportBatch(tx.dsl()).store(ready)));
+            return AgencyWrites.besideOthers(() -> Conflicts.retrying(() -> dsl.transactionResult(tx -> new ImportBatch(tx.dsl()).store(ready))));
         } catch (RuntimeException e) {
             if (ready.size() == 1) {
                 return List.of(ImportOutcome.failed(ready.get(0).file(), Conflicts.isConflict(e)

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class Conflicts {
 
     /** Attempts at a write before it is given up and reported. */
-    static final int ATTEMPTS = 5;
+    static final int ATTEMPTS = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(Conflicts.class);
     private static final List<String> SQL_STATES = List.of("40001", "40P01", "23505");

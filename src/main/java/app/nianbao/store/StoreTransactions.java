@@ -20,20 +20,30 @@ import com.zaxxer.hikari.HikariDataSource;
  * active" for every later transaction on that connection), so a pooled connection that saw a
  * store refuse a write once would refuse every write after it, long after the store is writable
  * again. A rolled-back connection is evicted from the pool instead and a fresh one opened when
- * next needed; rollbacks are rare, so this costs nothing in the common case.
+ * next needed; rollbacks are rare, so this costs nothing in the common case. Commits tell
+ * {@link StoreWrites}, so that cached reads end with the write that outdates them.
  */
 @Configuration(proxyBeanMethods = false)
 public class StoreTransactions {
 
     @Bean
-    JdbcTransactionManager transactionManager(DataSource dataSource) {
-        return new HealingTransactionManager(dataSource);
+    JdbcTransactionManager transactionManager(DataSource dataSource, StoreWrites writes) {
+        return new HealingTransactionManager(dataSource, writes);
+    }
+
+    /** Every jOOQ statement tells {@link StoreWrites} whether it wrote. */
+    @Bean
+    org.jooq.ExecuteListenerProvider storeWritesListener(StoreWrites writes) {
+        return new org.jooq.impl.DefaultExecuteListenerProvider(writes);
     }
 
     static final class HealingTransactionManager extends JdbcTransactionManager {
 
-        HealingTransactionManager(DataSource dataSource) {
+        private final transient StoreWrites writes;
+
+        HealingTransactionManager(DataSource dataSource, StoreWrites writes) {
             super(dataSource);
+            this.writes = writes;
         }
 
         @Override
@@ -42,13 +52,16 @@ public class StoreTransactions {
                 super.doCommit(status);
             } catch (RuntimeException e) {
                 spoil(status.getTransaction());
+                writes.rolledBack();
                 throw e;
             }
+            writes.committed();
         }
 
         @Override
         protected void doRollback(DefaultTransactionStatus status) throws TransactionException {
             spoil(status.getTransaction());
+            writes.rolledBack();
             super.doRollback(status);
         }
 

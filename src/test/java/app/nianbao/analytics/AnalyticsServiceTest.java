@@ -84,4 +84,28 @@ class AnalyticsServiceTest extends SpringTestBase {
     private static double expectedT2(String sample, String row, String col) {
         return app.nianbao.Samples.expected(sample).get("t2").get(row).get(col).asDouble();
     }
+
+    @Autowired
+    app.nianbao.imports.ImportService imports;
+
+    @Autowired
+    org.jooq.DSLContext dsl;
+
+    @Test
+    void an_identical_question_is_answered_from_the_first_answer_until_a_write_outdates_it() {
+        Scope all = new Scope.All();
+        AnalyticsService.Series before = analytics.series(Metric.NEW_APPLICATIONS, all, 2063, 2063);
+        assertThat(analytics.series(Metric.NEW_APPLICATIONS, all, 2063, 2063)).as("asked again").isSameAs(before);
+
+        String report = app.nianbao.Samples.text(app.nianbao.Samples.SEED).replace("2022 年政府信息", "2063 年政府信息");
+        imports.importBytes("cache.txt", report.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new app.nianbao.parse.ReadOptions("缓存测试办公室", null, null));
+        AnalyticsService.Series after = analytics.series(Metric.NEW_APPLICATIONS, all, 2063, 2063);
+
+        // counted by the store: the year now holds the one report just imported, and the answer says so at once
+        int stored = dsl.fetchCount(dsl.selectFrom(app.nianbao.store.jooq.Tables.REPORT).where(app.nianbao.store.jooq.Tables.REPORT.YEAR.eq(2063)));
+        assertThat(stored).isEqualTo(1);
+        assertThat(before.points()).allSatisfy(p -> assertThat(p.reports()).isZero());
+        assertThat(after.points()).singleElement().satisfies(p -> assertThat(p.reports()).isEqualTo(stored));
+    }
 }
