@@ -61,21 +61,34 @@ public class PublicationRegister {
 
     private final DSLContext dsl;
     private final Deadlines deadlines;
+    private final ReadCache cache;
 
     public PublicationRegister(DSLContext dsl, Deadlines deadlines) {
+        this(dsl, deadlines, ReadCache.none());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public PublicationRegister(DSLContext dsl, Deadlines deadlines, ReadCache cache) {
         this.dsl = dsl;
         this.deadlines = deadlines;
+        this.cache = cache;
     }
 
     /** Every expected agency's entry for the year, by name. */
     public List<Entry> entries(Scope scope, int year, LocalDate today) {
-        List<Entry> entries = new ArrayList<>();
-        forEach(scope, year, year, today, entries::add);
-        return entries;
+        return cache.get(List.of("register", scope, year, today), () -> {
+            List<Entry> entries = new ArrayList<>();
+            forEach(scope, year, year, today, entries::add);
+            return entries;
+        });
     }
 
     /** The register of each year in counts; one pass over the expected agency-years of all the years, nothing held. */
     public List<YearSummary> summary(Scope scope, int from, int to, LocalDate today) {
+        return cache.get(List.of("register summary", scope, from, to, today), () -> summaryOf(scope, from, to, today));
+    }
+
+    private List<YearSummary> summaryOf(Scope scope, int from, int to, LocalDate today) {
         int[][] counts = new int[Math.max(0, to - from + 1)][Status.values().length];
         forEach(scope, from, to, today, e -> counts[e.year() - from][e.status().ordinal()]++);
         List<YearSummary> years = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import app.nianbao.store.StoreWrites;
@@ -24,17 +25,18 @@ import app.nianbao.store.StoreWrites;
 @Component
 public class ReadCache {
 
-    static final Duration KEEP = Duration.ofSeconds(60);
     static final long MAX_ROWS = 500_000;
 
     private final StoreWrites writes;
     private final Cache<List<Object>, Object> answers;
+    private final ThreadLocal<Boolean> answering = ThreadLocal.withInitial(() -> false);
 
+    /** {@code nianbao.analytics.cache-seconds}: how long an answer is kept; 0 asks the store every time. */
     @Autowired
-    public ReadCache(StoreWrites writes) {
+    public ReadCache(StoreWrites writes, @Value("${nianbao.analytics.cache-seconds:60}") int seconds) {
         this.writes = writes;
-        this.answers = Caffeine.newBuilder().maximumWeight(MAX_ROWS).weigher((List<Object> key, Object value) -> rows(value))
-                .expireAfterWrite(KEEP).build();
+        this.answers = seconds <= 0 ? null : Caffeine.newBuilder().maximumWeight(MAX_ROWS)
+                .weigher((List<Object> key, Object value) -> rows(value)).expireAfterWrite(Duration.ofSeconds(seconds)).build();
     }
 
     private ReadCache() {
@@ -49,12 +51,20 @@ public class ReadCache {
 
     @SuppressWarnings("unchecked")
     <T> T get(List<Object> question, Supplier<T> read) {
-        if (answers == null) {
+        // a question asked while answering another is answered directly: the cache computes one answer at a time per thread
+        if (answers == null || answering.get()) {
             return read.get();
         }
         List<Object> filed = new ArrayList<>(question);
         filed.add(writes.generation());
-        return (T) answers.get(filed, k -> read.get());
+        return (T) answers.get(filed, k -> {
+            answering.set(true);
+            try {
+                return read.get();
+            } finally {
+                answering.set(false);
+            }
+        });
     }
 
     /** About how many rows an answer holds, to bound the memory answers take. */

@@ -20,13 +20,15 @@ import app.nianbao.parse.ReportReader;
 @Command(name = "bench", description = {"性能基准：读取、导入、生成与看板查询的速度。",
         "Benchmarks, medians and p95: parse (reports/s per format, one thread), import (files/s into a temporary store), "
                 + "queries (every dashboard chart's queries on --db), scale (generate --reports N into temporary stores "
-                + "and time the dashboard queries on each)."})
+                + "and time the dashboard queries on each), serve (the server on --db under --clients concurrent API clients for "
+                + "--seconds, then an import of --import-files generated reports alone, then as many again with the clients asking "
+                + "until it is done; a DuckDB --db is copied first when importing)."})
 class BenchCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", defaultValue = "parse", description = "parse, import, queries or scale")
+    @Parameters(paramLabel = "WHAT", defaultValue = "parse", description = "parse, import, queries, scale or serve")
     String what;
 
     @picocli.CommandLine.Mixin
@@ -56,6 +58,18 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", description = "import: timed imports per store, after one that warms up (default: ${DEFAULT-VALUE})")
     int repeat = 3;
 
+    @Option(names = "--clients", description = "serve: concurrent API clients (default: ${DEFAULT-VALUE})")
+    int clients = 20;
+
+    @Option(names = "--seconds", description = "serve: length of each load run (default: ${DEFAULT-VALUE})")
+    int seconds = 30;
+
+    @Option(names = "--import-files", description = "serve: generated reports imported alone, then as many beside the clients; 0 for none (default: ${DEFAULT-VALUE})")
+    int importFiles = 0;
+
+    @Option(names = "--no-cache", description = "serve: every question asks the store (nianbao.analytics.cache-seconds=0)")
+    boolean noCache;
+
     @Option(names = "--json", description = "print the figures as JSON")
     boolean json;
 
@@ -80,8 +94,11 @@ class BenchCommand implements Callable<Integer> {
         if ("scale".equals(what)) {
             return benchScale();
         }
+        if ("serve".equals(what)) {
+            return benchServe();
+        }
         if (!"parse".equals(what)) {
-            spec.commandLine().getErr().println("未知基准 / unknown benchmark: " + what + " (parse|import|queries|scale)");
+            spec.commandLine().getErr().println("未知基准 / unknown benchmark: " + what + " (parse|import|queries|scale|serve)");
             return NianbaoCommand.BAD_INPUT;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -111,6 +128,88 @@ class BenchCommand implements Callable<Integer> {
             }
         }
         return NianbaoCommand.OK;
+    }
+
+    /** See {@link LoadBench}: a load run alone; with --import-files, an import alone and a load run with one beside it. */
+    private int benchServe() throws Exception {
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("nianbao-serve");
+        try {
+            Map<String, Object> where = new LinkedHashMap<>();
+            List<java.nio.file.Path> alone = List.of();
+            List<java.nio.file.Path> beside = List.of();
+            if (importFiles > 0) {
+                java.nio.file.Path folder = work.resolve("reports");
+                // a seed of its own: agencies unlike the demo province's, so that every file is a new report
+                app.nianbao.generate.SyntheticFiles.generate(folder, new app.nianbao.generate.GenerateOptions(
+                        Math.max(2, 2 * importFiles / 7), 2019, 2025, 20261203L, 0.0), done -> { });
+                List<java.nio.file.Path> generated = app.nianbao.imports.ReportFiles.under(List.of(folder));
+                int half = Math.min(importFiles, generated.size() / 2);
+                alone = generated.subList(0, half);
+                beside = generated.subList(half, 2 * half);
+            }
+            if (store.hasServer()) {
+                where.put("nianbao.db.url", store.url);
+                where.put("nianbao.db.user", store.user == null ? "" : store.user);
+                where.put("nianbao.db.password", store.password == null ? "" : store.password);
+            } else {
+                java.nio.file.Path db = store.db;
+                if (importFiles > 0 && java.nio.file.Files.exists(db)) {
+                    db = work.resolve("serve.duckdb");
+                    java.nio.file.Files.copy(store.db, db);
+                }
+                where.put("nianbao.db.path", db.toAbsolutePath().toString());
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            try (var context = LoadBench.start(where, !noCache)) {
+                LoadBench bench = new LoadBench(LoadBench.port(context));
+                List<LoadBench.Call> mix = bench.mix();
+                bench.load(mix, clients, Math.min(5, seconds));
+                result.put("clients", clients);
+                result.put("seconds", seconds);
+                result.put("cache", !noCache);
+                result.put("load", bench.load(mix, clients, seconds).summary());
+                if (!alone.isEmpty()) {
+                    result.put("import_alone_files_per_s", LoadBench.importRate(context, alone));
+                    List<java.nio.file.Path> besideFiles = beside;
+                    var importing = java.util.concurrent.CompletableFuture.supplyAsync(() -> LoadBench.importRate(context, besideFiles));
+                    // the clients for as long as the import runs (up to ten runs' length): every request met an import
+                    result.put("load_with_import", bench.load(mix, clients, 10 * seconds, importing::isDone).summary());
+                    result.put("import_beside_files_per_s", importing.join());
+                    result.put("import_files", alone.size());
+                }
+            }
+            // the server and its clients share this process: its peak is an upper bound of the server's
+            result.put("peak_rss_mib", peakRssMib());
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(result));
+            } else {
+                printServe(out, result);
+            }
+            return NianbaoCommand.OK;
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(work);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printServe(PrintWriter out, Map<String, Object> result) {
+        out.printf("%d clients, %d s per run, cache %s%n", result.get("clients"), result.get("seconds"), result.get("cache"));
+        for (String phase : List.of("load", "load_with_import")) {
+            if (!result.containsKey(phase)) {
+                continue;
+            }
+            Map<String, Object> load = (Map<String, Object>) result.get(phase);
+            out.printf("%n%s: %s requests, %s/s%n%-24s %7s %6s %9s %9s %9s%n", phase, load.get("requests"), load.get("per_second"),
+                    "call", "n", "errors", "p50 ms", "p95 ms", "p99 ms");
+            ((Map<String, Map<String, Object>>) load.get("calls")).forEach((name, row) -> out.printf("%-24s %7s %6s %9s %9s %9s%n",
+                    name, row.get("n"), row.get("errors"), row.get("p50_ms"), row.get("p95_ms"), row.get("p99_ms")));
+        }
+        out.printf("%npeak RSS of server and clients: %s MiB%n", result.get("peak_rss_mib"));
+        if (result.containsKey("import_files")) {
+            out.printf("%nimport of %s files: %s files/s alone, %s files/s beside the clients%n", result.get("import_files"),
+                    result.get("import_alone_files_per_s"), result.get("import_beside_files_per_s"));
+        }
     }
 
     /**
