@@ -57,13 +57,20 @@ class ApiController {
     }
 
     @GetMapping("/publication")
-    List<PublicationJson> publication(@RequestParam(defaultValue = "all") String scope, @RequestParam int year) {
-        return register.entries(Scope.parse(scope), year, LocalDate.now()).stream().map(PublicationJson::of).toList();
+    ResponseEntity<List<PublicationJson>> publication(@RequestParam(defaultValue = "all") String scope, @RequestParam int year,
+                                                      @RequestParam(defaultValue = "0") int offset,
+                                                      @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) int limit) {
+        Page page = Page.of(offset, limit);
+        var entries = register.entries(Scope.parse(scope), year, LocalDate.now());
+        return ResponseEntity.ok().headers(page.headers(entries.size())).body(page.of(entries).stream().map(PublicationJson::of).toList());
     }
 
     @GetMapping("/agencies")
-    List<Map<String, Object>> agencies() {
-        return agencies.list().stream().map(a -> {
+    ResponseEntity<List<Map<String, Object>>> agencies(@RequestParam(defaultValue = "0") int offset,
+                                                       @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) int limit) {
+        Page page = Page.of(offset, limit);
+        var all = agencies.list();
+        return ResponseEntity.ok().headers(page.headers(all.size())).body(page.of(all).stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", a.id());
             m.put("name", a.name());
@@ -74,7 +81,7 @@ class ApiController {
             m.put("parent_id", a.parentId());
             m.put("synthetic", a.synthetic());
             return m;
-        }).toList();
+        }).toList());
     }
 
     @GetMapping("/reports/{agencyId}/{year}")
@@ -174,8 +181,11 @@ class ApiController {
     }
 
     @GetMapping("/compare")
-    Map<String, Object> compare(@RequestParam String metric, @RequestParam(defaultValue = "all") String scope,
-                                @RequestParam int year, @RequestParam(name = "min_n", defaultValue = "30") int minN) {
+    ResponseEntity<Map<String, Object>> compare(@RequestParam String metric, @RequestParam(defaultValue = "all") String scope,
+                                                @RequestParam int year, @RequestParam(name = "min_n", defaultValue = "30") int minN,
+                                                @RequestParam(defaultValue = "0") int offset,
+                                                @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) int limit) {
+        Page page = Page.of(offset, limit);
         var comparison = analytics.compare(metric(metric), Scope.parse(scope), year, minN);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("metric", comparison.metric().code());
@@ -188,7 +198,10 @@ class ApiController {
         if (p != null) {
             json.put("percentiles", Map.of("p10", p.p10(), "p25", p.p25(), "p50", p.p50(), "p75", p.p75(), "p90", p.p90()));
         }
-        json.put("agencies", comparison.agencies().stream().map(c -> {
+        // the pooled rate and percentiles are of every agency; the rows are a page of them
+        json.put("agencies_total", comparison.agencies().size());
+        json.put("offset", offset);
+        json.put("agencies", page.of(comparison.agencies()).stream().map(c -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("agency_id", c.figures().agencyId());
             m.put("agency", c.figures().agency());
@@ -204,7 +217,7 @@ class ApiController {
             m.put("note", c.ranked() ? null : "样本不足");
             return m;
         }).toList());
-        return json;
+        return ResponseEntity.ok().headers(page.headers(comparison.agencies().size())).body(json);
     }
 
     /**

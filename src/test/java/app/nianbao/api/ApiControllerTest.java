@@ -226,4 +226,44 @@ class ApiControllerTest extends SpringTestBase {
         assertThat(csv.lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line).contains(",\"'=HYPERLINK(")
                 .doesNotContain(",\"=HYPERLINK(").doesNotContain(",=HYPERLINK("));
     }
+
+    @Test
+    void long_lists_come_in_pages_with_the_total_and_a_link_to_the_next_page() throws Exception {
+        int agencyCount = dsl.fetchCount(app.nianbao.store.jooq.Tables.AGENCY);
+
+        var first = asViewer(get("/api/v1/agencies").param("limit", "2")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2)).andReturn().getResponse();
+        assertThat(first.getHeader("X-Total-Count")).isEqualTo(String.valueOf(agencyCount));
+        assertThat(first.getHeader("Link")).contains("offset=2").contains("limit=2").endsWith("rel=\"next\"");
+
+        var last = asViewer(get("/api/v1/agencies").param("offset", String.valueOf(agencyCount - 1)).param("limit", "2"))
+                .andExpect(jsonPath("$.length()").value(1)).andReturn().getResponse();
+        assertThat(last.getHeader("Link")).isNull();
+
+        asViewer(get("/api/v1/agencies").param("limit", "0")).andExpect(status().isBadRequest());
+        asViewer(get("/api/v1/agencies").param("limit", "10001")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void a_comparison_page_keeps_the_pooled_rate_and_percentiles_of_every_agency() throws Exception {
+        // complete generated reports (no blank cell leaves them out of the rate), three agencies in one year
+        java.nio.file.Path generated = java.nio.file.Files.createTempDirectory("paging");
+        app.nianbao.generate.SyntheticFiles.generate(generated, new app.nianbao.generate.GenerateOptions(1, 2021, 2021, 5, 0.0), n -> { });
+        String complete = java.nio.file.Files.readString(generated.resolve("000000_2021.txt"));
+        for (String name : List.of("分页甲县人民政府", "分页乙县人民政府", "分页丙县人民政府")) {
+            imports.importBytes(name + ".txt", (complete + name).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    new app.nianbao.parse.ReadOptions(name, 2052, null));
+        }
+        String whole = asViewer(get("/api/v1/compare").param("metric", "disclosure_rate").param("year", "2052"))
+                .andReturn().getResponse().getContentAsString();
+        var all = new com.fasterxml.jackson.databind.ObjectMapper().readTree(whole);
+        int total = all.get("agencies").size();
+        assertThat(total).isEqualTo(3);
+
+        asViewer(get("/api/v1/compare").param("metric", "disclosure_rate").param("year", "2052").param("offset", "1").param("limit", "1"))
+                .andExpect(jsonPath("$.agencies.length()").value(1))
+                .andExpect(jsonPath("$.agencies_total").value(total))
+                .andExpect(jsonPath("$.pooled_rate").value(all.get("pooled_rate").asDouble()))
+                .andExpect(jsonPath("$.agencies[0].agency_id").value(all.get("agencies").get(1).get("agency_id").asLong()));
+    }
 }
