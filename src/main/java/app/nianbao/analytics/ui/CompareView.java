@@ -36,6 +36,7 @@ import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyService.AgencySummary;
 import app.nianbao.agency.GroupService;
 import app.nianbao.analytics.AnalyticsService;
+import app.nianbao.analytics.FunnelSample;
 import app.nianbao.analytics.AnalyticsService.Compared;
 import app.nianbao.analytics.AnalyticsService.Comparison;
 import app.nianbao.analytics.Metric;
@@ -66,6 +67,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final Select<Metric> metric = new Select<>();
     private final IntegerField year = new IntegerField(getTranslation("common.year"));
     private final IntegerField minN = new IntegerField(getTranslation("compare.min-n"));
+    private FunnelSample.Drawn drawn;
     private final ChartCard funnel = new ChartCard(getTranslation("compare.funnel"), getTranslation("compare.funnel.definition"), "funnel");
     private final Grid<Compared> ranking = new Grid<>();
     private final Div empty = new Div();
@@ -211,23 +213,29 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         ranking.setItems(comparison.agencies());
         find.setItems(comparison.agencies());
         long outside = comparison.agencies().stream().filter(c -> c.point().outside998()).count();
+        drawn = FunnelSample.of(comparison.agencies(), MAX_DRAWN);
         summary.setText(getTranslation("compare.summary", comparison.agencies().size(),
                 "%.1f%%".formatted(comparison.funnel().pooledRate() * 100), outside, comparison.percentiles() == null
-                        ? getTranslation("compare.none-ranked", comparison.minN()) : ""));
-        funnel.show(funnelChart(comparison, null), false, table(comparison), funnelMeta(comparison, null));
+                        ? getTranslation("compare.none-ranked", comparison.minN()) : "")
+                + (drawn.notDrawn() == 0 ? "" : " " + getTranslation("compare.thinned", drawn.points().size(), drawn.notDrawn())));
+        funnel.show(funnelChart(comparison, drawn, null), false, table(comparison), funnelMeta(drawn, null));
         funnel.chart().addPointClickListener(e -> {
-            if (e.datasetIndex() == 0 && e.index() < comparison.agencies().size()) {
-                UI.getCurrent().navigate("reports/" + comparison.agencies().get(e.index()).figures().agencyId() + "/" + comparison.year());
+            List<Compared> points = drawn.points();
+            if (e.datasetIndex() == 0 && e.index() < points.size()) {
+                UI.getCurrent().navigate("reports/" + points.get(e.index()).figures().agencyId() + "/" + comparison.year());
             }
         });
     }
+
+    /** Points a browser draws at once; a larger peer group is thinned inside its limits (see {@link FunnelSample}). */
+    private static final int MAX_DRAWN = 3_000;
 
     /** Puts the agency found on top of the funnel, in red, and selects its row in the ranking. */
     private void highlight(Compared agency) {
         if (shown == null || shown.funnel() == null) {
             return;
         }
-        funnel.show(funnelChart(shown, agency), false, table(shown), funnelMeta(shown, agency));
+        funnel.show(funnelChart(shown, drawn, agency), false, table(shown), funnelMeta(drawn, agency));
         if (agency != null) {
             ranking.select(agency);
             ranking.scrollToIndex(shown.agencies().indexOf(agency));
@@ -235,9 +243,9 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     /** Tooltip lines naming each agency with its rate, cases and limits; each limit once in the legend. */
-    private static ChartMeta funnelMeta(Comparison comparison, Compared found) {
+    private static ChartMeta funnelMeta(FunnelSample.Drawn drawn, Compared found) {
         java.util.Map<Integer, List<String>> lines = new java.util.HashMap<>();
-        lines.put(0, comparison.agencies().stream().map(CompareView::tooltip).toList());
+        lines.put(0, drawn.points().stream().map(CompareView::tooltip).toList());
         if (found != null) {
             lines.put(5, List.of(tooltip(found)));
         }
@@ -255,10 +263,10 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
      * Cases on a logarithmic axis (peer groups range from a handful of cases to thousands), the
      * rate in per cent, the 95 % and 99.8 % limits as curves, and the agency found, if any, on top.
      */
-    private static ScatterChart funnelChart(Comparison comparison, Compared found) {
+    private static ScatterChart funnelChart(Comparison comparison, FunnelSample.Drawn drawn, Compared found) {
         Funnel f = comparison.funnel();
         ScatterDataset agencies = new ScatterDataset().setLabel(Labels.text("compare.agencies")).setBackgroundColor("#1f77b4").setBorderColor("#1f77b4");
-        agencies.setData(comparison.agencies().stream()
+        agencies.setData(drawn.points().stream()
                 .map(c -> new ScatterDataPoint(c.point().unit().n(), c.point().rate() * 100)).toList());
         ScatterData data = new ScatterData().addDataset(agencies);
         long maxN = comparison.agencies().stream().mapToLong(c -> c.point().unit().n()).max().orElse(1);
