@@ -103,7 +103,10 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         find.setClearButtonVisible(true);
         find.setWidth("24em");
         find.addValueChangeListener(e -> highlight(e.getValue()));
-        add(new H2(getTranslation("nav.compare")), filters, new HorizontalLayout(metric, year, minN, find), empty, summary, funnel,
+        HorizontalLayout choices = new HorizontalLayout(metric, year, minN, find);
+        // on a phone the four fields go under each other instead of off the screen
+        choices.setWrap(true);
+        add(new H2(getTranslation("nav.compare")), filters, choices, empty, summary, funnel,
                 ranking(), new H3(getTranslation("compare.side-by-side")), chosen, sideBySide);
     }
 
@@ -219,7 +222,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                         ? getTranslation("compare.none-ranked", comparison.minN()) : "")
                 + (drawn.notDrawn() == 0 ? "" : " " + getTranslation("compare.thinned", drawn.points().size(), drawn.notDrawn())));
         funnel.show(funnelChart(comparison, drawn, null), false, table(comparison), funnelMeta(drawn, null));
-        funnel.chart().addPointClickListener(e -> {
+        funnel.onPointClick(e -> {
             List<Compared> points = drawn.points();
             if (e.datasetIndex() == 0 && e.index() < points.size()) {
                 UI.getCurrent().navigate("reports/" + points.get(e.index()).figures().agencyId() + "/" + comparison.year());
