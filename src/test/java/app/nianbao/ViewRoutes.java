@@ -10,7 +10,7 @@ import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
 
 /**
- * Every view of the product. Views are package-private, which Karibu's own discovery skips,
+ * Every view of the product, and its error views. Views are package-private, which Karibu's own discovery skips,
  * so they are found here with visibility ignored.
  */
 public final class ViewRoutes {
@@ -27,7 +27,18 @@ public final class ViewRoutes {
         return views;
     }
 
+    /** The product's own error views (no access), found the same way. */
+    @SuppressWarnings("unchecked")
+    static Set<Class<? extends com.vaadin.flow.router.HasErrorParameter<?>>> errorViews() {
+        Set<Class<? extends com.vaadin.flow.router.HasErrorParameter<?>>> views = new HashSet<>();
+        try (ScanResult scan = new ClassGraph().enableClassInfo().ignoreClassVisibility().acceptPackages("app.nianbao").scan()) {
+            scan.getClassesImplementing(com.vaadin.flow.router.HasErrorParameter.class)
+                    .forEach(c -> views.add((Class<? extends com.vaadin.flow.router.HasErrorParameter<?>>) c.loadClass()));
+        }
+        return views;
+    }
+
     public static Routes karibu() {
-        return new Routes(all(), new HashSet<>(), true);
+        return new Routes(all(), errorViews(), true);
     }
 }

@@ -33,9 +33,22 @@ public class MainLayout extends AppLayout {
 
     MainLayout(AuthenticationContext authentication) {
         this.authentication = authentication;
-        addToNavbar(new DrawerToggle(), title(), account());
+        addToNavbar(skipLink(), new DrawerToggle(), title(), account());
         addToDrawer(navigation());
         setPrimarySection(Section.DRAWER);
+    }
+
+    /**
+     * The first stop of the keyboard: past the side navigation's ten links to the view itself
+     * (every view is a {@code <main>}), hidden until it has the focus.
+     */
+    private Anchor skipLink() {
+        Anchor skip = new Anchor("#", getTranslation("shell.skip"));
+        skip.addClassName("skip-link");
+        skip.getElement().executeJs("this.addEventListener('click', e => { e.preventDefault();"
+                + " const main = document.querySelector('vaadin-app-layout main');"
+                + " if (main) { main.setAttribute('tabindex', '-1'); main.focus(); } })");
+        return skip;
     }
 
     private HorizontalLayout title() {
