@@ -2,7 +2,6 @@ package app.nianbao.report.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -27,6 +26,7 @@ import app.nianbao.figures.Finding;
 import app.nianbao.figures.Severity;
 import app.nianbao.imports.ImportOutcome;
 import app.nianbao.imports.ImportPace;
+import app.nianbao.imports.ImportQueue;
 import app.nianbao.imports.ImportService;
 import app.nianbao.imports.ImportService.Preview;
 import app.nianbao.imports.ImportSummary;
@@ -43,6 +43,7 @@ import app.nianbao.shell.ui.Labels;
 class ImportView extends Main implements HasDynamicTitle {
 
     private final ImportService imports;
+    private final ImportQueue queue;
     private final List<PendingFile> pending = new ArrayList<>();
     private final Div files = new Div();
     private final Button confirm = new Button();
@@ -50,8 +51,9 @@ class ImportView extends Main implements HasDynamicTitle {
     private final Span pace = new Span();
     private final Div summary = new Div();
 
-    ImportView(ImportService imports) {
+    ImportView(ImportService imports, ImportQueue queue) {
         this.imports = imports;
+        this.queue = queue;
         addClassName("view");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.addClickListener(e -> storeAll());
@@ -116,7 +118,7 @@ class ImportView extends Main implements HasDynamicTitle {
         progress.setVisible(true);
         progress.setValue(0);
         ImportPace timer = new ImportPace(batch.size());
-        CompletableFuture.runAsync(() -> {
+        int ahead = queue.submit(() -> {
             try {
                 // the same pipeline as the command line, a batch at a time so that progress shows
                 for (int start = 0; start < batch.size(); start += WEB_BATCH) {
@@ -140,6 +142,9 @@ class ImportView extends Main implements HasDynamicTitle {
                 ui.access(() -> finish(result));
             }
         });
+        if (ahead > 0) {
+            pace.setText(getTranslation("import.queued", ahead));
+        }
     }
 
     private String paceText(ImportPace.Reading now) {
