@@ -28,8 +28,30 @@ public record DataTable(String title, List<String> columns, List<List<Object>> r
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A first sheet, {@code name}, of label and value rows that say what the numbers are of. */
+    public record About(String name, List<List<String>> rows) {
+
+        public static final About NONE = new About("", List.of());
+    }
+
     public byte[] xlsx() {
+        return xlsx(About.NONE);
+    }
+
+    /** The table as a workbook, opening with {@code about} when it has rows: a file passed on keeps its scope, definition and source. */
+    public byte[] xlsx(About about) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            if (!about.rows().isEmpty()) {
+                Sheet first = workbook.createSheet(about.name());
+                for (int r = 0; r < about.rows().size(); r++) {
+                    Row row = first.createRow(r);
+                    for (int c = 0; c < about.rows().get(r).size(); c++) {
+                        row.createCell(c).setCellValue(about.rows().get(r).get(c));
+                    }
+                }
+                first.setColumnWidth(0, 14 * 256);
+                first.setColumnWidth(1, 90 * 256);
+            }
             Sheet sheet = workbook.createSheet(title.replaceAll("[\\\\/?*\\[\\]:]", " "));
             Row header = sheet.createRow(0);
             for (int c = 0; c < columns.size(); c++) {

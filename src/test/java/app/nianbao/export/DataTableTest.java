@@ -26,4 +26,20 @@ class DataTableTest {
 
         assertThat(csv.lines()).containsExactly("\uFEFF\"机构\",\"值\"", "\"'=1+1\",-2", "\"甲\",3");
     }
+
+    @Test
+    void a_workbook_opens_with_a_sheet_saying_what_its_numbers_are_of() throws Exception {
+        DataTable table = new DataTable("申请量", List.of("年度", "值"), List.of(List.of(2019, 705), List.of(2020, 713)));
+        DataTable.About about = new DataTable.About("说明", List.of(List.of("范围", "平潭综合实验区"), List.of("年份", "2019-2020")));
+
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(table.xlsx(about)))) {
+            assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("说明");
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("平潭综合实验区");
+            assertThat(workbook.getSheetAt(1).getSheetName()).isEqualTo("申请量");
+            assertThat(workbook.getSheetAt(1).getRow(2).getCell(1).getNumericCellValue()).isEqualTo(713);
+        }
+        try (var plain = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(table.xlsx()))) {
+            assertThat(plain.getNumberOfSheets()).isEqualTo(1);
+        }
+    }
 }

@@ -60,9 +60,16 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
         filters.read(event.getLocation().getQueryParameters());
         Scope scope = Scope.parse(filters.scope());
         boolean shown = render(scope);
+        String years = filters.from() + "-" + filters.to();
+        cards(content).forEach(card -> card.setContext(filters.scopeLabel(), years));
         empty.setVisible(!shown);
         content.setVisible(shown);
         showCoverage(shown ? scope : null);
+    }
+
+    /** Every chart card the view drew, however deep in its layout. */
+    private static java.util.stream.Stream<ChartCard> cards(Component parent) {
+        return parent.getChildren().flatMap(child -> child instanceof ChartCard card ? java.util.stream.Stream.of(card) : cards(child));
     }
 
     /**

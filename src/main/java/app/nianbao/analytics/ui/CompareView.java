@@ -217,6 +217,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         find.setItems(comparison.agencies());
         long outside = comparison.agencies().stream().filter(c -> c.point().outside998()).count();
         drawn = FunnelSample.of(comparison.agencies(), MAX_DRAWN);
+        funnel.setContext(filters.scopeLabel(), String.valueOf(comparison.year()));
         summary.setText(getTranslation("compare.summary", comparison.agencies().size(),
                 "%.1f%%".formatted(comparison.funnel().pooledRate() * 100), outside, comparison.percentiles() == null
                         ? getTranslation("compare.none-ranked", comparison.minN()) : "")

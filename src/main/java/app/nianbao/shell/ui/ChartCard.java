@@ -20,6 +20,9 @@ public class ChartCard extends Div {
     private final Chart chart = new Chart();
     private final Grid<List<Object>> table = new Grid<>();
     private final String fileName;
+    private String scope;
+    private String years;
+    private String definition;
     private final H3 heading = new H3();
     private final Div notes = new Div();
     private DataTable data;
@@ -30,12 +33,13 @@ public class ChartCard extends Div {
         addClassName("chart-card");
         heading.setText(title);
         heading.getElement().setAttribute("title", definition);
-        Button png = new Button(getTranslation("chart.png"), e -> chart.downloadPng(fileName));
+        this.definition = definition;
+        Button png = new Button(getTranslation("chart.png"), e -> chart.downloadPng(exportName()));
         Button toggle = new Button(getTranslation("chart.table"), e -> table.setVisible(!table.isVisible()));
         png.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout actions = new HorizontalLayout(png, toggle);
-        DownloadLinks.of(fileName, () -> data).forEach(actions::add);
+        DownloadLinks.of(this::exportName, () -> data, this::about).forEach(actions::add);
         actions.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         table.setVisible(false);
         table.setAllRowsVisible(true);
@@ -47,6 +51,30 @@ public class ChartCard extends Div {
     public void setTitle(String title, String definition) {
         heading.setText(title);
         heading.getElement().setAttribute("title", definition);
+        this.definition = definition;
+    }
+
+    /** What the numbers are of, carried by every download: in its file name and on the spreadsheet's first sheet. */
+    public void setContext(String scope, String years) {
+        this.scope = scope;
+        this.years = years;
+    }
+
+    /** 申请量_平潭综合实验区_2019-2025: the chart's title, scope and years, without what a file system refuses. */
+    public String exportName() {
+        String name = String.join("_", java.util.stream.Stream.of(heading.getText(), scope, years)
+                .filter(part -> part != null && !part.isBlank()).toList());
+        name = name.replaceAll("[\\\\/:*?\"<>|\\s]+", "-");
+        return name.isBlank() ? fileName : name.length() > 120 ? name.substring(0, 120) : name;
+    }
+
+    /** The first sheet of an XLSX download: title, scope, years, definition, source and date. */
+    private DataTable.About about() {
+        return new DataTable.About(getTranslation("export.sheet"), List.of(List.of(getTranslation("export.title"), heading.getText()),
+                List.of(getTranslation("export.scope"), scope == null ? "" : scope),
+                List.of(getTranslation("export.years"), years == null ? "" : years),
+                List.of(getTranslation("export.definition"), definition == null ? "" : definition),
+                List.of(getTranslation("export.source"), getTranslation("export.source-text", java.time.LocalDate.now().toString()))));
     }
 
     /** Shows a chart configuration and the table of its numbers. */

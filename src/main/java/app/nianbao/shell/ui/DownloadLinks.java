@@ -17,14 +17,20 @@ public final class DownloadLinks {
     }
 
     public static List<Anchor> of(String fileName, Supplier<DataTable> data) {
-        return List.of(link("CSV", fileName + ".csv", "text/csv", () -> data.get().csv()),
-                link("XLSX", fileName + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", () -> data.get().xlsx()));
+        return of(() -> fileName, data, () -> DataTable.About.NONE);
     }
 
-    private static Anchor link(String label, String file, String mime, Supplier<byte[]> bytes) {
+    /** As {@link #of(String, Supplier)}, the name chosen when clicked, and the XLSX opening with a sheet that says what it holds. */
+    public static List<Anchor> of(Supplier<String> fileName, Supplier<DataTable> data, Supplier<DataTable.About> about) {
+        return List.of(link("CSV", () -> fileName.get() + ".csv", "text/csv", () -> data.get().csv()),
+                link("XLSX", () -> fileName.get() + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        () -> data.get().xlsx(about.get())));
+    }
+
+    private static Anchor link(String label, Supplier<String> file, String mime, Supplier<byte[]> bytes) {
         Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] content = bytes.get();
-            return new DownloadResponse(new ByteArrayInputStream(content), file, mime, content.length);
+            return new DownloadResponse(new ByteArrayInputStream(content), file.get(), mime, content.length);
         }), label);
         anchor.getElement().setAttribute("download", true);
         anchor.addClassName("download-link");

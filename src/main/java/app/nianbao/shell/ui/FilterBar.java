@@ -166,6 +166,22 @@ public class FilterBar extends HorizontalLayout {
         return scope.written();
     }
 
+    /** The scope in words, for the names of exported files: 全部机构, an agency's or group's name, a level, a region. */
+    public String scopeLabel() {
+        Kind chosen = kind.getValue() == null ? Kind.ALL : kind.getValue();
+        String label = switch (chosen) {
+            case ALL -> null;
+            case AGENCIES -> agencies.getValue().isEmpty() ? null : agencies.getValue().stream().map(AgencySummary::name).sorted().limit(2)
+                    .collect(java.util.stream.Collectors.joining("、"))
+                    + (agencies.getValue().size() > 2 ? getTranslation("filter.and-more", agencies.getValue().size()) : "");
+            case LEVEL -> level.getValue() == null ? null : Labels.level(level.getValue());
+            case PARENT -> parent.getValue() == null ? null : parent.getValue().name();
+            case REGION -> region.getValue() == null ? null : region.getValue().name();
+            case GROUP -> group.getValue() == null ? null : group.getValue().name();
+        };
+        return label == null ? getTranslation("filter.kind.ALL") : label;
+    }
+
     /** The agencies chosen one by one, directly or as a saved group, which charts draw a line each; else empty. */
     public List<Long> chosenAgencies() {
         if (kind.getValue() == Kind.AGENCIES) {

@@ -147,4 +147,14 @@ class VolumesViewTest extends KaribuTestBase {
                 .contains("[23.0,null,70.0,null,81.0]").contains("[859.0,null,null,null,null]");
         assertThat(_find(Paragraph.class)).extracting(Paragraph::getText).anyMatch(t -> t.contains("同口径") || t.contains("无法按同口径"));
     }
+
+    @Test
+    void a_download_is_named_after_its_chart_scope_and_years() {
+        UI.getCurrent().navigate("volumes", QueryParameters.fromString("scope=agency:" + pingtan() + "&from=2019&to=2024"));
+
+        List<String> names = _find(app.nianbao.shell.ui.ChartCard.class).stream().map(app.nianbao.shell.ui.ChartCard::exportName).toList();
+
+        assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(name).endsWith("_平潭综合实验区_2019-2024"));
+        assertThat(names).contains("本年新收申请_平潭综合实验区_2019-2024");
+    }
 }
