@@ -62,7 +62,7 @@ public record DataTable(String title, List<String> columns, List<List<Object>> r
                 for (int c = 0; c < rows.get(r).size(); c++) {
                     Object v = rows.get(r).get(c);
                     if (v instanceof Number n) {
-                        row.createCell(c).setCellValue(n.doubleValue());
+                        number(row.createCell(c), n);
                     } else if (v != null) {
                         row.createCell(c).setCellValue(v.toString());
                     }
@@ -72,6 +72,18 @@ public record DataTable(String title, List<String> columns, List<List<Object>> r
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A number as a spreadsheet cell. POI writes every number as a double ("2019.0"), which
+     * openpyxl and pandas then read as a float; a whole number is written as the integer it is.
+     */
+    private static void number(org.apache.poi.ss.usermodel.Cell cell, Number n) {
+        double value = n.doubleValue();
+        cell.setCellValue(value);
+        if (value == Math.rint(value) && Math.abs(value) < 1e15 && cell instanceof org.apache.poi.xssf.usermodel.XSSFCell xssf) {
+            xssf.getCTCell().setV(Long.toString((long) value));
         }
     }
 

@@ -42,4 +42,25 @@ class DataTableTest {
             assertThat(plain.getNumberOfSheets()).isEqualTo(1);
         }
     }
+
+    @Test
+    void whole_numbers_are_stored_as_integers_so_that_readers_do_not_see_2019_point_0() throws Exception {
+        DataTable table = new DataTable("年度", List.of("年度", "比率"), List.of(Arrays.asList(2019, 0.25), Arrays.asList(2020, 12.0)));
+
+        // read as the XML a reader such as openpyxl parses: "2019", not "2019.0"
+        String sheet;
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(table.xlsx()))) {
+            java.util.zip.ZipEntry entry;
+            while (!(entry = zip.getNextEntry()).getName().equals("xl/worksheets/sheet1.xml")) {
+                // skip to the sheet
+            }
+            sheet = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(sheet).contains("<v>2019</v>").contains("<v>2020</v>").contains("<v>0.25</v>").contains("<v>12</v>")
+                .doesNotContain("2019.0");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(table.xlsx()))) {
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getNumericCellValue()).isEqualTo(2019);
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(1).getNumericCellValue()).isEqualTo(0.25);
+        }
+    }
 }
