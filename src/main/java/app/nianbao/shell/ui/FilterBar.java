@@ -110,9 +110,17 @@ public class FilterBar extends HorizontalLayout {
         showChoiceFor(Kind.ALL);
     }
 
-    /** Sets the fields from a URL without navigating again. */
+    /** The parameters the scope and years travel in; what the session remembers of them. */
+    private static final List<String> SHARED = List.of("scope", "from", "to");
+    private static final String REMEMBERED = FilterBar.class.getName() + ".shared";
+
+    /**
+     * Sets the fields from a URL without navigating again. A URL that names no scope or years
+     * (a click in the side navigation) takes the ones last chosen in this session, and the
+     * address bar shows them, so that a link copied from it still reproduces the view.
+     */
     public void read(QueryParameters parameters) {
-        Map<String, List<String>> params = parameters.getParameters();
+        Map<String, List<String>> params = remembered(parameters.getParameters());
         reading = true;
         try {
             Scope scope;
@@ -127,6 +135,32 @@ public class FilterBar extends HorizontalLayout {
         } finally {
             reading = false;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, List<String>> remembered(Map<String, List<String>> given) {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session == null) {
+            return given;
+        }
+        Map<String, List<String>> shared = new java.util.LinkedHashMap<>();
+        SHARED.stream().filter(given::containsKey).forEach(key -> shared.put(key, given.get(key)));
+        if (!shared.isEmpty()) {
+            session.setAttribute(REMEMBERED, shared);
+            return given;
+        }
+        Object saved = session.getAttribute(REMEMBERED);
+        if (!(saved instanceof Map<?, ?> last)) {
+            return given;
+        }
+        Map<String, List<String>> merged = new java.util.LinkedHashMap<>(given);
+        merged.putAll((Map<String, List<String>>) last);
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        if (ui != null) {
+            String path = com.vaadin.flow.router.RouteConfiguration.forSessionScope().getUrl(view);
+            ui.getPage().getHistory().replaceState(null, new com.vaadin.flow.router.Location(path, new QueryParameters(merged)));
+        }
+        return merged;
     }
 
     private void show(Scope scope) {

@@ -157,4 +157,20 @@ class VolumesViewTest extends KaribuTestBase {
         assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(name).endsWith("_平潭综合实验区_2019-2024"));
         assertThat(names).contains("本年新收申请_平潭综合实验区_2019-2024");
     }
+
+    @Test
+    void the_scope_and_years_chosen_on_one_view_stay_when_the_side_navigation_opens_another() {
+        UI.getCurrent().navigate("volumes", QueryParameters.fromString("scope=agency:" + pingtan() + "&from=2020&to=2024"));
+
+        UI.getCurrent().navigate("outcomes");
+
+        FilterBar bar = _get(FilterBar.class);
+        assertThat(bar.scope()).isEqualTo("agency:" + pingtan());
+        assertThat(List.of(bar.from(), bar.to())).containsExactly(2020, 2024);
+
+        // choosing all agencies again is remembered as a choice too
+        UI.getCurrent().navigate("outcomes", QueryParameters.fromString("scope=all&from=2019&to=2025"));
+        UI.getCurrent().navigate("volumes");
+        assertThat(_get(FilterBar.class).scope()).isEqualTo("all");
+    }
 }
