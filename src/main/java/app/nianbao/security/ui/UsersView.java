@@ -43,6 +43,7 @@ class UsersView extends Main implements HasDynamicTitle {
         PasswordField password = new PasswordField(getTranslation("users.password"));
         password.setHelperText(getTranslation("users.password.rule", UserService.MIN_PASSWORD_LENGTH));
         ComboBox<Role> role = roleChoice();
+        role.setLabel(getTranslation("users.role"));
         role.setValue(Role.VIEWER);
         Button create = new Button(getTranslation("users.create"), e -> act(
                 () -> {
@@ -69,6 +70,8 @@ class UsersView extends Main implements HasDynamicTitle {
 
     private HorizontalLayout actions(UserAccount user) {
         ComboBox<Role> role = roleChoice();
+        // no visible label in a row; a screen reader still hears whose role it is
+        role.setAriaLabel(getTranslation("users.role-of", user.username()));
         role.setValue(user.role());
         role.setEnabled(!user.username().equals(me));
         role.addValueChangeListener(e -> {

@@ -34,7 +34,8 @@ class UsersViewTest extends KaribuTestBase {
 
         _setValue(_get(TextField.class, spec -> spec.withLabel("用户名")), "chen.jing");
         _setValue(_get(PasswordField.class, spec -> spec.withLabel("密码")), "a-long-password");
-        _setValue(_get(ComboBox.class, spec -> spec.withPredicate(c -> Role.VIEWER.equals(c.getValue()))), Role.ANALYST);
+        // the role field is named, as the other two are
+        _setValue(_get(ComboBox.class, spec -> spec.withLabel("角色")), Role.ANALYST);
         _click(_get(Button.class, spec -> spec.withText("新建用户")));
 
         expectNotifications("已创建用户 chen.jing");
