@@ -146,7 +146,7 @@ class AgenciesView extends Main implements HasDynamicTitle {
             Notification.show(getTranslation("agencies.saved", agency.name()), 2000, Notification.Position.BOTTOM_START);
             refresh();
         } catch (IllegalArgumentException e) {
-            Notification.show(e.getMessage(), 4000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(Labels.inLanguage(e.getMessage()), 4000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 
@@ -181,7 +181,7 @@ class AgenciesView extends Main implements HasDynamicTitle {
             rosterResult.setText(getTranslation("agencies.roster.done", fileName, result.described(), result.created()));
             refresh();
         } catch (IllegalArgumentException e) {
-            rosterResult.setText(fileName + ": " + e.getMessage());
+            rosterResult.setText(fileName + ": " + Labels.inLanguage(e.getMessage()));
         }
     }
 
@@ -207,7 +207,7 @@ class AgenciesView extends Main implements HasDynamicTitle {
             mergeRefused(getTranslation("agencies.merge-busy", merged.name(), kept.name()));
             return;
         } catch (RuntimeException e) {
-            mergeRefused(getTranslation("agencies.merge-failed", merged.name(), kept.name(), e.getMessage()));
+            mergeRefused(getTranslation("agencies.merge-failed", merged.name(), kept.name(), Labels.inLanguage(e.getMessage())));
             return;
         }
         Notification.show(getTranslation("agencies.merged", merged.name(), kept.name()), 3000, Notification.Position.BOTTOM_START);

@@ -103,7 +103,7 @@ class CollectView extends Main implements HasDynamicTitle {
         run.addComponentColumn(r -> link(r.url())).setHeader(getTranslation("collect.url")).setFlexGrow(4);
         run.addColumn(r -> r.agency() == null ? "" : r.agency() + " " + r.year() + (r.version() != null && r.version() > 1
                 ? " · " + getTranslation("collect.version", r.version()) : "")).setHeader(getTranslation("collect.report")).setFlexGrow(2);
-        run.addColumn(r -> r.detail() == null ? "" : r.detail()).setHeader(getTranslation("collect.detail")).setFlexGrow(2);
+        run.addColumn(r -> r.detail() == null ? "" : Labels.inLanguage(r.detail())).setHeader(getTranslation("collect.detail")).setFlexGrow(2);
         run.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         run.setAllRowsVisible(true);
         run.setVisible(false);
@@ -152,7 +152,7 @@ class CollectView extends Main implements HasDynamicTitle {
             }
             collect(listed);
         } catch (IllegalArgumentException e) {
-            status.setText(e.getMessage());
+            status.setText(Labels.inLanguage(e.getMessage()));
         }
     }
 
@@ -185,7 +185,7 @@ class CollectView extends Main implements HasDynamicTitle {
             String failed = failure;
             // words are looked up in the UI's locale, so inside access, not on this thread
             ui.access(() -> {
-                status.setText(failed != null ? failed : getTranslation("collect.done", done.size(), tally(done)));
+                status.setText(failed != null ? Labels.inLanguage(failed) : getTranslation("collect.done", done.size(), tally(done)));
                 start.setEnabled(true);
                 again.setEnabled(true);
                 refreshKnown();

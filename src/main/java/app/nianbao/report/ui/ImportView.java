@@ -156,8 +156,8 @@ class ImportView extends Main implements HasDynamicTitle {
 
     private void finish(ImportSummary result) {
         summary.removeAll();
-        summary.add(new Span(result.describe()));
-        result.failures().forEach(f -> summary.add(new Paragraph(getTranslation("import.failed", f.file(), f.reason()))));
+        summary.add(new Span(Labels.inLanguage(result.describe())));
+        result.failures().forEach(f -> summary.add(new Paragraph(getTranslation("import.failed", f.file(), Labels.inLanguage(f.reason())))));
         refreshConfirm();
     }
 
@@ -179,7 +179,7 @@ class ImportView extends Main implements HasDynamicTitle {
             if (preview.alreadyStored()) {
                 status.setText(getTranslation("import.already"));
             } else if (preview.failure() != null) {
-                status.setText(getTranslation("import.cannot", preview.failure()));
+                status.setText(getTranslation("import.cannot", Labels.inLanguage(preview.failure())));
                 status.getElement().getThemeList().add("badge error");
             } else {
                 showReport();
@@ -255,7 +255,7 @@ class ImportView extends Main implements HasDynamicTitle {
                 case IMPORTED -> getTranslation("import.done");
                 case REPLACED -> getTranslation("import.new-version", result.version());
                 case UNCHANGED -> getTranslation("import.unchanged");
-                case FAILED -> getTranslation("import.outcome-failed", result.reason());
+                case FAILED -> getTranslation("import.outcome-failed", Labels.inLanguage(result.reason()));
             });
             status.getElement().getThemeList().add(result.status() == ImportOutcome.Status.FAILED ? "badge error" : "badge success");
         }

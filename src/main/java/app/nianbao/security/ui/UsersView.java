@@ -113,7 +113,7 @@ class UsersView extends Main implements HasDynamicTitle {
             notify(done, NotificationVariant.LUMO_SUCCESS);
             refresh();
         } catch (IllegalArgumentException e) {
-            notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
+            notify(app.nianbao.shell.ui.Labels.inLanguage(e.getMessage()), NotificationVariant.LUMO_ERROR);
         }
     }
 

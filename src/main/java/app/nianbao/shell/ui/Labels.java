@@ -91,4 +91,42 @@ public final class Labels {
     public static String text(String key, Object... params) {
         return UI.getCurrent().getTranslation(key, params);
     }
+
+    /** A message of the services written for both readers ("存储失败 / the store refused the report: …"), in the chosen language. */
+    public static String inLanguage(String message) {
+        return bilingual(message, Language.english());
+    }
+
+    /**
+     * The half of a "中文 / English" message for one language. The services write their messages
+     * so, for the command line's readers of both; a detail after the English half's colon (a file,
+     * the store's own words) belongs to both halves. Text of any other shape is left as it is.
+     */
+    static String bilingual(String message, boolean english) {
+        if (message == null) {
+            return null;
+        }
+        for (int split = message.indexOf(" / "); split > 0; split = message.indexOf(" / ", split + 3)) {
+            String zh = message.substring(0, split);
+            String en = message.substring(split + 3);
+            if (!hasHan(zh) || en.isEmpty() || !isAsciiLetter(en.charAt(0))) {
+                continue;
+            }
+            int colon = en.indexOf(": ");
+            if (colon < 0) {
+                return english ? en : zh;
+            }
+            String detail = bilingual(en.substring(colon + 2), english);
+            return english ? en.substring(0, colon) + ": " + detail : zh + "：" + detail;
+        }
+        return message;
+    }
+
+    private static boolean hasHan(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c < 128 && Character.isLetter(c);
+    }
 }

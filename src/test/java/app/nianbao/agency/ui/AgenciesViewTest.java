@@ -110,7 +110,7 @@ class AgenciesViewTest extends KaribuTestBase {
         view.merge(kept, gone);
 
         com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
-                "未合并「已不存在的机构」与「合并失败测试局」，两个机构都保持原样：机构不存在 / no such agency");
+                "未合并「已不存在的机构」与「合并失败测试局」，两个机构都保持原样：机构不存在");
         assertThat(agencies.list()).extracting(AgencySummary::name).contains("合并失败测试局");
     }
 }

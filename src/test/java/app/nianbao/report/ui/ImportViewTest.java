@@ -91,7 +91,18 @@ class ImportViewTest extends KaribuTestBase {
 
         view.received("notes.txt", "会议纪要，没有表格".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(view.getElement().getTextRecursively()).contains("无法导入").contains("表三");
+        assertThat(view.getElement().getTextRecursively()).contains("无法导入").contains("表三").doesNotContain("no table 3 found");
         assertThat(_get(Button.class, spec -> spec.withText("确认导入 0 份")).isEnabled()).isFalse();
+    }
+
+    @Test
+    void in_english_the_reason_a_file_cannot_be_imported_is_given_in_english_only() {
+        UI.getCurrent().setLocale(app.nianbao.shell.ui.Translations.ENGLISH);
+        UI.getCurrent().navigate(ImportView.class);
+        ImportView view = _get(ImportView.class);
+
+        view.received("notes.txt", "会议纪要，没有表格".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(view.getElement().getTextRecursively()).contains("no table 3 found").doesNotContain("未找到表三");
     }
 }
