@@ -75,7 +75,6 @@ public final class Labels {
         return value.stripTrailingZeros().toPlainString();
     }
 
-    /** A translated interface text, for code without a component at hand (static chart builders). */
     /** What the collector saw at the source after publication, in words with their dates: changed, withdrawn. */
     public static java.util.List<String> sourceMarks(java.time.LocalDate changedOn, java.time.LocalDate withdrawnOn) {
         java.util.List<String> marks = new java.util.ArrayList<>();
@@ -88,6 +87,7 @@ public final class Labels {
         return marks;
     }
 
+    /** A translated interface text, for code without a component at hand (static chart builders). */
     public static String text(String key, Object... params) {
         return UI.getCurrent().getTranslation(key, params);
     }
