@@ -79,13 +79,9 @@ public class NianbaoCommand implements Runnable {
 
     /** The store could not be opened or refused a write (locked, read-only, full, the server gone): not the caller's arguments. */
     static boolean storeFailure(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof app.nianbao.store.StoreLockedException || t instanceof java.sql.SQLException
-                    || t instanceof org.jooq.exception.DataAccessException || t instanceof org.flywaydb.core.api.FlywayException) {
-                return true;
-            }
-        }
-        return false;
+        return app.nianbao.store.Causes.of(ex).anyMatch(t -> t instanceof app.nianbao.store.StoreLockedException
+                || t instanceof java.sql.SQLException || t instanceof org.jooq.exception.DataAccessException
+                || t instanceof org.flywaydb.core.api.FlywayException);
     }
 
     @Override

@@ -22,6 +22,7 @@ import app.nianbao.parse.ReadOptions;
 import app.nianbao.parse.ReportReader;
 import app.nianbao.parse.UnreadableReportException;
 import app.nianbao.report.ReportBatch;
+import app.nianbao.store.Causes;
 import app.nianbao.store.Conflicts;
 
 /**
@@ -245,11 +246,7 @@ public class ImportService {
     }
 
     private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return String.valueOf(root.getMessage());
+        return Causes.rootMessage(e);
     }
 
     private String tooLarge(long size) {

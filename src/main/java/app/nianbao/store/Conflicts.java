@@ -47,19 +47,9 @@ public final class Conflicts {
      * {@link Lost} where it finds the rows it read changed under it.
      */
     public static boolean isConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof Lost) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && SQL_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-            String message = t.getMessage();
-            if (message != null && (message.contains("Conflict") || message.contains("Duplicate key"))) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(e).anyMatch(t -> t instanceof Lost
+                || t instanceof SQLException sql && sql.getSQLState() != null && SQL_STATES.contains(sql.getSQLState())
+                || t.getMessage() != null && (t.getMessage().contains("Conflict") || t.getMessage().contains("Duplicate key")));
     }
 
     /** A transaction that found what it read changed by another writer before it could write. */

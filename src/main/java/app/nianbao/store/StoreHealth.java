@@ -2,10 +2,10 @@ package app.nianbao.store;
 
 import static app.nianbao.store.jooq.Tables.STORE_PROBE;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -28,23 +28,16 @@ public class StoreHealth implements HealthIndicator {
     private static final Logger LOG = LoggerFactory.getLogger(StoreHealth.class);
 
     private final DSLContext dsl;
-    private final Clock clock;
     private Instant probedAt = Instant.MIN;
     private Health last;
 
-    @org.springframework.beans.factory.annotation.Autowired
     public StoreHealth(DSLContext dsl) {
-        this(dsl, Clock.systemUTC());
-    }
-
-    StoreHealth(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
-        this.clock = clock;
     }
 
     @Override
     public synchronized Health health() {
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         if (last == null || Duration.between(probedAt, now).compareTo(EVERY) >= 0) {
             Health probed = probe(now);
             if (last != null && !last.getStatus().equals(probed.getStatus())) {
@@ -58,15 +51,11 @@ public class StoreHealth implements HealthIndicator {
 
     private Health probe(Instant now) {
         try {
-            dsl.transaction(tx -> tx.dsl().update(STORE_PROBE).set(STORE_PROBE.CHECKED_AT, LocalDateTime.ofInstant(now, clock.getZone()))
+            dsl.transaction(tx -> tx.dsl().update(STORE_PROBE).set(STORE_PROBE.CHECKED_AT, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
                     .where(STORE_PROBE.ID.eq(1)).execute());
             return Health.up().build();
         } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            return Health.down().withDetail("write", String.valueOf(root.getMessage())).build();
+            return Health.down().withDetail("write", Causes.rootMessage(e)).build();
         }
     }
 }
