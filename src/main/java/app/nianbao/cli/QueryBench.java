@@ -106,7 +106,7 @@ final class QueryBench {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("chart", query.chart());
             row.put("median_ms", Math.round(millis[runs / 2] * 10) / 10.0);
-            row.put("p95_ms", Math.round(millis[(int) Math.ceil(runs * 0.95) - 1] * 10) / 10.0);
+            row.put("p95_ms", LoadBench.percentile(millis, 0.95));
             rows.add(row);
         }
         return rows;
