@@ -240,14 +240,6 @@ public class AgencyService {
     }
 
     /**
-     * Merges {@code merged} into {@code kept} in one transaction: its reports move over (a year
-     * both have becomes later versions of the kept agency's year), its name and aliases become
-     * aliases, its children move to the kept agency, and it is deleted. It waits for the imports
-     * running in this process ({@link AgencyWrites}); one that meets an import of another server
-     * on the same store is tried again, and if it still meets one it is not done, and
-     * {@link AgencyBusyException} says so.
-     */
-    /**
      * Marks agencies as being written by this transaction, before their reports are: the store
      * then lets only one of an import and a merge of the same agency commit (DuckDB refuses the
      * later writer of the row; PostgreSQL makes it wait for the row and read again), so a merge
@@ -264,6 +256,14 @@ public class AgencyService {
         }
     }
 
+    /**
+     * Merges {@code merged} into {@code kept} in one transaction: its reports move over (a year
+     * both have becomes later versions of the kept agency's year), its name and aliases become
+     * aliases, its children move to the kept agency, and it is deleted. It waits for the imports
+     * running in this process ({@link AgencyWrites}); one that meets an import of another server
+     * on the same store is tried again, and if it still meets one it is not done, and
+     * {@link AgencyBusyException} says so.
+     */
     @PreAuthorize("hasRole('ANALYST')")
     public void merge(long kept, long merged) {
         if (kept == merged) {

@@ -31,12 +31,12 @@ import app.nianbao.report.ReportService;
  */
 final class ImportBatch {
 
-    private final DSLContext dsl;
     private final ReportBatch batch;
+    private final AgencyService agencies;
 
     ImportBatch(DSLContext dsl) {
-        this.dsl = dsl;
         this.batch = new ReportBatch(dsl);
+        this.agencies = new AgencyService(dsl);
     }
 
     /** What the rules need of a report: its year, figures and narrative. */
@@ -54,7 +54,7 @@ final class ImportBatch {
                 names.merge(r.report().agency(), r.agencyExplicit(), Boolean::logicalOr);
             }
         }
-        AgencyService.Resolved resolved = new AgencyService(dsl).resolveAll(names);
+        AgencyService.Resolved resolved = agencies.resolveAll(names);
         List<Integer> accepted = new ArrayList<>();
         Map<Integer, Long> agencyOf = new HashMap<>();
         for (int i = 0; i < ready.size(); i++) {
@@ -80,7 +80,7 @@ final class ImportBatch {
     private void write(List<Ready> ready, List<Integer> accepted, Map<Integer, Long> agencyOf, ImportOutcome[] outcomes) {
         int minYear = accepted.stream().mapToInt(i -> ready.get(i).report().year()).min().orElseThrow();
         int maxYear = accepted.stream().mapToInt(i -> ready.get(i).report().year()).max().orElseThrow();
-        new AgencyService(dsl).claim(agencyOf.values());
+        agencies.claim(agencyOf.values());
         Map<String, Stored> current = batch.current(new HashSet<>(agencyOf.values()), minYear - 1, maxYear + 1);
         List<Long> ids = batch.reserveReportIds(accepted.size());
         // versions count on from the store and within the batch; the last of an agency-year becomes current
