@@ -18,6 +18,18 @@ public final class Samples {
 
     public static final String SEED = "000_02c6609157ceda09.txt";
 
+    /**
+     * Word documents and Word-exported PDFs made from the real samples with LibreOffice 7.4
+     * ({@code soffice --convert-to docx|doc|pdf}, see samples/derived/README.md), each with the
+     * sample it was made from, whose expected figures it must give.
+     */
+    public static final java.util.Map<String, String> DERIVED = java.util.Map.of(
+            "derived/2021_pingtan_word.doc", "2021_pingtan_word.docx",
+            "derived/2023_pingtan_word.doc", "2023_pingtan.html",
+            "derived/2019_shanghai_word.doc", "2019_shanghai.html",
+            "derived/2019_pingtan_word.pdf", "2019_pingtan.html",
+            "derived/2023_pingtan_word.pdf", "2023_pingtan.html");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Samples() {

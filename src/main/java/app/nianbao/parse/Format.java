@@ -9,6 +9,8 @@ public enum Format {
     TEXT, HTML, PDF,
     /** A Word document (Office Open XML), its tables read cell by cell. */
     DOCX,
+    /** A Word 97–2003 binary document (.doc), as WPS Office also writes it (.wps), read as a .docx is. */
+    DOC,
     /** Text with pipe tables, as PDF and OCR converters write it (found by the reader, not sniffed). */
     MARKDOWN,
     /** Page text as a crawler flattens it, numbers glued together (found by the reader, not sniffed). */
@@ -44,6 +46,9 @@ public enum Format {
         }
         if (WordLines.isWordDocument(bytes)) {
             return DOCX;
+        }
+        if (WordLines.isLegacyWordDocument(bytes)) {
+            return DOC;
         }
         if (isImage(bytes)) {
             return SCAN;

@@ -26,7 +26,7 @@ public final class ReportReader {
             throw new UnreadableReportException("文件是空的", "the file is empty");
         }
         Format format = options.format() != null ? options.format() : Format.sniff(bytes);
-        if (format != Format.DOCX && format != Format.SCAN) {
+        if (format != Format.DOCX && format != Format.DOC && format != Format.SCAN) {
             refuseKnownBinary(bytes);
         }
         List<String> titles = new ArrayList<>();
@@ -52,8 +52,9 @@ public final class ReportReader {
                 sourceText = ScanText.read(List.of(image(bytes)));
                 lines = Lines.ofText(sourceText);
             }
-            case HTML, DOCX -> {
-                HtmlLines.Page page = format == Format.HTML ? HtmlLines.read(decodeText(bytes)) : WordLines.read(bytes);
+            case HTML, DOCX, DOC -> {
+                HtmlLines.Page page = format == Format.HTML ? HtmlLines.read(decodeText(bytes))
+                        : format == Format.DOCX ? WordLines.read(bytes) : WordLines.readLegacy(bytes);
                 titles.addAll(page.titles());
                 lines = page.lines();
                 metaDate = page.publishedMeta();
@@ -121,8 +122,8 @@ public final class ReportReader {
     /** Archives, Office files and images are refused by name, whatever their file name says. */
     private static void refuseKnownBinary(byte[] bytes) throws UnreadableReportException {
         if (startsWith(bytes, 0x50, 0x4B, 0x03, 0x04) || startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0)) {
-            throw new UnreadableReportException("文件是压缩包或 Office 文档（ZIP/DOC/XLS），不是年报；请先解压或另存为 PDF/HTML/文本",
-                    "the file is an archive or Office document, not a report: unpack it or save it as PDF, HTML or text");
+            throw new UnreadableReportException("文件是压缩包或非 Word 的 Office 文档（如 XLS、PPT），不是年报；请先解压或另存为 PDF/HTML/Word/文本",
+                    "the file is an archive or an Office document other than Word (such as XLS or PPT), not a report: unpack it or save it as PDF, HTML, Word or text");
         }
         if (startsWith(bytes, 0x89, 0x50, 0x4E, 0x47) || startsWith(bytes, 0xFF, 0xD8, 0xFF) || startsWith(bytes, 0x47, 0x49, 0x46)) {
             throw new UnreadableReportException("文件是图片，没有可读取的文字", "the file is an image, with no text to read");

@@ -221,18 +221,28 @@ final class TableReader {
                         "表二的表头属于 %s 年模板，而表三属于 %s 年模板；表二按表三的模板读取".formatted(t.code(),
                                 figures.template().code()))));
         StringBuilder pending = new StringBuilder();
+        String above = "";
         for (int i = start; i < t3Start; i++) {
             Row row = rows.get(i);
             if (row.values().isEmpty()) {
                 pending.append(row.label());
+                above = row.label();
                 continue;
             }
-            Optional<String> code = t2Row(row.label(), t2).or(() -> t2Row(pending.toString(), t2));
+            // a label that wrapped in a narrow column ("行政规范性文" / "件 77 132 470") is read whole
+            String wrapped = above + row.label();
+            Optional<String> code = t2Row(row.label(), t2).or(() -> t2Row(wrapped, t2)).or(() -> t2Row(pending.toString(), t2));
             pending.setLength(0);
+            above = "";
             if (code.isEmpty() || figures.cell("t2", code.get(), t2.get(code.get()).get(0)).source() != null) {
                 continue;
             }
             List<CellCode> slots = t2.get(code.get()).stream().map(c -> new CellCode("t2", code.get(), c)).toList();
+            int end = continuedValues(i, t3Start, slots.size());
+            if (end > i) {
+                row = new Row(row.line(), row.label(), valuesOf(i, end));
+                i = end;
+            }
             if (row.values().size() < slots.size() && !glued) {
                 for (CellCode slot : slots) {
                     figures.put(Cell.missing(slot, row.source()));
@@ -252,6 +262,33 @@ final class TableReader {
                         "表二未找到「%s」行".formatted(book.rowLabel("t2", r).zh())));
             }
         }
+    }
+
+    /**
+     * The last line of a row whose values wrapped onto lines of their own ("规章 0" / "0 0"): the
+     * unlabelled lines right below that bring the row to exactly its count of values, else {@code from}.
+     */
+    private int continuedValues(int from, int to, int wanted) {
+        int count = rows.get(from).values().size();
+        for (int j = from + 1; j < to && count < wanted; j++) {
+            Row next = rows.get(j);
+            if (!next.label().isEmpty() || next.values().isEmpty()) {
+                return from;
+            }
+            count += next.values().size();
+            if (count == wanted) {
+                return j;
+            }
+        }
+        return from;
+    }
+
+    private List<ValueToken> valuesOf(int from, int to) {
+        List<ValueToken> values = new ArrayList<>();
+        for (int j = from; j <= to; j++) {
+            values.addAll(rows.get(j).values());
+        }
+        return values;
     }
 
     private Optional<Template> headerTemplate(int from, int to) {

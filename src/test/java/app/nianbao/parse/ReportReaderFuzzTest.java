@@ -53,8 +53,8 @@ class ReportReaderFuzzTest {
 
     @Provide
     Arbitrary<List<Mutation>> mutations() {
-        Arbitrary<String> sample = Arbitraries.of(java.util.stream.Stream.concat(Samples.REPORTS.stream(),
-                ReportReaderTest.CRAWLED.stream()).toList());
+        Arbitrary<String> sample = Arbitraries.of(java.util.stream.Stream.of(Samples.REPORTS.stream(),
+                ReportReaderTest.CRAWLED.stream(), Samples.DERIVED.keySet().stream()).flatMap(s -> s).toList());
         return sample.flatMap(s -> Arbitraries.integers().between(0, 3).flatMap(kind ->
                         Arbitraries.integers().between(0, Integer.MAX_VALUE).flatMap(pos ->
                                 Arbitraries.integers().between(1, 4000).flatMap(len ->
