@@ -397,7 +397,7 @@ public class CollectService {
     }
 
     private static ParsedReport withPublished(ParsedReport r, Published published) {
-        return new ParsedReport(r.agency(), r.year(), r.format(), r.figures(), r.findings(), r.sourceText(), published);
+        return new ParsedReport(r.agency(), r.year(), r.format(), r.figures(), r.findings(), r.sourceText(), published, r.scan());
     }
 
     /** The file name the import shows for a URL: its last path segment, or the host. */

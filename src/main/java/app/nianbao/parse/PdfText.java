@@ -15,8 +15,12 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /** The text layer of a PDF, through PDFBox, and its Title metadata. */
 final class PdfText {
 
-    /** {@code scanned}: the text came from OCR of the page images, there being no text layer. */
-    record Extracted(String text, String title, boolean scanned, String created) {
+    /** {@code scan}: the text came from OCR of the page images, there being no text layer (else null). */
+    record Extracted(String text, String title, ScanText.Scan scan, String created) {
+
+        boolean scanned() {
+            return scan != null;
+        }
     }
 
     /** More pages than any annual report has: a scan this long is not OCR'd (minutes of work for nothing). */
@@ -34,7 +38,7 @@ final class PdfText {
             java.util.Calendar creation = doc.getDocumentInformation() == null ? null : doc.getDocumentInformation().getCreationDate();
             String created = creation == null ? null : "%tF".formatted(creation);
             if (countCjk(text) >= 20) {
-                return new Extracted(text, title, false, created);
+                return new Extracted(text, title, null, created);
             }
             if (!ScanText.available() || doc.getNumberOfPages() > MAX_SCANNED_PAGES) {
                 throw new UnreadableReportException("PDF 没有文字层（可能是扫描件），%s".formatted(ScanText.available()
@@ -49,11 +53,12 @@ final class PdfText {
                 float dpi = ScanText.PAGE_WIDTH_PIXELS / (doc.getPage(i).getMediaBox().getWidth() / 72f);
                 pages.add(renderer.renderImageWithDPI(i, dpi, ImageType.GRAY));
             }
-            String recognised = ScanText.read(pages);
+            ScanText.Scan scan = ScanText.read(pages);
+            String recognised = scan.text();
             if (countCjk(recognised) < 20) {
                 throw new UnreadableReportException("PDF 没有文字层，文字识别也没有读出文字", "the PDF has no text layer and OCR found no text in it");
             }
-            return new Extracted(recognised, title, true, created);
+            return new Extracted(recognised, title, scan, created);
         } catch (InvalidPasswordException e) {
             throw new UnreadableReportException("PDF 已加密，无法读取", "the PDF is encrypted");
         } catch (IOException e) {

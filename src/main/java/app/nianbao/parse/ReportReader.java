@@ -34,6 +34,7 @@ public final class ReportReader {
         Published.Source metaSource = null;
         List<Line> lines;
         String sourceText;
+        ScanText.Scan scan = null;
         switch (format) {
             case PDF -> {
                 PdfText.Extracted pdf = PdfText.read(bytes);
@@ -46,10 +47,12 @@ public final class ReportReader {
                 metaSource = Published.Source.PDF_META;
                 if (pdf.scanned()) {
                     format = Format.SCAN;
+                    scan = pdf.scan();
                 }
             }
             case SCAN -> {
-                sourceText = ScanText.read(List.of(image(bytes)));
+                scan = ScanText.read(List.of(image(bytes)));
+                sourceText = scan.text();
                 lines = Lines.ofText(sourceText);
             }
             case HTML, DOCX, DOC -> {
@@ -102,7 +105,8 @@ public final class ReportReader {
         if (published == null) {
             published = Published.ofSignOff(SourceText.lines(sourceText), year).orElse(null);
         }
-        return new ParsedReport(agency, year, format, tables.figures(), findings, sourceText, published);
+        ScanImage image = scan == null ? null : ScanBoxes.image(scan, lines, tables.figures());
+        return new ParsedReport(agency, year, format, tables.figures(), findings, sourceText, published, image);
     }
 
     /**

@@ -58,17 +58,39 @@ final class ScanText {
         return TESSDATA != null;
     }
 
-    /** The pages' text, page after page. */
-    static String read(List<BufferedImage> pages) throws UnreadableReportException {
+    /** A line of the scan's text, where it lies on its page (0-based), and the boxes of its table cells, if it is a table row. */
+    record ScanLine(String text, int page, int top, int bottom, int pageWidth, int pageHeight, List<Token> tokens) {
+    }
+
+    /** A non-empty table cell: one whitespace-free piece of its line's text, in order. */
+    record Token(int left, int right, Integer confidence, String readAs) {
+    }
+
+    /** The scan read: its lines in order (line n of the text is {@code lines.get(n - 1)}) and its straightened pages. */
+    record Scan(List<ScanLine> lines, List<BufferedImage> pages) {
+
+        String text() {
+            return String.join("\n", lines.stream().map(ScanLine::text).toList());
+        }
+    }
+
+    /** The pages' text, page after page, with where each line and cell lies. */
+    static Scan read(List<BufferedImage> pages) throws UnreadableReportException {
         if (!available()) {
             throw new UnreadableReportException("扫描件需要 OCR：请安装 tesseract-ocr 与 tesseract-ocr-chi-sim",
                     "a scan needs OCR: install tesseract-ocr and tesseract-ocr-chi-sim");
         }
         try {
-            return String.join("\n", IntStream.range(0, pages.size()).parallel().mapToObj(i -> page(pages.get(i))).toList());
+            List<PageRead> read = IntStream.range(0, pages.size()).parallel().mapToObj(i -> page(i, pages.get(i))).toList();
+            List<ScanLine> lines = new ArrayList<>();
+            read.forEach(p -> lines.addAll(p.lines()));
+            return new Scan(lines, read.stream().map(PageRead::image).toList());
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new UnreadableReportException("OCR 失败：" + e.getMessage(), "OCR failed: " + e.getMessage());
         }
+    }
+
+    private record PageRead(BufferedImage image, List<ScanLine> lines) {
     }
 
     /** One Tesseract engine, kept for a page's many small images: starting one costs more than reading a cell. */
@@ -116,25 +138,43 @@ final class ScanText {
     private static final int SINGLE_BLOCK = 6;
     private static final int SINGLE_LINE = 7;
 
-    private static String page(BufferedImage scan) {
+    private static PageRead page(int index, BufferedImage scan) {
         try (Engine chinese = new Engine("chi_sim", null); Engine digits = new Engine("eng", "0123456789.")) {
             BufferedImage page = straighten(gray(scan));
             boolean[][] dark = binarize(page);
             boolean[][] ink = lines(page);
-            StringBuilder text = new StringBuilder();
+            int w = page.getWidth();
+            int h = page.getHeight();
+            List<ScanLine> lines = new ArrayList<>();
             for (int[] strip : strips(ink)) {
                 List<int[]> cells = cells(ink, strip[0], strip[1]);
                 if (cells.size() < 2) {
-                    text.append(chinese.read(crop(page, 0, strip[0], page.getWidth(), strip[1]), SINGLE_BLOCK).text()).append('\n');
+                    String prose = chinese.read(crop(page, 0, strip[0], w, strip[1]), SINGLE_BLOCK).text();
+                    for (String line : SourceText.lines(prose)) {
+                        lines.add(new ScanLine(line.strip(), index, strip[0], strip[1], w, h, List.of()));
+                    }
                     continue;
                 }
                 List<String> row = new ArrayList<>();
+                List<Token> tokens = new ArrayList<>();
                 for (int[] cell : cells) {
-                    row.add(cell(chinese, digits, page, dark, cell[0], strip[0], cell[1], strip[1]));
+                    CellRead read = cell(chinese, digits, page, dark, cell[0], strip[0], cell[1], strip[1]);
+                    row.add(read.text());
+                    if (!read.text().isEmpty()) {
+                        tokens.add(new Token(cell[0], cell[1], read.confidence(), read.readAs()));
+                    }
                 }
-                text.append(String.join("\t", row)).append('\n');
+                lines.add(new ScanLine(String.join("\t", row), index, strip[0], strip[1], w, h, tokens));
             }
-            return text.toString();
+            return new PageRead(page, lines);
+        }
+    }
+
+    /** A cell's text as the reader takes it; for a number, what the digits-only engine read and how sure it was. */
+    private record CellRead(String text, Integer confidence, String readAs) {
+
+        static CellRead text(String text) {
+            return new CellRead(text, null, null);
         }
     }
 
@@ -142,14 +182,14 @@ final class ScanText {
      * A table cell's text: Chinese as read; a number read again with the digits-only engine and
      * kept only when it is sure of it — else "?", a cell not read, which the identities may infer.
      */
-    private static String cell(Engine chinese, Engine digits, BufferedImage page, boolean[][] dark, int left, int top, int right, int bottom) {
+    private static CellRead cell(Engine chinese, Engine digits, BufferedImage page, boolean[][] dark, int left, int top, int right, int bottom) {
         int inset = 4;
         int x0 = left + inset;
         int y0 = top + inset;
         int x1 = right - inset;
         int y1 = bottom - inset;
         if (x1 - x0 < 8 || y1 - y0 < 8 || inkIn(dark, x0, y0, x1, y1) < 12) {
-            return "";
+            return CellRead.text("");
         }
         BufferedImage image = crop(page, x0, y0, x1, y1);
         String text = chinese.read(image, SINGLE_BLOCK).text().replaceAll("\\s+", "");
@@ -157,14 +197,15 @@ final class ScanText {
         long digitsRead = text.chars().filter(Character::isDigit).count();
         boolean maybeNumber = text.length() <= 2 || digitsRead * 2 >= text.length();
         if (!maybeNumber) {
-            return text;
+            return CellRead.text(text);
         }
         Read number = digits.read(image, SINGLE_LINE);
         String value = number.text().replaceAll("\\s+", "");
         if (value.matches("\\d+(\\.\\d+)?")) {
-            return number.confidence() >= MIN_NUMBER_CONFIDENCE ? value : "?";
+            return new CellRead(number.confidence() >= MIN_NUMBER_CONFIDENCE ? value : ValueToken.UNREAD, number.confidence(), value);
         }
-        return digitsRead > 0 || text.length() == 1 ? "?" : text;
+        return digitsRead > 0 || text.length() == 1 ? new CellRead(ValueToken.UNREAD, number.confidence(), value.isEmpty() ? text : value)
+                : CellRead.text(text);
     }
 
     private static int inkIn(boolean[][] dark, int x0, int y0, int x1, int y1) {

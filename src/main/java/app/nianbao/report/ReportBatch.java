@@ -1,10 +1,12 @@
 package app.nianbao.report;
 
+import static app.nianbao.store.jooq.Tables.CELL_BOX;
 import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 import static app.nianbao.store.jooq.Tables.CURRENT_REPORT;
 import static app.nianbao.store.jooq.Tables.FIGURE;
 import static app.nianbao.store.jooq.Tables.FINDING;
 import static app.nianbao.store.jooq.Tables.REPORT;
+import static app.nianbao.store.jooq.Tables.SCAN_PAGE;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -32,6 +34,7 @@ import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
 import app.nianbao.parse.ParsedReport;
 import app.nianbao.parse.ReportReader;
+import app.nianbao.parse.ScanImage;
 
 /**
  * Many reports written in one transaction with a few statements, whatever their number: the
@@ -249,6 +252,7 @@ public final class ReportBatch {
      */
     public void write(List<NewReport> reports, Collection<Long> superseded, List<NewReport> becomeCurrent,
                       Map<Long, List<Finding>> findings) {
+        insertScans(reports);
         if (!dsl.connectionResult(connection -> connection.isWrapperFor(DuckDBConnection.class))) {
             insertReports(reports);
             insertFigures(reports);
@@ -281,6 +285,33 @@ public final class ReportBatch {
                 }
             }
         });
+    }
+
+    /** The pages and cell boxes of the scans among these reports: a statement a page and one a scan's boxes; scans are few. */
+    private void insertScans(List<NewReport> reports) {
+        for (NewReport r : reports) {
+            ScanImage scan = r.parsed().scan();
+            if (scan == null) {
+                continue;
+            }
+            for (int i = 0; i < scan.pages().size(); i++) {
+                ScanImage.Page page = scan.pages().get(i);
+                dsl.insertInto(SCAN_PAGE, SCAN_PAGE.REPORT_ID, SCAN_PAGE.PAGE, SCAN_PAGE.WIDTH, SCAN_PAGE.HEIGHT, SCAN_PAGE.IMAGE)
+                        .values(r.reportId(), i + 1, page.width(), page.height(), page.jpeg()).execute();
+            }
+            if (scan.boxes().isEmpty()) {
+                continue;
+            }
+            var insert = dsl.insertInto(CELL_BOX, CELL_BOX.REPORT_ID, CELL_BOX.TBL, CELL_BOX.ROW_CODE, CELL_BOX.COL_CODE, CELL_BOX.PAGE,
+                    CELL_BOX.X, CELL_BOX.Y, CELL_BOX.W, CELL_BOX.H, CELL_BOX.CONFIDENCE, CELL_BOX.READ_AS);
+            for (var box : scan.boxes().entrySet()) {
+                CellCode c = box.getKey();
+                ScanImage.Box b = box.getValue();
+                insert = insert.values(r.reportId(), c.table(), c.row(), c.col(), b.page(), b.x(), b.y(), b.width(), b.height(),
+                        b.confidence(), b.readAs());
+            }
+            insert.execute();
+        }
     }
 
     private void insertReports(List<NewReport> reports) {

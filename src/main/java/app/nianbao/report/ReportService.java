@@ -1,11 +1,13 @@
 package app.nianbao.report;
 
 import static app.nianbao.store.jooq.Tables.AGENCY;
+import static app.nianbao.store.jooq.Tables.CELL_BOX;
 import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 import static app.nianbao.store.jooq.Tables.CURRENT_REPORT;
 import static app.nianbao.store.jooq.Tables.FIGURE;
 import static app.nianbao.store.jooq.Tables.FINDING;
 import static app.nianbao.store.jooq.Tables.REPORT;
+import static app.nianbao.store.jooq.Tables.SCAN_PAGE;
 
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ import app.nianbao.figures.CellKind;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.Severity;
+import app.nianbao.parse.ScanImage;
 
 /**
  * Stored reports read back — lists, one report with its figures, findings and versions — and
@@ -63,7 +66,22 @@ public class ReportService {
 
     /** Everything the report page shows. */
     public record ReportDetail(ReportSummary summary, Figures figures, List<StoredFinding> findings, String sourceText,
-                               List<ReportVersion> versions) {
+                               List<ReportVersion> versions, ScanLayout scan) {
+    }
+
+    /**
+     * A scanned report's pages (width and height in pixels, 1-based page numbers) and where each
+     * cell was read on them; empty for a report that is not a scan. The images come one at a time
+     * from {@link #scanPageImage}, as the reader turns the pages.
+     */
+    public record ScanLayout(List<ScanPageSize> pages, Map<CellCode, ScanImage.Box> boxes) {
+
+        public boolean isEmpty() {
+            return pages.isEmpty();
+        }
+    }
+
+    public record ScanPageSize(int page, int width, int height) {
     }
 
     private final DSLContext dsl;
@@ -203,7 +221,25 @@ public class ReportService {
         return current(agencyId, year).map(summary -> new ReportDetail(summary, figures(summary.reportId(),
                 Template.ofCode(summary.template())), findings(summary.reportId()),
                 sourceText(summary.reportId()),
-                versions(agencyId, year)));
+                versions(agencyId, year), scanLayout(summary.reportId())));
+    }
+
+    public ScanLayout scanLayout(long reportId) {
+        List<ScanPageSize> pages = dsl.select(SCAN_PAGE.PAGE, SCAN_PAGE.WIDTH, SCAN_PAGE.HEIGHT).from(SCAN_PAGE)
+                .where(SCAN_PAGE.REPORT_ID.eq(reportId)).orderBy(SCAN_PAGE.PAGE).fetch(Records.mapping(ScanPageSize::new));
+        Map<CellCode, ScanImage.Box> boxes = new java.util.LinkedHashMap<>();
+        if (!pages.isEmpty()) {
+            dsl.selectFrom(CELL_BOX).where(CELL_BOX.REPORT_ID.eq(reportId)).forEach(r -> boxes.put(
+                    new CellCode(r.getTbl(), r.getRowCode(), r.getColCode()),
+                    new ScanImage.Box(r.getPage(), r.getX(), r.getY(), r.getW(), r.getH(), r.getConfidence(), r.getReadAs())));
+        }
+        return new ScanLayout(pages, boxes);
+    }
+
+    /** One page of a scanned report as the JPEG the reader straightened, if there is such a page. */
+    public Optional<byte[]> scanPageImage(long reportId, int page) {
+        return dsl.select(SCAN_PAGE.IMAGE).from(SCAN_PAGE).where(SCAN_PAGE.REPORT_ID.eq(reportId), SCAN_PAGE.PAGE.eq(page))
+                .fetchOptional(SCAN_PAGE.IMAGE);
     }
 
     public String sourceText(long reportId) {

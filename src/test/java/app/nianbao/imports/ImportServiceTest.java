@@ -77,7 +77,7 @@ class ImportServiceTest extends SpringTestBase {
     private static ParsedReport refusedByTheStore(ParsedReport report, int year) {
         List<Finding> broken = new java.util.ArrayList<>(report.findings());
         broken.add(new Finding("P9", Severity.INFO, null, null, null, null, null, null));
-        return new ParsedReport(report.agency(), year, report.format(), report.figures(), broken, report.sourceText(), report.published());
+        return new ParsedReport(report.agency(), year, report.format(), report.figures(), broken, report.sourceText(), report.published(), report.scan());
     }
 
     @Test

@@ -208,7 +208,7 @@ class ImportView extends Main implements HasDynamicTitle {
                     report.findings().stream().filter(f -> f.severity() != Severity.INFO || f.rule().startsWith("P"))
                             .forEach(f -> findings.add(new Paragraph("[%s %s] %s".formatted(f.rule(), Labels.severity(f.severity().code()),
                                     Labels.finding(f)))));
-                    details.add(new TemplateTables(report.figures(), cell -> { }), findings);
+                    details.add(new TemplateTables(report.figures(), report.scan() == null ? java.util.Map.of() : report.scan().boxes(), cell -> { }), findings);
                 }
             });
             add(new HorizontalLayout(agency, year), details);

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -99,8 +100,10 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         facts.setAlignItems(HorizontalLayout.Alignment.CENTER);
         facts.setWrap(true);
         SourcePanel source = new SourcePanel(detail.sourceText());
-        TemplateTables tables = new TemplateTables(detail.figures(), cell -> showSource(source, cell));
-        SplitLayout split = new SplitLayout(tables, withHeading(getTranslation("report.source"), source));
+        ScanPanel scan = detail.scan().isEmpty() ? null : new ScanPanel(reports, s.reportId(), detail.scan());
+        TabSheet sheet = scan == null ? null : scanAndText(scan, source);
+        TemplateTables tables = new TemplateTables(detail.figures(), detail.scan().boxes(), cell -> showSource(source, scan, sheet, cell));
+        SplitLayout split = new SplitLayout(tables, withHeading(getTranslation("report.source"), sheet == null ? source : sheet));
         split.setSplitterPosition(62);
         split.setWidthFull();
         add(new RouterLink(getTranslation("report.back"), ReportsView.class), heading, facts, split, findings(detail), versions(detail));
@@ -175,9 +178,23 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         return div;
     }
 
-    private void showSource(SourcePanel source, Cell cell) {
-        if (!source.highlight(cell.source())) {
+    /** A scan's source is its page images, where a cell's box is drawn, and the text OCR made of them. */
+    private TabSheet scanAndText(ScanPanel scan, SourcePanel text) {
+        TabSheet sheet = new TabSheet();
+        sheet.add(getTranslation("report.scan.pages"), scan);
+        sheet.add(getTranslation("report.scan.text"), text);
+        sheet.setWidthFull();
+        return sheet;
+    }
+
+    private void showSource(SourcePanel source, ScanPanel scan, TabSheet sheet, Cell cell) {
+        boolean line = source.highlight(cell.source());
+        if (scan != null && scan.show(cell)) {
+            sheet.setSelectedIndex(0);
+        } else if (!line) {
             Notification.show(getTranslation("report.no-source-line"), 2500, Notification.Position.BOTTOM_START);
+        } else if (sheet != null) {
+            sheet.setSelectedIndex(1);
         }
     }
 

@@ -15,6 +15,7 @@ import app.nianbao.check.Identities;
 import app.nianbao.check.ReportRules;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.Figures;
+import app.nianbao.parse.ScanImage;
 import app.nianbao.shell.ui.Labels;
 import app.nianbao.shell.ui.Language;
 
@@ -27,9 +28,12 @@ class TemplateTables extends Div {
 
     private final Codebook book = Codebook.get();
     private final Consumer<Cell> onCellClick;
+    private final Map<CellCode, ScanImage.Box> boxes;
 
-    TemplateTables(Figures figures, Consumer<Cell> onCellClick) {
+    /** {@code boxes}: where a scan's cells were read, for their tooltips (empty for other forms). */
+    TemplateTables(Figures figures, Map<CellCode, ScanImage.Box> boxes, Consumer<Cell> onCellClick) {
         this.onCellClick = onCellClick;
+        this.boxes = boxes;
         addClassName("template-tables");
         add(new H3(getTranslation("t.2")));
         getElement().appendChild(table2(figures));
@@ -102,7 +106,7 @@ class TemplateTables extends Div {
         return td;
     }
 
-    private static String tooltip(Cell cell) {
+    private String tooltip(Cell cell) {
         CellCode c = cell.code();
         String how = switch (cell.kind()) {
             case NUMBER -> Labels.text("cell.how.number");
@@ -111,7 +115,9 @@ class TemplateTables extends Div {
             case BLANK -> Labels.text(cell.source() == null ? "cell.how.missing" : "cell.how.blank");
             case TEXT -> Labels.text("cell.how.text", cell.raw());
         };
-        return "%s · %s%s".formatted(c, how, cell.source() == null ? "" : " · " + cell.source());
+        ScanImage.Box box = boxes.get(c);
+        return "%s · %s%s%s".formatted(c, how, cell.source() == null ? "" : " · " + cell.source(),
+                box == null ? "" : " · " + ScanPanel.note(box));
     }
 
 }
