@@ -39,6 +39,10 @@ final class ScanText {
 
     private static final Path TESSDATA = tessdata();
 
+    static {
+        oneOpenMpThreadPerPage();
+    }
+
     private ScanText() {
     }
 
@@ -137,6 +141,25 @@ final class ScanText {
 
     private static final int SINGLE_BLOCK = 6;
     private static final int SINGLE_LINE = 7;
+
+    /**
+     * Debian's Tesseract runs OpenMP threads inside each call, with thread counts of its own that
+     * only OpenMP's thread limit caps; pages are already read on every core, and the two together
+     * oversubscribe them (the Huai'an scan: 17 s with OpenMP's threads, 8 s with one). The limit is
+     * read from the environment when OpenMP loads with Tesseract, so it is set before that, unless
+     * the user set one.
+     */
+    private interface LibC extends com.sun.jna.Library {
+        int setenv(String name, String value, int overwrite);
+    }
+
+    private static void oneOpenMpThreadPerPage() {
+        try {
+            com.sun.jna.Native.load("c", LibC.class).setenv("OMP_THREAD_LIMIT", "1", 0);
+        } catch (UnsatisfiedLinkError e) {
+            // no C library to ask: Tesseract runs with its own threads, only slower
+        }
+    }
 
     private static PageRead page(int index, BufferedImage scan) {
         try (Engine chinese = new Engine("chi_sim", null); Engine digits = new Engine("eng", "0123456789.")) {

@@ -198,6 +198,53 @@ class ReportReaderTest {
         assertThat(silent).isEmpty();
         // a floor, not the figure: today 196 of 200 cells come out exact
         assertThat(exact).as("cells read exactly of %d", all).isGreaterThanOrEqualTo(180);
+        theScanKeepsItsPagesAndWhereEachCellWasRead(report, expected);
+    }
+
+    /**
+     * The same scan's pages (one straightened image each) and cell boxes: each cell lies on a
+     * page, inside it; a row's cells run left to right in the template's column order; a number
+     * kept as read is what OCR read, sure of it, and the printed figure; a cell OCR was unsure of
+     * says so by its confidence.
+     */
+    private static void theScanKeepsItsPagesAndWhereEachCellWasRead(ParsedReport report, JsonNode expected) throws IOException {
+        ScanImage scan = report.scan();
+        assertThat(scan.pages()).hasSize(6);
+        for (ScanImage.Page page : scan.pages()) {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(page.jpeg()));
+            assertThat(image.getWidth()).isEqualTo(page.width()).isEqualTo(1240);
+            assertThat(image.getHeight()).isEqualTo(page.height());
+        }
+        assertThat(scan.boxes()).hasSizeGreaterThanOrEqualTo(190);
+        scan.boxes().forEach((code, box) -> {
+            assertThat(box.page()).as(code.toString()).isBetween(1, 6);
+            assertThat(box.x()).isBetween(0.0, 1.0);
+            assertThat(box.y()).isBetween(0.0, 1.0);
+            assertThat(box.x() + box.width()).isLessThanOrEqualTo(1.0 + 1e-9);
+            assertThat(box.y() + box.height()).isLessThanOrEqualTo(1.0 + 1e-9);
+        });
+        List<Double> lefts = List.of("natural", "commercial", "research", "social", "legal", "other_org", "total").stream()
+                .map(col -> scan.boxes().get(new app.nianbao.catalog.CellCode("t3", "new_received", col)))
+                .peek(box -> assertThat(box.width()).isLessThan(0.2)).map(ScanImage.Box::x).toList();
+        assertThat(lefts).isSorted().doesNotHaveDuplicates();
+        int sure = 0;
+        for (var entry : scan.boxes().entrySet()) {
+            Cell cell = report.figures().cell(entry.getKey());
+            ScanImage.Box box = entry.getValue();
+            if (box.confidence() == null) {
+                continue;
+            }
+            if (cell.kind() == CellKind.NUMBER) {
+                String printed = expected.get(cell.code().table()).get(cell.code().row()).get(cell.code().col()).decimalValue()
+                        .stripTrailingZeros().toPlainString();
+                assertThat(box.confidence()).as(cell.code().toString()).isGreaterThanOrEqualTo(75);
+                assertThat(box.readAs()).as(cell.code().toString()).isEqualTo(printed);
+                sure++;
+            } else if (cell.kind() == CellKind.INFERRED || cell.kind() == CellKind.BLANK) {
+                assertThat(box.confidence()).as(cell.code().toString()).isLessThan(75);
+            }
+        }
+        assertThat(sure).isGreaterThanOrEqualTo(150);
     }
 
     @Test
