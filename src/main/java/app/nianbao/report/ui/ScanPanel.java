@@ -33,7 +33,10 @@ class ScanPanel extends Div {
     private final Span cellNote = new Span();
     private final Button previous = new Button(VaadinIcon.ANGLE_LEFT.create());
     private final Button next = new Button(VaadinIcon.ANGLE_RIGHT.create());
+    private final Button zoom = new Button();
+    private final Div frame = new Div();
     private int page;
+    private boolean zoomed;
 
     ScanPanel(ReportService reports, long reportId, ReportService.ScanLayout layout) {
         this.reports = reports;
@@ -46,12 +49,23 @@ class ScanPanel extends Div {
         next.setAriaLabel(getTranslation("report.scan.next"));
         previous.addClickListener(e -> showPage(page - 1));
         next.addClickListener(e -> showPage(page + 1));
-        HorizontalLayout pager = new HorizontalLayout(previous, pageLabel, next);
+        zoom.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        zoom.addClickListener(e -> setZoomed(!zoomed));
+        HorizontalLayout pager = new HorizontalLayout(previous, pageLabel, next, zoom);
         pager.setAlignItems(HorizontalLayout.Alignment.CENTER);
         pager.setSpacing(false);
         add(pager, page(), cellNote);
         cellNote.addClassName("scan-cell-note");
+        setZoomed(false);
         showPage(1);
+    }
+
+    /** A whole page is too small to read a cell's digits in a side column: zoomed in, the page is 2.5 times its width. */
+    private void setZoomed(boolean zoomed) {
+        this.zoomed = zoomed;
+        frame.setWidth(zoomed ? "250%" : "100%");
+        zoom.setIcon(zoomed ? VaadinIcon.SEARCH_MINUS.create() : VaadinIcon.SEARCH_PLUS.create());
+        zoom.setText(getTranslation(zoomed ? "report.scan.zoom-out" : "report.scan.zoom-in"));
     }
 
     /** The page image with the box over it, placed in fractions of the page so it scales with the image. */
@@ -62,7 +76,7 @@ class ScanPanel extends Div {
                 .set("background", "color-mix(in srgb, var(--lumo-error-color) 12%, transparent)")
                 .set("box-sizing", "border-box").set("pointer-events", "none");
         box.setVisible(false);
-        Div frame = new Div(image, box);
+        frame.add(image, box);
         frame.getStyle().set("position", "relative").set("border", "1px solid var(--lumo-contrast-10pct)");
         Div scroller = new Div(frame);
         scroller.getStyle().set("max-height", "70vh").set("overflow", "auto");
@@ -100,7 +114,10 @@ class ScanPanel extends Div {
         box.getStyle().set("left", percent(b.x())).set("top", percent(b.y())).set("width", percent(b.width()))
                 .set("height", percent(b.height()));
         box.setVisible(true);
-        box.getElement().executeJs("this.scrollIntoView({block: 'center', behavior: 'smooth'})");
+        if (b.width() < 1) {
+            setZoomed(true);
+        }
+        box.getElement().executeJs("this.scrollIntoView({block: 'center', inline: 'center'})");
         cellNote.setText(note(b));
         return true;
     }

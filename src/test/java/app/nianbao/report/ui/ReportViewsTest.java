@@ -18,6 +18,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +74,64 @@ class ReportViewsTest extends KaribuTestBase {
         TemplateTables tables = _get(TemplateTables.class);
         assertThat(tables.getElement().getOuterHTML()).contains("data-cell=\"t3.new_received.natural\"").contains(">3001<");
         assertThat(_get(SourcePanel.class).getElement().getChildCount()).isGreaterThan(100);
+    }
+
+    @Autowired
+    app.nianbao.imports.ImportService imports;
+
+    @Autowired
+    org.jooq.DSLContext dsl;
+
+    /**
+     * A scan's report page shows its pages beside the OCR text; clicking a cell turns to the
+     * cell's page, draws its box where it was read and says what OCR read and how sure it was;
+     * a cell known only by its row says so; a cell with no box shows its line in the OCR text.
+     */
+    @Test
+    void clicking_a_cell_of_a_scan_turns_to_its_page_and_draws_its_box_with_what_ocr_read() {
+        imports.store("scan.pdf", "report-view-scan", app.nianbao.report.ScanFixture.scan("扫描页面测试办公室", 2039), true);
+        long agency = dsl.resultQuery("select id from agency where name = ?", "扫描页面测试办公室").fetchOne(0, Long.class);
+        UI.getCurrent().navigate("reports/" + agency + "/2039");
+
+        ScanPanel scan = _get(ScanPanel.class);
+        TabSheet sheet = _get(TabSheet.class);
+        assertThat(scan.getElement().getTextRecursively()).contains("第 1 / 2 页");
+
+        click(app.nianbao.report.ScanFixture.TOTAL);
+        assertThat(sheet.getSelectedIndex()).isZero();
+        assertThat(scan.getElement().getTextRecursively()).contains("第 2 / 2 页").contains("读作「74」，置信度 61%");
+        Div box = _get(scan, Div.class, spec -> spec.withPredicate(d -> d.getStyle().get("pointer-events") != null));
+        assertThat(box.isVisible()).isTrue();
+        assertThat(box.getStyle().get("left")).isEqualTo("80.000%");
+        assertThat(box.getStyle().get("width")).isEqualTo("6.000%");
+
+        click(app.nianbao.report.ScanFixture.GRANTED);
+        assertThat(scan.getElement().getTextRecursively()).contains("只能确定所在行");
+
+        click(app.nianbao.report.ScanFixture.NATURAL);
+        assertThat(scan.getElement().getTextRecursively()).contains("第 1 / 2 页").contains("读作「71」，置信度 96%");
+
+        click(new app.nianbao.catalog.CellCode("t3", "carried_over", "natural"));
+        assertThat(box.isVisible()).isFalse();
+        assertThat(sheet.getSelectedIndex()).as("the OCR text with the cell's line").isEqualTo(1);
+    }
+
+    @Test
+    void a_report_that_is_not_a_scan_shows_its_source_text_without_pages() {
+        UI.getCurrent().navigate(ReportsView.class);
+        _setValue(_get(TextField.class), "淮安");
+        _clickItem(reportGrid(), 0);
+
+        assertThat(_find(ScanPanel.class)).isEmpty();
+        assertThat(_find(TabSheet.class)).isEmpty();
+    }
+
+    private static void click(app.nianbao.catalog.CellCode cell) {
+        com.vaadin.flow.dom.Element td = _get(TemplateTables.class).getElement().getChildren()
+                .flatMap(table -> table.getChildren()).flatMap(tr -> tr.getChildren())
+                .filter(e -> cell.toString().equals(e.getAttribute("data-cell"))).findFirst().orElseThrow();
+        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(td,
+                new com.vaadin.flow.dom.DomEvent(td, "click", elemental.json.Json.createObject()));
     }
 
     @Test
