@@ -131,6 +131,29 @@ public class AgencyService {
         return similar;
     }
 
+    /**
+     * For each key, the stored agencies whose name (normalised) could be it with one character
+     * misread: as long as the key and sharing its first or its last half — which every name one
+     * character away does — in one query for all keys. Key → normalised name → name as shown.
+     */
+    public java.util.Map<String, java.util.Map<String, String>> sameLengthNeighbours(java.util.Collection<String> keys) {
+        java.util.Map<String, java.util.Map<String, String>> near = new java.util.HashMap<>();
+        List<String> given = keys.stream().filter(k -> k.length() >= 2).distinct().toList();
+        if (given.isEmpty()) {
+            return near;
+        }
+        var halves = DSL.values(given.stream().map(k -> DSL.row(k, k.substring(0, k.length() / 2), k.substring(k.length() / 2)))
+                .toArray(org.jooq.Row3[]::new)).as("given", "k", "head", "tail");
+        org.jooq.Field<String> key = halves.field("k", String.class);
+        org.jooq.Field<String> head = halves.field("head", String.class);
+        org.jooq.Field<String> tail = halves.field("tail", String.class);
+        dsl.select(key, AGENCY.NORMALIZED_NAME, AGENCY.NAME).from(halves).join(AGENCY)
+                .on(DSL.charLength(AGENCY.NORMALIZED_NAME).eq(DSL.charLength(key))
+                        .and(AGENCY.NORMALIZED_NAME.startsWith(head).or(AGENCY.NORMALIZED_NAME.endsWith(tail))))
+                .forEach(r -> near.computeIfAbsent(r.value1(), k -> new java.util.HashMap<>()).put(r.value2(), r.value3()));
+        return near;
+    }
+
     /** The stored agencies of these names or aliases (normalised), one query for all: name → id. */
     public java.util.Map<String, Long> findByKeys(java.util.Collection<String> normalizedNames) {
         java.util.Map<String, Long> found = new java.util.HashMap<>();

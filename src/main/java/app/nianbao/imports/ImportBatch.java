@@ -43,7 +43,8 @@ final class ImportBatch {
     private record Checkable(int year, Figures figures, String narrative) {
     }
 
-    List<ImportOutcome> store(List<Ready> ready) {
+    List<ImportOutcome> store(List<Ready> given) {
+        List<Ready> ready = StoredNames.corrected(given, agencies);
         ImportOutcome[] outcomes = new ImportOutcome[ready.size()];
         Set<String> stored = batch.storedHashes(ready.stream().map(Ready::sha256).toList());
         Set<String> seen = new HashSet<>();

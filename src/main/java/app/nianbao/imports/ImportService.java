@@ -16,6 +16,7 @@ import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyWrites;
 import app.nianbao.parse.ParsedReport;
 import app.nianbao.parse.ReadOptions;
@@ -200,16 +201,28 @@ public class ImportService {
                 : parsed(new Read(e.name(), e.bytes(), sha256(e.bytes()), null), options)).toList();
         List<String> hashes = read.stream().map(Read::sha256).filter(java.util.Objects::nonNull).toList();
         Set<String> stored;
+        List<Ready> ready = read.stream().map(Read::outcome).filter(Ready.class::isInstance).map(Ready.class::cast).toList();
+        List<Ready> corrected = new ArrayList<>();
         try {
-            stored = hashes.isEmpty() ? Set.of() : dsl.transactionResult(tx -> new ReportBatch(tx.dsl()).storedHashes(hashes));
+            stored = dsl.transactionResult(tx -> {
+                corrected.addAll(StoredNames.corrected(ready, new AgencyService(tx.dsl())));
+                return hashes.isEmpty() ? Set.<String>of() : new ReportBatch(tx.dsl()).storedHashes(hashes);
+            });
         } catch (RuntimeException e) {
             // a store that cannot be asked fails every file with that reason, rather than the whole upload with none
             String reason = "无法访问存储 / the store cannot be reached: " + reason(e);
             return read.stream().map(r -> new Preview(r.name(), r.sha256(), null, reason, false)).toList();
         }
-        return read.stream().map(r -> r.sha256() != null && stored.contains(r.sha256()) ? new Preview(r.name(), r.sha256(), null, null, true)
-                : r.outcome() instanceof Ready ready ? new Preview(r.name(), r.sha256(), ready.report(), null, false)
-                : new Preview(r.name(), r.sha256(), null, ((ImportOutcome) r.outcome()).reason(), false)).toList();
+        // the readable files' reports, in their order, with their agencies matched against the stored ones
+        java.util.Iterator<Ready> reports = corrected.iterator();
+        List<Preview> previews = new ArrayList<>();
+        for (Read r : read) {
+            Ready report = r.outcome() instanceof Ready ? reports.next() : null;
+            previews.add(r.sha256() != null && stored.contains(r.sha256()) ? new Preview(r.name(), r.sha256(), null, null, true)
+                    : report != null ? new Preview(r.name(), r.sha256(), report.report(), null, false)
+                    : new Preview(r.name(), r.sha256(), null, ((ImportOutcome) r.outcome()).reason(), false));
+        }
+        return previews;
     }
 
     /** A file hashed, now parsed: its bytes are let go. */

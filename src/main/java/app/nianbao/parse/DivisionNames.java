@@ -72,22 +72,11 @@ final class DivisionNames {
 
     /** Of the names one character away from head, the one whose differing character looks like head's, unmistakably. */
     private Optional<String> lookalike(String head) {
-        String best = null;
-        double bestScore = 0;
-        double second = 0;
+        Set<String> near = new HashSet<>();
         for (int i = 0; i < head.length(); i++) {
-            for (String name : masked.getOrDefault(mask(head, i), List.of())) {
-                double score = Glyphs.similarity(head.charAt(i), name.charAt(i));
-                if (score > bestScore) {
-                    second = bestScore;
-                    bestScore = score;
-                    best = name;
-                } else if (score > second) {
-                    second = score;
-                }
-            }
+            near.addAll(masked.getOrDefault(mask(head, i), List.of()));
         }
-        return best != null && bestScore >= Glyphs.LOOKALIKE && bestScore - second >= Glyphs.MARGIN ? Optional.of(best) : Optional.empty();
+        return LookalikeNames.likeliest(head, near);
     }
 
     /** Where the longest official division name starting at {@code start} ends, or start if none does. */

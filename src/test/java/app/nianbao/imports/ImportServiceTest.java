@@ -1,5 +1,6 @@
 package app.nianbao.imports;
 
+import static app.nianbao.store.jooq.Tables.AGENCY;
 import static app.nianbao.store.jooq.Tables.FIGURE;
 import static app.nianbao.store.jooq.Tables.FINDING;
 import static app.nianbao.store.jooq.Tables.REPORT;
@@ -150,6 +151,45 @@ class ImportServiceTest extends SpringTestBase {
         assertThat(outcome.reason()).contains("高新技术产业开发区管理办公室").contains("--agency");
     }
 
+    /** The Shuyang Markdown (a converter's output) as if published by another agency, under the name its title prints. */
+    private static byte[] shuyangMarkdownOf(String printedAgency) {
+        return Samples.text("2025_shuyang.md").replace("沐阳县人民政府", printedAgency).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Long storedAgency(String name) {
+        return dsl.select(AGENCY.ID).from(AGENCY).where(AGENCY.NAME.eq(name)).fetchOne(AGENCY.ID);
+    }
+
+    @Test
+    void a_converted_title_one_lookalike_character_from_a_stored_agency_is_read_as_that_agency_and_flagged() {
+        long stored = dsl.insertInto(AGENCY, AGENCY.NAME, AGENCY.NORMALIZED_NAME).values("沭阳县自然资源和规划局", "沭阳县自然资源和规划局")
+                .returning(AGENCY.ID).fetchOne(AGENCY.ID);
+
+        ImportService.Preview preview = imports.preview("zrzy.md", shuyangMarkdownOf("沭阳县自然资原和规划局"), ReadOptions.none());
+        ImportOutcome outcome = imports.importBytes("zrzy.md", shuyangMarkdownOf("沭阳县自然资原和规划局"), ReadOptions.none());
+
+        assertThat(preview.report().agency()).isEqualTo("沭阳县自然资源和规划局");
+        assertThat(outcome.status()).isEqualTo(Status.IMPORTED);
+        assertThat(storedAgency("沭阳县自然资原和规划局")).isNull();
+        Long report = dsl.select(REPORT.ID).from(REPORT).where(REPORT.AGENCY_ID.eq(stored), REPORT.YEAR.eq(2025)).fetchOne(REPORT.ID);
+        assertThat(report).isNotNull();
+        assertThat(dsl.select(FINDING.MESSAGE).from(FINDING).where(FINDING.REPORT_ID.eq(report), FINDING.RULE.eq("P7")).fetch(FINDING.MESSAGE))
+                .containsExactly("标题中的机构名称「沭阳县自然资原和规划局」按已有机构名称更正为「沭阳县自然资源和规划局」");
+    }
+
+    @Test
+    void a_converted_title_two_characters_from_a_stored_agency_or_a_name_the_user_gave_stays_as_printed() {
+        dsl.insertInto(AGENCY, AGENCY.NAME, AGENCY.NORMALIZED_NAME).values("沭阳县住房和城乡建设局", "沭阳县住房和城乡建设局").execute();
+
+        ImportOutcome twoAway = imports.importBytes("zj.md", shuyangMarkdownOf("沭阳县往房和城乡建没局"), ReadOptions.none());
+        ImportOutcome given = imports.importBytes("zj2.md", shuyangMarkdownOf("沭阳县往房和城乡建设局"),
+                new ReadOptions("沭阳县往房和城乡建设局", null, null));
+
+        assertThat(List.of(twoAway.status(), given.status())).containsOnly(Status.IMPORTED);
+        assertThat(storedAgency("沭阳县往房和城乡建没局")).isNotNull();
+        assertThat(storedAgency("沭阳县往房和城乡建设局")).isNotNull();
+    }
+
     @Test
     void a_files_bytes_decide_its_type_not_its_name() {
         byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
@@ -207,9 +247,9 @@ class ImportServiceTest extends SpringTestBase {
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).as(o.reason()).isEqualTo(Status.REPLACED));
         // counted by the store itself: every confirmation a version of its own, numbered 1 to 11 without a gap
-        assertThat(dsl.select(REPORT.VERSION).from(REPORT).join(app.nianbao.store.jooq.Tables.AGENCY)
-                .on(app.nianbao.store.jooq.Tables.AGENCY.ID.eq(REPORT.AGENCY_ID))
-                .where(app.nianbao.store.jooq.Tables.AGENCY.NAME.eq("并发确认测试办公室"), REPORT.YEAR.eq(2041))
+        assertThat(dsl.select(REPORT.VERSION).from(REPORT).join(AGENCY)
+                .on(AGENCY.ID.eq(REPORT.AGENCY_ID))
+                .where(AGENCY.NAME.eq("并发确认测试办公室"), REPORT.YEAR.eq(2041))
                 .orderBy(REPORT.VERSION).fetch(REPORT.VERSION))
                 .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 1 + 2 * rounds).boxed().toList());
     }
