@@ -15,7 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line in the server's jar: `java -jar nianbao.jar <command>`. Runs without the web server. */
-@Command(name = "nianbao", mixinStandardHelpOptions = true, version = "nianbao 0.1",
+@Command(name = "nianbao", mixinStandardHelpOptions = true, version = "nianbao 0.1", scope = CommandLine.ScopeType.INHERIT,
         description = {"年报 Nianbao — 政府信息公开工作年度报告的读取、检查与分析。",
                 "Without a command the jar starts the web server (Spring Boot arguments such as --server.port=8081 apply)."},
         subcommands = {ParseCommand.class, ImportCommand.class, CheckCommand.class, RosterCommand.class, CollectCommand.class, GenerateCommand.class,

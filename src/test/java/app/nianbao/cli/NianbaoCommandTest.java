@@ -186,4 +186,13 @@ class NianbaoCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("parse", "import", "check", "roster", "collect", "Exit codes", "3  the store cannot be opened");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"parse", "import", "check", "roster", "collect", "generate", "bench"})
+    void every_command_answers_help_with_its_usage_and_the_exit_codes(String command) {
+        Run run = run(command, "--help");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("Usage: nianbao " + command).contains("Exit codes", "2  bad arguments");
+    }
 }
