@@ -106,25 +106,34 @@ class BenchCommand implements Callable<Integer> {
             byte[] bytes = java.nio.file.Files.readAllBytes(file);
             String name = file.getFileName().toString();
             Format format = formatOf(bytes, name);
-            double[] perSecond = measure(bytes, name);
-            Arrays.sort(perSecond);
+            Round[] measured = measure(bytes, name);
+            double[] perSecond = Arrays.stream(measured).mapToDouble(Round::perSecond).sorted().toArray();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("file", name);
             row.put("format", format.code());
             row.put("kib", bytes.length / 1024);
-            row.put("median_per_s", Math.round(perSecond[perSecond.length / 2]));
+            row.put("median_per_s", Math.round(perSecond[perSecond.length / 2] * 100) / 100.0);
             // p95 of the time per report is the 5th percentile of the rate
             row.put("p95_ms", 1000.0 / perSecond[(int) Math.floor(perSecond.length * 0.05)]);
+            int pages = measured[0].pages();
+            if (pages > 0) {
+                // a scan's pages are read on every core: CPU time per page is what one core spends on a page
+                row.put("pages", pages);
+                row.put("cpu_s_per_page_median", Arrays.stream(measured).mapToDouble(Round::cpuSecondsPerPage).sorted()
+                        .toArray()[measured.length / 2]);
+            }
             rows.add(row);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(ParseCommand.JSON.writeValueAsString(Map.of("parse", rows)));
         } else {
-            out.printf("%-32s %-6s %8s %14s %10s%n", "file", "format", "KiB", "reports/s(med)", "p95 ms");
+            out.printf("%-32s %-8s %6s %14s %10s %6s %14s%n", "file", "format", "KiB", "reports/s(med)", "p95 ms", "pages",
+                    "CPU s/page(med)");
             for (Map<String, Object> r : rows) {
-                out.printf("%-32s %-6s %8d %14d %10.2f%n", r.get("file"), r.get("format"), r.get("kib"),
-                        r.get("median_per_s"), r.get("p95_ms"));
+                out.printf("%-32s %-8s %6d %14.2f %10.2f %6s %14s%n", r.get("file"), r.get("format"), r.get("kib"),
+                        r.get("median_per_s"), r.get("p95_ms"), r.getOrDefault("pages", ""),
+                        r.containsKey("pages") ? "%.2f".formatted((Double) r.get("cpu_s_per_page_median")) : "");
             }
         }
         return NianbaoCommand.OK;
@@ -418,27 +427,36 @@ class BenchCommand implements Callable<Integer> {
     }
 
     /** Warm-up rounds first (the JIT), then the measured rounds, each as reports per second. */
-    private double[] measure(byte[] bytes, String name) throws Exception {
+    /** One measured round: reports read per second, and for a scan its pages and the process's CPU seconds per page. */
+    private record Round(double perSecond, int pages, double cpuSecondsPerPage) {
+    }
+
+    private Round[] measure(byte[] bytes, String name) throws Exception {
         for (int i = 0; i < 5; i++) {
             round(bytes, name);
         }
-        double[] rates = new double[rounds];
+        Round[] measured = new Round[rounds];
         for (int i = 0; i < rounds; i++) {
-            rates[i] = round(bytes, name);
+            measured[i] = round(bytes, name);
         }
-        return rates;
+        return measured;
     }
 
-    private double round(byte[] bytes, String name) throws Exception {
+    private Round round(byte[] bytes, String name) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         long end = start + roundMillis * 1_000_000;
         int n = 0;
+        int pages;
         long now;
         do {
-            ReportReader.read(bytes, name, ReadOptions.none());
+            app.nianbao.parse.ParsedReport read = ReportReader.read(bytes, name, ReadOptions.none());
+            pages = read.scan() == null ? 0 : read.scan().pages().size();
             n++;
             now = System.nanoTime();
         } while (now < end);
-        return n / ((now - start) / 1e9);
+        double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
+        return new Round(n / ((now - start) / 1e9), pages, pages == 0 ? 0 : cpuSeconds / n / pages);
     }
 }

@@ -64,6 +64,7 @@ public class NianbaoCommand implements Runnable {
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
         context.getLogger("org.apache.pdfbox").setLevel(Level.ERROR);
+        context.getLogger("org.apache.poi.hwpf").setLevel(Level.ERROR);
     }
 
     public static CommandLine commandLine() {

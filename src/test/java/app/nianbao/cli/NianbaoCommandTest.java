@@ -56,6 +56,23 @@ class NianbaoCommandTest {
     }
 
     @Test
+    void bench_parse_names_each_files_form_and_its_rate_as_json() throws Exception {
+        sample("2025_shuyang.md");
+        sample("2021_pingtan_word.docx");
+
+        Run run = run("bench", "parse", "--dir", dir.toString(), "--rounds", "3", "--round-millis", "20", "--json");
+
+        assertThat(run.exit()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(run.out()).get("parse");
+        assertThat(rows).extracting(r -> r.get("file").asText() + " " + r.get("format").asText())
+                .containsExactlyInAnyOrder("2025_shuyang.md markdown", "2021_pingtan_word.docx docx");
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.get("median_per_s").asDouble()).isPositive();
+            assertThat(r.has("pages")).isFalse();
+        });
+    }
+
+    @Test
     void parse_exits_2_with_a_one_line_reason_when_the_file_is_not_a_report() throws Exception {
         Path junk = dir.resolve("junk.pdf");
         Files.writeString(junk, "not a report at all");
