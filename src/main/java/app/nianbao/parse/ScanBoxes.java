@@ -50,7 +50,8 @@ final class ScanBoxes {
         cellsOfLine.forEach((source, codes) -> {
             int n = SourceText.lineNumber(source);
             Line line = bySource.get(source);
-            if (line == null || n > scan.lines().size()) {
+            // a line of a PDF's text page (page -1) was not read off an image
+            if (line == null || n > scan.lines().size() || scan.lines().get(n - 1).page() < 0) {
                 return;
             }
             ScanText.ScanLine at = scan.lines().get(n - 1);

@@ -172,6 +172,12 @@ class ReportReaderTest {
         assertThat(report.format()).isEqualTo(Format.SCAN);
         assertThat(report.agency()).isEqualTo(expected.get("agency").asText());
         assertThat(report.year()).isEqualTo(expected.get("year").asInt());
+        assertEveryCellExactOrBlankAndFlagged(report, expected);
+        theScanKeepsItsPagesAndWhereEachCellWasRead(report, expected);
+    }
+
+    /** Each cell of the expected figures read exactly, or blank with an error on its row (table 4: on its table); most exact. */
+    private static void assertEveryCellExactOrBlankAndFlagged(ParsedReport report, JsonNode expected) {
         List<String> silent = new ArrayList<>();
         int exact = 0;
         int all = 0;
@@ -198,7 +204,36 @@ class ReportReaderTest {
         assertThat(silent).isEmpty();
         // a floor, not the figure: today 196 of 200 cells come out exact
         assertThat(exact).as("cells read exactly of %d", all).isGreaterThanOrEqualTo(180);
-        theScanKeepsItsPagesAndWhereEachCellWasRead(report, expected);
+    }
+
+    /**
+     * A PDF whose first pages have a text layer and whose table pages are scans (made here from
+     * the Huai'an PDF's pages 1–3 and its scan's pages 4–6): the text pages are read as text, the
+     * scanned ones by OCR, and only these are kept as page images.
+     */
+    @Test
+    void a_pdf_with_some_pages_scanned_reads_its_text_pages_and_ocrs_the_others() throws Exception {
+        byte[] mixed;
+        try (org.apache.pdfbox.pdmodel.PDDocument text = org.apache.pdfbox.Loader.loadPDF(Samples.bytes("2024_huaian.pdf"));
+             org.apache.pdfbox.pdmodel.PDDocument scan = org.apache.pdfbox.Loader.loadPDF(Samples.bytes("2024_huaian_scan.pdf"));
+             org.apache.pdfbox.pdmodel.PDDocument both = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            for (int i = 0; i < 6; i++) {
+                both.importPage((i < 3 ? text : scan).getPage(i));
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            both.save(out);
+            mixed = out.toByteArray();
+        }
+
+        ParsedReport report = ReportReader.read(mixed, "mixed.pdf", ReadOptions.none());
+
+        assertThat(report.format()).isEqualTo(Format.SCAN);
+        assertThat(report.agency()).isEqualTo("淮安市人民政府");
+        assertThat(report.scan().pages()).hasSize(3);
+        // page 2's text layer, word for word, as no OCR would give it
+        assertThat(report.sourceText()).contains("加快建设长三角北部重要产业");
+        assertEveryCellExactOrBlankAndFlagged(report, Samples.expected("2024_huaian_scan.pdf"));
+        assertThat(report.scan().boxes().values()).isNotEmpty().allSatisfy(b -> assertThat(b.page()).isBetween(1, 3));
     }
 
     /**
