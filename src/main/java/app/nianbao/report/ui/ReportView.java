@@ -106,7 +106,30 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         SplitLayout split = new SplitLayout(tables, withHeading(getTranslation("report.source"), sheet == null ? source : sheet));
         split.setSplitterPosition(62);
         split.setWidthFull();
+        stackedOnNarrowScreens(split);
         add(new RouterLink(getTranslation("report.back"), ReportsView.class), heading, facts, split, findings(detail), versions(detail));
+    }
+
+    /**
+     * On a phone the tables beside their source would be a character wide: the source goes under
+     * them, each part scrolling in its share of a page taller than the screen.
+     */
+    private static void stackedOnNarrowScreens(SplitLayout split) {
+        split.addAttachListener(attach -> {
+            com.vaadin.flow.component.page.Page page = attach.getUI().getPage();
+            page.retrieveExtendedClientDetails(details -> orient(split, details.getWindowInnerWidth()));
+            com.vaadin.flow.shared.Registration resize = page.addBrowserWindowResizeListener(r -> orient(split, r.getWidth()));
+            split.addDetachListener(detach -> {
+                resize.remove();
+                detach.unregisterListener();
+            });
+        });
+    }
+
+    private static void orient(SplitLayout split, int windowWidth) {
+        boolean narrow = windowWidth < 800;
+        split.setOrientation(narrow ? SplitLayout.Orientation.VERTICAL : SplitLayout.Orientation.HORIZONTAL);
+        split.setHeight(narrow ? "170vh" : null);
     }
 
     private static Span fact(String text) {
