@@ -426,11 +426,11 @@ class BenchCommand implements Callable<Integer> {
         return -1;
     }
 
-    /** Warm-up rounds first (the JIT), then the measured rounds, each as reports per second. */
     /** One measured round: reports read per second, and for a scan its pages and the process's CPU seconds per page. */
     private record Round(double perSecond, int pages, double cpuSecondsPerPage) {
     }
 
+    /** Warm-up rounds first (the JIT), then the measured rounds. */
     private Round[] measure(byte[] bytes, String name) throws Exception {
         for (int i = 0; i < 5; i++) {
             round(bytes, name);

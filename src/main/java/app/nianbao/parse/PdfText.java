@@ -90,6 +90,11 @@ final class PdfText {
         }
     }
 
+    /** Page i's part (0-based) of the text, given where each page's text ends. */
+    private static String pageText(String text, List<Integer> ends, int i) {
+        return text.substring(i == 0 ? 0 : ends.get(i - 1), ends.get(i));
+    }
+
     /** A page image at least this many pixels on its longer side is taken for a scanned page, not a logo or a seal. */
     private static final int SCANNED_IMAGE_PIXELS = 1000;
 
@@ -100,8 +105,7 @@ final class PdfText {
     private static List<Integer> scannedPages(PDDocument doc, String text, List<Integer> ends) throws IOException {
         List<Integer> scanned = new ArrayList<>();
         for (int i = 0; i < doc.getNumberOfPages() && i < ends.size(); i++) {
-            String page = text.substring(i == 0 ? 0 : ends.get(i - 1), ends.get(i));
-            if (countCjk(page) < 20 && holdsPageImage(doc.getPage(i).getResources())) {
+            if (countCjk(pageText(text, ends, i)) < 20 && holdsPageImage(doc.getPage(i).getResources())) {
                 scanned.add(i);
             }
         }
@@ -137,7 +141,7 @@ final class PdfText {
             if (at >= 0) {
                 ocr.lines().stream().filter(l -> l.page() == at).forEach(lines::add);
             } else {
-                for (String line : text.substring(i == 0 ? 0 : ends.get(i - 1), ends.get(i)).split("\\R")) {
+                for (String line : pageText(text, ends, i).split("\\R")) {
                     lines.add(new ScanText.ScanLine(line, -1, 0, 0, 0, 0, List.of()));
                 }
             }
