@@ -1,6 +1,7 @@
 // The one place the product talks to Chart.js. Java sets `config` (Chart.js JSON built with
 // chartjs-java-model), `stacked` and `meta` (what JSON cannot say as Chart.js options: the unit
-// tooltips append, per-point tooltip lines, one legend entry per label, the accessible name);
+// tooltips append, per-point tooltip lines, one legend entry per label, the accessible name and
+// description); the arrow keys walk the points and Enter drills down as a click does;
 // this element draws, redraws after destroying the old chart, and marks itself data-rendered
 // (or data-error) so tests and users know where it stands.
 import { Chart, registerables } from 'chart.js';
@@ -15,6 +16,13 @@ class NianbaoChart extends HTMLElement {
     this._config = null;
     this._stacked = false;
     this._meta = null;
+    this._focus = null;
+    this._tooltipLine = (ctx) => String(ctx.parsed.y);
+    // Read out the point the keyboard moved to; the canvas itself has no text a reader could say.
+    this._live = document.createElement('span');
+    this._live.setAttribute('aria-live', 'polite');
+    this._live.className = 'chart-live';
+    this._canvas.addEventListener('keydown', (event) => this._onKey(event));
   }
 
   connectedCallback() {
@@ -28,6 +36,7 @@ class NianbaoChart extends HTMLElement {
     }
     if (!this._canvas.isConnected) {
       this.appendChild(this._canvas);
+      this.appendChild(this._live);
     }
     this._render();
   }
@@ -63,22 +72,123 @@ class NianbaoChart extends HTMLElement {
     return this._meta;
   }
 
-  /** Saves the chart as a PNG file named after the chart, on white (a transparent PNG is unreadable on dark viewers). */
-  downloadPng(name) {
+  /**
+   * Saves the chart as a PNG file named after the chart, on white (a transparent PNG is unreadable
+   * on dark viewers), with the given lines (title, scope and years, source) printed above it, so
+   * the picture still says what it shows once it is pasted somewhere else.
+   */
+  downloadPng(name, lines) {
     if (!this._chart) {
       return;
     }
+    const heading = Array.isArray(lines) ? lines.filter((line) => line) : [];
+    const scale = this._canvas.width / Math.max(1, this._canvas.clientWidth || this._canvas.width);
+    const size = Math.round(14 * scale);
+    const lineHeight = Math.round(size * 1.5);
+    const top = heading.length ? Math.round(lineHeight * heading.length + size) : 0;
     const white = document.createElement('canvas');
     white.width = this._canvas.width;
-    white.height = this._canvas.height;
+    white.height = this._canvas.height + top;
     const context = white.getContext('2d');
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, white.width, white.height);
-    context.drawImage(this._canvas, 0, 0);
+    context.fillStyle = '#1a1a1a';
+    context.textBaseline = 'top';
+    heading.forEach((line, i) => {
+      context.font = `${i === 0 ? 'bold ' : ''}${i === 0 ? Math.round(size * 1.2) : size}px sans-serif`;
+      context.fillText(line, Math.round(size * 0.8), Math.round(size * 0.6) + i * lineHeight, white.width - size * 1.6);
+    });
+    context.drawImage(this._canvas, 0, top);
     const link = document.createElement('a');
     link.href = white.toDataURL('image/png');
     link.download = `${name}.png`;
     link.click();
+  }
+
+  /**
+   * The keyboard's way through the chart: Tab reaches the canvas, the arrow keys step from point
+   * to point (left/right along a series, up/down between series), the point is shown as on hover
+   * and read out through a live region, and Enter drills down as a click would.
+   */
+  _onKey(event) {
+    const chart = this._chart;
+    if (!chart) {
+      return;
+    }
+    const steps = { ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0] };
+    if (event.key === 'Enter' || event.key === ' ') {
+      if (this._focus) {
+        event.preventDefault();
+        this.dispatchEvent(new CustomEvent('point-click', { detail: { ...this._focus } }));
+      }
+      return;
+    }
+    if (event.key === 'Escape') {
+      this._focus = null;
+      chart.setActiveElements([]);
+      chart.tooltip.setActiveElements([], { x: 0, y: 0 });
+      chart.update();
+      return;
+    }
+    const step = event.key === 'Home' ? [0, -Infinity] : event.key === 'End' ? [0, Infinity] : steps[event.key];
+    if (!step) {
+      return;
+    }
+    event.preventDefault();
+    const next = this._nextPoint(this._focus, step[0], step[1]);
+    if (next) {
+      this._focus = next;
+      const active = [{ datasetIndex: next.datasetIndex, index: next.index }];
+      const element = chart.getDatasetMeta(next.datasetIndex).data[next.index];
+      chart.setActiveElements(active);
+      chart.tooltip.setActiveElements(active, { x: element.x, y: element.y });
+      chart.update();
+      this._live.textContent = this._describe(next);
+    }
+  }
+
+  /** The visible point with a value nearest to one step away; series without a value there are passed over. */
+  _nextPoint(from, seriesStep, pointStep) {
+    const chart = this._chart;
+    const series = chart.data.datasets
+      .map((dataset, i) => i)
+      .filter((i) => chart.isDatasetVisible(i) && (chart.data.datasets[i].data || []).some((v) => this._hasValue(v)));
+    if (series.length === 0) {
+      return null;
+    }
+    let s = from ? Math.max(0, series.indexOf(from.datasetIndex)) : 0;
+    s = Math.min(series.length - 1, Math.max(0, s + seriesStep));
+    const data = chart.data.datasets[series[s]].data;
+    const filled = data.map((v, i) => i).filter((i) => this._hasValue(data[i]));
+    const here = from ? from.index : pointStep > 0 ? -1 : data.length;
+    let index;
+    if (pointStep === Infinity) {
+      index = filled[filled.length - 1];
+    } else if (pointStep === -Infinity) {
+      index = filled[0];
+    } else if (pointStep > 0) {
+      index = filled.find((i) => i > here);
+    } else if (pointStep < 0) {
+      index = [...filled].reverse().find((i) => i < here);
+    } else {
+      index = filled.reduce((best, i) => (best === undefined || Math.abs(i - here) < Math.abs(best - here) ? i : best), undefined);
+    }
+    return index === undefined ? from : { datasetIndex: series[s], index };
+  }
+
+  _hasValue(v) {
+    return v !== null && v !== undefined && !(typeof v === 'object' && (v.y === null || v.y === undefined));
+  }
+
+  /** What a screen reader says for a point: its label (year, agency) and the tooltip's line. */
+  _describe(point) {
+    const chart = this._chart;
+    const dataset = chart.data.datasets[point.datasetIndex];
+    const raw = dataset.data[point.index];
+    const parsed = typeof raw === 'object' ? raw : { y: raw };
+    const label = (chart.data.labels || [])[point.index];
+    const line = this._tooltipLine({ datasetIndex: point.datasetIndex, dataIndex: point.index, dataset, parsed });
+    return label !== undefined ? `${label}: ${line}` : line;
   }
 
   _destroy() {
@@ -93,6 +203,7 @@ class NianbaoChart extends HTMLElement {
       return;
     }
     this._destroy();
+    this._focus = null;
     this.removeAttribute('data-rendered');
     this.removeAttribute('data-error');
     try {
@@ -124,23 +235,23 @@ class NianbaoChart extends HTMLElement {
 }
 
 // Tooltips say the unit and, where the server named them, which agency a point is; a legend shows
-// each label once (a band's lower and upper limit share one); the canvas gets a role and a name.
+// each label once (a band's lower and upper limit share one); the canvas gets a role, a name and
+// the id of the text that describes it.
 NianbaoChart.prototype._applyMeta = function (config, meta) {
   const unit = meta.unit || '';
   const pointLabels = meta.pointLabels || {};
   const format = (v) => (typeof v === 'number' ? v.toLocaleString(undefined, { maximumFractionDigits: 1 }) : v);
   config.options.plugins = config.options.plugins || {};
   const tooltip = (config.options.plugins.tooltip = config.options.plugins.tooltip || {});
-  tooltip.callbacks = {
-    label: (ctx) => {
-      const named = pointLabels[ctx.datasetIndex];
-      if (named && named[ctx.dataIndex] !== undefined) {
-        return named[ctx.dataIndex];
-      }
-      const value = ctx.parsed && typeof ctx.parsed === 'object' ? ctx.parsed.y : ctx.parsed;
-      return `${ctx.dataset.label}: ${format(value)}${unit}`;
-    },
+  this._tooltipLine = (ctx) => {
+    const named = pointLabels[ctx.datasetIndex];
+    if (named && named[ctx.dataIndex] !== undefined) {
+      return named[ctx.dataIndex];
+    }
+    const value = ctx.parsed && typeof ctx.parsed === 'object' ? ctx.parsed.y : ctx.parsed;
+    return `${ctx.dataset.label}: ${format(value)}${unit}`;
   };
+  tooltip.callbacks = { label: (ctx) => this._tooltipLine(ctx) };
   if (meta.uniqueLegend) {
     const legend = (config.options.plugins.legend = config.options.plugins.legend || {});
     legend.labels = legend.labels || {};
@@ -148,8 +259,17 @@ NianbaoChart.prototype._applyMeta = function (config, meta) {
       data.datasets.findIndex((d) => d.label === item.text) === item.datasetIndex;
   }
   this._canvas.setAttribute('role', 'img');
+  // a small picture inside something that is itself a link (an overview card) is not a stop for the keyboard
+  if (this.hasAttribute('data-static')) {
+    this._canvas.removeAttribute('tabindex');
+  } else {
+    this._canvas.setAttribute('tabindex', '0');
+  }
   if (meta.label) {
     this._canvas.setAttribute('aria-label', meta.label);
+  }
+  if (meta.describedBy) {
+    this._canvas.setAttribute('aria-describedby', meta.describedBy);
   }
 };
 

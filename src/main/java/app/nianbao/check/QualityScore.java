@@ -13,6 +13,14 @@ public final class QualityScore {
     private QualityScore() {
     }
 
+    /** The same score computed by the store, for lists sorted by it. */
+    public static org.jooq.Field<Integer> of(org.jooq.Field<Integer> errors, org.jooq.Field<Integer> warnings,
+                                             org.jooq.Field<Integer> blankCells, org.jooq.Field<Integer> adjustedCells) {
+        return org.jooq.impl.DSL.greatest(org.jooq.impl.DSL.inline(0), org.jooq.impl.DSL.inline(100).minus(errors.times(10))
+                .minus(warnings.times(2)).minus(org.jooq.impl.DSL.least(org.jooq.impl.DSL.inline(MAX_BLANK_PENALTY), blankCells))
+                .minus(adjustedCells));
+    }
+
     public static int of(long errors, long warnings, long blankCells, long adjustedCells) {
         return (int) Math.max(0, 100 - 10 * errors - 2 * warnings - Math.min(MAX_BLANK_PENALTY, blankCells) - adjustedCells);
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
@@ -123,27 +124,100 @@ public class ReportService {
 
     /** The current version of every agency's report for every year, newest year first. */
     public List<ReportSummary> listCurrent(String search) {
-        return summaries(current(search).orderBy(CURRENT_CELLS.YEAR.desc(), AGENCY.NAME).fetch(CURRENT_CELLS.REPORT_ID));
+        return page(ReportQuery.search(search), 0, Integer.MAX_VALUE);
     }
 
     /**
      * One page of the current reports, newest year first: what the reports list shows at a
      * time, so that 700,000 reports cost no more than fifty.
      */
+    /** What the reports list can be sorted by; every sort falls back on newest year, then agency name. */
+    public enum ReportSort {
+        AGENCY, YEAR, FORMAT, VERSION, SCORE, ERRORS, WARNINGS, PUBLISHED;
+
+        /** The sort a link names ("score"), or null for none this version knows. */
+        public static ReportSort ofKey(String key) {
+            for (ReportSort sort : values()) {
+                if (sort.name().equalsIgnoreCase(key)) {
+                    return sort;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Which current reports the list shows and in what order: part of the agency's name (or a
+     * year typed into the search), the agency's level (its stored name, null for any), a year
+     * (null for any), and the sort (null for the default order).
+     */
+    public record ReportQuery(String search, String level, Integer year, ReportSort sort, boolean descending) {
+
+        public static ReportQuery search(String search) {
+            return new ReportQuery(search, null, null, null, false);
+        }
+    }
+
     public List<ReportSummary> page(String search, int offset, int limit) {
-        return summaries(current(search).orderBy(CURRENT_CELLS.YEAR.desc(), AGENCY.NAME, CURRENT_CELLS.REPORT_ID)
+        return page(ReportQuery.search(search), offset, limit);
+    }
+
+    public List<ReportSummary> page(ReportQuery query, int offset, int limit) {
+        org.jooq.Table<?> rows = current();
+        List<org.jooq.SortField<?>> order = new java.util.ArrayList<>();
+        if (query.sort() != null) {
+            org.jooq.Table<?> counts = findingCounts();
+            Field<Integer> errors = DSL.coalesce(counts.field("errors", Integer.class), DSL.inline(0));
+            Field<Integer> warnings = DSL.coalesce(counts.field("warnings", Integer.class), DSL.inline(0));
+            Field<?> key = switch (query.sort()) {
+                case AGENCY -> AGENCY.NAME;
+                case YEAR -> CURRENT_CELLS.YEAR;
+                case FORMAT -> REPORT.FORMAT;
+                case VERSION -> REPORT.VERSION;
+                case PUBLISHED -> REPORT.PUBLISHED_ON;
+                case ERRORS -> errors;
+                case WARNINGS -> warnings;
+                case SCORE -> QualityScore.of(errors, warnings.minus(CURRENT_CELLS.BLANK_CELLS), CURRENT_CELLS.BLANK_CELLS,
+                        CURRENT_CELLS.ADJUSTED_CELLS);
+            };
+            order.add(query.descending() ? key.desc().nullsLast() : key.asc().nullsLast());
+            if (java.util.Set.of(ReportSort.ERRORS, ReportSort.WARNINGS, ReportSort.SCORE).contains(query.sort())) {
+                rows = rows.leftJoin(counts).on(counts.field(FINDING.REPORT_ID).eq(CURRENT_CELLS.REPORT_ID));
+            } else if (java.util.Set.of(ReportSort.FORMAT, ReportSort.VERSION, ReportSort.PUBLISHED).contains(query.sort())) {
+                rows = rows.join(REPORT).on(REPORT.ID.eq(CURRENT_CELLS.REPORT_ID));
+            }
+        }
+        order.addAll(List.of(CURRENT_CELLS.YEAR.desc(), AGENCY.NAME.asc(), CURRENT_CELLS.REPORT_ID.asc()));
+        return summaries(dsl.select(CURRENT_CELLS.REPORT_ID).from(rows).where(filter(query)).orderBy(order)
                 .offset(offset).limit(limit).fetch(CURRENT_CELLS.REPORT_ID));
     }
 
     public int countCurrent(String search) {
-        return dsl.fetchCount(current(search));
+        return countCurrent(ReportQuery.search(search));
     }
 
-    private org.jooq.SelectConditionStep<org.jooq.Record1<Long>> current(String search) {
-        Condition matches = search == null || search.isBlank() ? DSL.noCondition()
-                : AGENCY.NAME.containsIgnoreCase(search.strip()).or(CURRENT_CELLS.YEAR.cast(String.class).eq(search.strip()));
-        return dsl.select(CURRENT_CELLS.REPORT_ID).from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
-                .where(matches);
+    public int countCurrent(ReportQuery query) {
+        return dsl.fetchCount(dsl.select(CURRENT_CELLS.REPORT_ID).from(current()).where(filter(query)));
+    }
+
+    private static org.jooq.Table<?> current() {
+        return CURRENT_CELLS.join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID));
+    }
+
+    private static Condition filter(ReportQuery query) {
+        String search = query.search() == null ? "" : query.search().strip();
+        Condition matches = search.isEmpty() ? DSL.noCondition()
+                : AGENCY.NAME.containsIgnoreCase(search).or(CURRENT_CELLS.YEAR.cast(String.class).eq(search));
+        return matches.and(query.level() == null ? DSL.noCondition() : AGENCY.LEVEL.eq(query.level()))
+                .and(query.year() == null ? DSL.noCondition() : CURRENT_CELLS.YEAR.eq(query.year()));
+    }
+
+    /** Errors and warnings per report, for a list sorted by them or by the score they lower. */
+    private static org.jooq.Table<?> findingCounts() {
+        return DSL.select(FINDING.REPORT_ID,
+                        DSL.count().filterWhere(FINDING.SEVERITY.eq(Severity.ERROR.code())).as("errors"),
+                        DSL.count().filterWhere(FINDING.SEVERITY.eq(Severity.WARNING.code())).as("warnings"))
+                .from(FINDING).groupBy(FINDING.REPORT_ID).asTable("counts");
     }
 
     /** The agencies that have current reports, matching part of a name (or all when null), in id order. */

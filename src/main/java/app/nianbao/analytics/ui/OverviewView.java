@@ -96,7 +96,7 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         when.addClassName("kpi-when");
         Span change = new Span(kpi.change(Language.english()));
         change.addClassName("kpi-change");
-        Chart sparkline = new Chart();
+        Chart sparkline = new Chart().staticPicture(getTranslation("overview.sparkline", Labels.metric(kpi.metric())));
         sparkline.setHeight("60px");
         sparkline.show(sparkline(kpi.history(), kpi.metric()), false);
         Div card = new Div(name, value, when, change, sparkline);
@@ -130,7 +130,7 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         Span when = new Span(getTranslation("publication.rate.when", String.valueOf(latest.year()),
                 latest.onTime() + latest.late() + latest.missing(), latest.noDate()));
         when.addClassName("kpi-when");
-        Chart sparkline = new Chart();
+        Chart sparkline = new Chart().staticPicture(getTranslation("overview.sparkline", getTranslation("publication.rate.card")));
         sparkline.setHeight("60px");
         LineDataset line = new LineDataset().setLabel(getTranslation("publication.rate.card")).setBorderColor("#2ca02c")
                 .setBackgroundColor("#2ca02c");

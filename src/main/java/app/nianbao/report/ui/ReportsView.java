@@ -1,5 +1,8 @@
 package app.nianbao.report.ui;
 
+import java.util.List;
+import java.util.Map;
+
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -7,7 +10,12 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -15,10 +23,16 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import app.nianbao.agency.AgencyLevel;
 import app.nianbao.report.ReportService;
+import app.nianbao.report.ReportService.ReportQuery;
+import app.nianbao.report.ReportService.ReportSort;
 import app.nianbao.report.ReportService.ReportSummary;
+import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.SortLink;
+import app.nianbao.shell.ui.UrlParameters;
 
-/** 报告: every stored report, searchable, each opening its page. */
+/** 报告: every stored report, searchable, filtered by level and year, sortable, each opening its page. */
 @Route("reports")
 @RolesAllowed("VIEWER")
 class ReportsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
@@ -26,51 +40,86 @@ class ReportsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final ReportService reports;
     private final Grid<ReportSummary> grid = new Grid<>();
     private final Div empty = new Div();
-    private final TextField search = new TextField();
+    private final TextField search = new TextField(getTranslation("common.agency"));
+    private final Select<AgencyLevel> level = new Select<>();
+    private final IntegerField year = new IntegerField(getTranslation("common.year"));
+    private boolean reading;
 
     ReportsView(ReportService reports) {
         this.reports = reports;
         addClassName("view");
         setSizeFull();
-        add(new H2(getTranslation("nav.reports")), search(), grid(), empty);
+        add(new H2(getTranslation("nav.reports")), filters(), grid(), empty);
     }
 
-    /** A link such as /reports?q=2024 (a chart's drill-down) opens the list already searched. */
+    /**
+     * A link such as /reports?q=2024 (a chart's drill-down) or /reports?level=CITY&sort=score
+     * opens the list already filtered and sorted; what the user changes is written back to it.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String q = event.getLocation().getQueryParameters().getSingleParameter("q").orElse("");
-        if (search.getValue().equals(q)) {
-            refresh(q);
-        } else {
-            search.setValue(q); // its listener refreshes
-        }
+        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        reading = true;
+        search.setValue(UrlParameters.text(params, "q", ""));
+        level.setValue(AgencyLevel.ofName(UrlParameters.text(params, "level", "")));
+        int y = UrlParameters.integer(params, "year", 0);
+        year.setValue(y == 0 ? null : y);
+        SortLink.apply(grid, params);
+        reading = false;
+        refresh();
     }
 
-    private TextField search() {
+    private FlexLayout filters() {
         search.setPlaceholder(getTranslation("reports.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> refresh(e.getValue()));
-        search.setWidth("24em");
-        return search;
+        search.setWidth("20em");
+        level.setLabel(getTranslation("agencies.level"));
+        level.setItems(AgencyLevel.values());
+        level.setItemLabelGenerator(l -> l == null ? getTranslation("reports.all-levels") : Labels.level(l));
+        level.setEmptySelectionAllowed(true);
+        level.setEmptySelectionCaption(getTranslation("reports.all-levels"));
+        year.setClearButtonVisible(true);
+        year.setWidth("8em");
+        search.addValueChangeListener(e -> changed("q", e.getValue()));
+        level.addValueChangeListener(e -> changed("level", e.getValue() == null ? null : e.getValue().name()));
+        year.addValueChangeListener(e -> changed("year", e.getValue() == null ? null : String.valueOf(e.getValue())));
+        FlexLayout filters = new FlexLayout(search, level, year);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.addClassName("filters");
+        return filters;
+    }
+
+    private void changed(String parameter, String value) {
+        if (!reading) {
+            SortLink.replace(getUI().orElse(null), parameter, value);
+            refresh();
+        }
     }
 
     private Grid<ReportSummary> grid() {
-        // pages come from the store in a fixed order (newest year, then agency), so columns do not sort
-        grid.addColumn(ReportSummary::agency).setHeader(getTranslation("common.agency")).setAutoWidth(true).setFlexGrow(3);
-        grid.addColumn(ReportSummary::year).setHeader(getTranslation("common.year"));
+        sortable(grid.addColumn(ReportSummary::agency).setHeader(getTranslation("common.agency")).setAutoWidth(true).setFlexGrow(3),
+                ReportSort.AGENCY);
+        sortable(grid.addColumn(ReportSummary::year).setHeader(getTranslation("common.year")), ReportSort.YEAR);
         grid.addColumn(ReportSummary::template).setHeader(getTranslation("common.template"));
-        grid.addColumn(ReportSummary::format).setHeader(getTranslation("common.format"));
-        grid.addComponentColumn(ReportsView::score).setHeader(getTranslation("common.score"));
-        grid.addColumn(ReportSummary::errors).setHeader(getTranslation("common.errors"));
-        grid.addColumn(ReportSummary::warnings).setHeader(getTranslation("common.warnings"));
-        grid.addColumn(ReportSummary::version).setHeader(getTranslation("common.version"));
-        grid.addColumn(r -> ReportView.publishedText(r)).setHeader(getTranslation("publication.published")).setAutoWidth(true);
+        sortable(grid.addColumn(ReportSummary::format).setHeader(getTranslation("common.format")), ReportSort.FORMAT);
+        sortable(grid.addComponentColumn(ReportsView::score).setHeader(getTranslation("common.score")), ReportSort.SCORE);
+        sortable(grid.addColumn(ReportSummary::errors).setHeader(getTranslation("common.errors")), ReportSort.ERRORS);
+        sortable(grid.addColumn(ReportSummary::warnings).setHeader(getTranslation("common.warnings")), ReportSort.WARNINGS);
+        sortable(grid.addColumn(ReportSummary::version).setHeader(getTranslation("common.version")), ReportSort.VERSION);
+        sortable(grid.addColumn(r -> ReportView.publishedText(r)).setHeader(getTranslation("publication.published")).setAutoWidth(true),
+                ReportSort.PUBLISHED);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> ReportView.open(e.getItem().agencyId(), e.getItem().year()));
         grid.setHeight("70vh");
+        SortLink.keep(grid);
         return grid;
+    }
+
+    private static void sortable(Grid.Column<ReportSummary> column, ReportSort sort) {
+        String key = sort.name().toLowerCase(java.util.Locale.ROOT);
+        column.setKey(key).setSortProperty(key).setSortable(true);
     }
 
     static Span score(ReportSummary report) {
@@ -79,16 +128,29 @@ class ReportsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         return badge;
     }
 
-    private void refresh(String query) {
-        int total = reports.countCurrent(query);
-        grid.setItems(page -> reports.page(query, page.getOffset(), page.getLimit()).stream(), page -> total);
+    private void refresh() {
+        ReportQuery filter = new ReportQuery(search.getValue(), level.getValue() == null ? null : level.getValue().name(), year.getValue(),
+                null, false);
+        int total = reports.countCurrent(filter);
+        grid.setItems(page -> reports.page(sorted(filter, page.getSortOrders()), page.getOffset(), page.getLimit()).stream(),
+                page -> total);
         boolean none = total == 0;
         grid.setVisible(!none);
         empty.setVisible(none);
-        empty.setText(query == null || query.isBlank()
-                ? getTranslation("reports.empty")
-                : getTranslation("reports.no-match", query));
+        boolean filtered = !search.getValue().isBlank() || level.getValue() != null || year.getValue() != null;
+        empty.setText(filtered ? getTranslation("reports.no-match", String.join(" · ", java.util.stream.Stream.of(search.getValue(),
+                        level.getValue() == null ? "" : Labels.level(level.getValue()), year.getValue() == null ? "" : String.valueOf(year.getValue()))
+                .filter(part -> !part.isBlank()).toList())) : getTranslation("reports.empty"));
         empty.addClassName("empty-state");
+    }
+
+    private static ReportQuery sorted(ReportQuery filter, List<QuerySortOrder> orders) {
+        if (orders.isEmpty()) {
+            return filter;
+        }
+        QuerySortOrder first = orders.get(0);
+        return new ReportQuery(filter.search(), filter.level(), filter.year(), ReportSort.ofKey(first.getSorted()),
+                first.getDirection() == SortDirection.DESCENDING);
     }
 
     @Override

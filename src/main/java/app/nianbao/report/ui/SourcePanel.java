@@ -16,6 +16,10 @@ class SourcePanel extends Div {
 
     SourcePanel(String text) {
         addClassName("source-text");
+        // it scrolls on its own, so the keyboard must be able to reach it to scroll it
+        getElement().setAttribute("tabindex", "0");
+        getElement().setAttribute("role", "region");
+        getElement().setAttribute("aria-label", app.nianbao.shell.ui.Labels.text("report.source"));
         List<String> source = SourceText.lines(text == null ? "" : text);
         for (int i = 0; i < source.size(); i++) {
             Element line = new Element("div").setText("%4d  %s".formatted(i + 1, source.get(i)));

@@ -35,6 +35,10 @@ class TemplateTables extends Div {
         this.onCellClick = onCellClick;
         this.boxes = boxes;
         addClassName("template-tables");
+        // wider than the screen in English and on a phone: the keyboard must be able to scroll it
+        getElement().setAttribute("tabindex", "0");
+        getElement().setAttribute("role", "region");
+        getElement().setAttribute("aria-label", app.nianbao.shell.ui.Labels.text("report.tables"));
         add(new H3(getTranslation("t.2")));
         getElement().appendChild(table2(figures));
         add(new H3(getTranslation("t.3")));

@@ -1,5 +1,7 @@
 package app.nianbao.shell.ui;
 
+import java.util.List;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -10,6 +12,9 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.shared.Registration;
+
+import elemental.json.Json;
+import elemental.json.JsonArray;
 
 /**
  * A Chart.js chart. The configuration is Chart.js JSON built with chartjs-java-model and handed
@@ -27,9 +32,16 @@ public class Chart extends Component implements HasSize {
         getElement().getStyle().set("display", "block").set("position", "relative");
     }
 
+    /** A picture only, named for screen readers, that the keyboard passes by: a sparkline inside a card that is a link. */
+    public Chart staticPicture(String name) {
+        getElement().setAttribute("data-static", true);
+        getElement().setAttribute("data-name", name);
+        return this;
+    }
+
     /** Draws the chart this configuration describes, replacing the one shown. */
     public void show(software.xdev.chartjs.model.charts.Chart<?, ?, ?> config, boolean stacked) {
-        show(config, stacked, ChartMeta.NONE);
+        show(config, stacked, ChartMeta.NONE.withLabel(getElement().getAttribute("data-name") == null ? "" : getElement().getAttribute("data-name")));
     }
 
     /** Draws the chart with what Chart.js JSON cannot carry: tooltip unit and lines, legend, accessible name. */
@@ -67,7 +79,10 @@ public class Chart extends Component implements HasSize {
         return addListener(PointClickEvent.class, listener);
     }
 
-    public void downloadPng(String name) {
-        getElement().callJsFunction("downloadPng", name);
+    /** Saves the chart as {@code name}.png, with the heading lines (title, scope, source) printed above it. */
+    public void downloadPng(String name, List<String> heading) {
+        JsonArray lines = Json.createArray();
+        heading.forEach(line -> lines.set(lines.length(), line));
+        getElement().callJsFunction("downloadPng", name, lines);
     }
 }

@@ -25,6 +25,8 @@ public class ChartCard extends Div {
     private String definition;
     private final H3 heading = new H3();
     private final Div notes = new Div();
+    private final Div description = new Div();
+    private List<String> noteLines = List.of();
     private DataTable data;
     private com.vaadin.flow.shared.Registration clicks;
 
@@ -34,7 +36,7 @@ public class ChartCard extends Div {
         heading.setText(title);
         heading.getElement().setAttribute("title", definition);
         this.definition = definition;
-        Button png = new Button(getTranslation("chart.png"), e -> chart.downloadPng(exportName()));
+        Button png = new Button(getTranslation("chart.png"), e -> chart.downloadPng(exportName(), pngHeading()));
         Button toggle = new Button(getTranslation("chart.table"), e -> table.setVisible(!table.isVisible()));
         png.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -44,20 +46,45 @@ public class ChartCard extends Div {
         table.setVisible(false);
         table.setAllRowsVisible(true);
         notes.addClassName("chart-notes");
-        add(new HorizontalLayout(heading, actions), chart, notes, table);
+        description.addClassName("chart-description");
+        description.setId("chart-description-" + NEXT_ID.incrementAndGet());
+        add(new HorizontalLayout(heading, actions), chart, description, notes, table);
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong();
 
     /** For a card whose subject changes with the view's state. */
     public void setTitle(String title, String definition) {
         heading.setText(title);
         heading.getElement().setAttribute("title", definition);
         this.definition = definition;
+        describe();
     }
 
     /** What the numbers are of, carried by every download: in its file name and on the spreadsheet's first sheet. */
     public void setContext(String scope, String years) {
         this.scope = scope;
         this.years = years;
+    }
+
+    /** The PNG's heading: the title, what it covers, and where the numbers come from. */
+    private List<String> pngHeading() {
+        String covers = String.join(" · ", java.util.stream.Stream.of(scope, years).filter(part -> part != null && !part.isBlank()).toList());
+        return List.of(heading.getText(), covers, getTranslation("export.source-text", java.time.LocalDate.now().toString()));
+    }
+
+    /**
+     * What a screen reader says after the chart's name: the definition, the lines under the chart
+     * and how to walk the points with the keyboard.
+     */
+    private void describe() {
+        List<String> parts = new java.util.ArrayList<>();
+        if (definition != null && !definition.isBlank()) {
+            parts.add(definition);
+        }
+        parts.addAll(noteLines);
+        parts.add(getTranslation("chart.keys"));
+        description.setText(String.join(" ", parts));
     }
 
     /** 申请量_平潭综合实验区_2019-2025: the chart's title, scope and years, without what a file system refuses. */
@@ -85,7 +112,8 @@ public class ChartCard extends Div {
     /** As {@link #show(software.xdev.chartjs.model.charts.Chart, boolean, DataTable)}, with tooltip unit, point lines and legend. */
     public void show(software.xdev.chartjs.model.charts.Chart<?, ?, ?> config, boolean stacked, DataTable numbers, ChartMeta meta) {
         this.data = numbers;
-        chart.show(config, stacked, meta.label().isEmpty() ? meta.withLabel(heading.getText()) : meta);
+        describe();
+        chart.show(config, stacked, (meta.label().isEmpty() ? meta.withLabel(heading.getText()) : meta).describedBy(description.getId().orElseThrow()));
         table.removeAllColumns();
         for (int c = 0; c < numbers.columns().size(); c++) {
             int column = c;
@@ -99,6 +127,8 @@ public class ChartCard extends Div {
         notes.removeAll();
         lines.forEach(line -> notes.add(new com.vaadin.flow.component.html.Paragraph(line)));
         notes.setVisible(!lines.isEmpty());
+        noteLines = List.copyOf(lines);
+        describe();
     }
 
     /** Replaces what a click on a point does: the event names the dataset and the label index. */

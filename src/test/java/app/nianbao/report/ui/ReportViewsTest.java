@@ -53,6 +53,42 @@ class ReportViewsTest extends KaribuTestBase {
     }
 
     @Test
+    void a_link_sorted_by_score_lists_the_lowest_scores_first_and_keeps_the_sort() {
+        // the score by hand from the stored counts: 100 − 10·errors − 2·(warnings − blank) − min(30, blank) − adjusted
+        java.util.List<Integer> expected = dsl.fetch("""
+                select greatest(0, 100 - 10 * coalesce(e, 0) - 2 * (coalesce(w, 0) - c.blank_cells) - least(30, c.blank_cells)
+                                   - c.adjusted_cells) as score
+                from current_cells c
+                left join (select report_id, count(*) filter (where severity = 'error') as e,
+                                  count(*) filter (where severity = 'warning') as w
+                           from finding group by report_id) f on f.report_id = c.report_id
+                order by score""").getValues(0, Integer.class);
+
+        UI.getCurrent().navigate("reports", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("sort", "score")));
+        Grid<ReportSummary> grid = reportGrid();
+
+        assertThat(IntStream.range(0, _size(grid)).mapToObj(i -> _get(grid, i).score()).toList()).isEqualTo(expected);
+        assertThat(grid.getSortOrder()).singleElement().satisfies(order -> assertThat(order.getSorted().getKey()).isEqualTo("score"));
+    }
+
+    @Test
+    void a_link_sorted_by_year_descending_and_filtered_by_a_level_shows_that_level_newest_first() {
+        // the bundled agencies have no level: give Pingtan (three reports, 2019, 2021, 2023) one for this test
+        dsl.execute("update agency set level = 'COUNTY' where name = '平潭综合实验区'");
+        try {
+            UI.getCurrent().navigate("reports", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("level", "COUNTY",
+                    "sort", "year,desc")));
+            Grid<ReportSummary> grid = reportGrid();
+
+            assertThat(IntStream.range(0, _size(grid)).mapToObj(i -> _get(grid, i).agency() + " " + _get(grid, i).year()))
+                    .containsExactly("平潭综合实验区 2023", "平潭综合实验区 2021", "平潭综合实验区 2019");
+            assertThat(_get(com.vaadin.flow.component.select.Select.class).getValue()).isEqualTo(app.nianbao.agency.AgencyLevel.COUNTY);
+        } finally {
+            dsl.execute("update agency set level = null where name = '平潭综合实验区'");
+        }
+    }
+
+    @Test
     void a_search_that_matches_nothing_says_so_instead_of_showing_an_empty_grid() {
         UI.getCurrent().navigate(ReportsView.class);
 
