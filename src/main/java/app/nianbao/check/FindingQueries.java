@@ -16,6 +16,7 @@ import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
+import app.nianbao.figures.Finding;
 import app.nianbao.figures.Severity;
 
 /** Findings across the store's current reports, for the auditors' data-quality view. */
@@ -23,16 +24,42 @@ import app.nianbao.figures.Severity;
 public class FindingQueries {
 
     /** A finding with the report it belongs to. */
-    public record FindingRow(long findingId, long agencyId, String agency, int year, String rule, String severity,
-                             String message, String reviewStatus) {
+    public record FindingRow(long findingId, long agencyId, String agency, int year, Finding finding, String reviewStatus) {
+
+        public String rule() {
+            return finding.rule();
+        }
+
+        public String severity() {
+            return finding.severity().code();
+        }
+    }
+
+    /** What the findings list can be sorted by; every sort falls back on newest year, agency and finding. */
+    public enum FindingSort {
+        AGENCY, YEAR, RULE, SEVERITY, REVIEW;
+
+        /** The sort a link names ("rule"), or null for none this version knows. */
+        public static FindingSort ofKey(String key) {
+            for (FindingSort sort : values()) {
+                if (sort.name().equalsIgnoreCase(key)) {
+                    return sort;
+                }
+            }
+            return null;
+        }
     }
 
     /** How many findings a rule has, by severity. */
     public record RuleCount(String rule, String severity, int findings, int reports) {
     }
 
-    /** What to show: each null means "any". */
-    public record Filter(String rule, String severity, String agency, Integer year) {
+    /** What to show: each null means "any"; review is a review state's code (open, confirmed, dismissed). */
+    public record Filter(String rule, String severity, String agency, Integer year, String review) {
+
+        public Filter(String rule, String severity, String agency, Integer year) {
+            this(rule, severity, agency, year, null);
+        }
     }
 
     private final DSLContext dsl;
@@ -42,14 +69,41 @@ public class FindingQueries {
     }
 
     public List<FindingRow> findings(Filter filter, int limit) {
+        return findings(filter, null, false, 0, limit);
+    }
+
+    /** One page of the findings the filter keeps, sorted (null: newest year, then agency). */
+    public List<FindingRow> findings(Filter filter, FindingSort sort, boolean descending, int offset, int limit) {
+        List<org.jooq.SortField<?>> order = new java.util.ArrayList<>();
+        if (sort != null) {
+            Field<?> key = switch (sort) {
+                case AGENCY -> AGENCY.NAME;
+                case YEAR -> CURRENT_REPORT.YEAR;
+                case RULE -> FINDING.RULE;
+                case SEVERITY -> FINDING.SEVERITY;
+                case REVIEW -> FINDING.REVIEW_STATUS;
+            };
+            order.add(descending ? key.desc() : key.asc());
+        }
+        order.addAll(List.of(CURRENT_REPORT.YEAR.desc(), AGENCY.NAME.asc(), FINDING.ID.asc()));
         return dsl.select(FINDING.ID, CURRENT_REPORT.AGENCY_ID, AGENCY.NAME, CURRENT_REPORT.YEAR, FINDING.RULE, FINDING.SEVERITY,
-                        FINDING.MESSAGE, FINDING.REVIEW_STATUS)
+                        FINDING.TBL, FINDING.ROW_CODE, FINDING.COL_CODE, FINDING.EXPECTED, FINDING.ACTUAL, FINDING.MESSAGE,
+                        FINDING.REVIEW_STATUS)
                 .from(FINDING).join(CURRENT_REPORT).on(CURRENT_REPORT.ID.eq(FINDING.REPORT_ID))
                 .join(AGENCY).on(AGENCY.ID.eq(CURRENT_REPORT.AGENCY_ID))
                 .where(condition(filter))
-                .orderBy(CURRENT_REPORT.YEAR.desc(), AGENCY.NAME, FINDING.ID)
+                .orderBy(order)
+                .offset(offset)
                 .limit(limit)
-                .fetch(Records.mapping(FindingRow::new));
+                .fetch(Records.mapping((id, agencyId, agency, year, rule, severity, table, row, col, expected, actual, message, review) ->
+                        new FindingRow(id, agencyId, agency, year, new Finding(rule, Severity.ofCode(severity), table, row, col,
+                                expected, actual, message), review)));
+    }
+
+    /** How many findings the filter keeps, for the list's pager. */
+    public int count(Filter filter) {
+        return dsl.fetchCount(dsl.select(FINDING.ID).from(FINDING).join(CURRENT_REPORT).on(CURRENT_REPORT.ID.eq(FINDING.REPORT_ID))
+                .join(AGENCY).on(AGENCY.ID.eq(CURRENT_REPORT.AGENCY_ID)).where(condition(filter)));
     }
 
     public List<RuleCount> countsByRule(Filter filter) {
@@ -94,6 +148,9 @@ public class FindingQueries {
         }
         if (f.year() != null) {
             c = c.and(CURRENT_REPORT.YEAR.eq(f.year()));
+        }
+        if (f.review() != null) {
+            c = c.and(FINDING.REVIEW_STATUS.eq(f.review()));
         }
         return c;
     }

@@ -47,6 +47,7 @@ import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.ChartMeta;
 import app.nianbao.shell.ui.FilterBar;
 import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.SortLink;
 import app.nianbao.shell.ui.UrlParameters;
 import app.nianbao.statistics.Funnel;
 import app.nianbao.statistics.PeerPercentiles;
@@ -70,6 +71,9 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private FunnelSample.Drawn drawn;
     private final ChartCard funnel = new ChartCard(getTranslation("compare.funnel"), getTranslation("compare.funnel.definition"), "funnel");
     private final Grid<Compared> ranking = new Grid<>();
+    private final com.vaadin.flow.component.textfield.TextField narrow = new com.vaadin.flow.component.textfield.TextField(
+            getTranslation("compare.narrow"));
+    private final Select<String> band = new Select<>();
     private final Div empty = new Div();
     private final Paragraph summary = new Paragraph();
     private final FilterBar filters;
@@ -107,26 +111,59 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         // on a phone the four fields go under each other instead of off the screen
         choices.setWrap(true);
         add(new H2(getTranslation("nav.compare")), filters, choices, empty, summary, funnel,
-                ranking(), new H3(getTranslation("compare.side-by-side")), chosen, sideBySide);
+                rankingFilters(), ranking(), new H3(getTranslation("compare.side-by-side")), chosen, sideBySide);
     }
 
     private Grid<Compared> ranking() {
-        // every column sorts, by the number behind its text
+        // every column sorts, by the number behind its text, and the sort is kept in the link
         ranking.addColumn(c -> c.figures().agency()).setHeader(getTranslation("common.agency")).setAutoWidth(true)
-                .setComparator(c -> c.figures().agency());
-        ranking.addColumn(c -> c.point().unit().n()).setHeader(getTranslation("compare.cases")).setComparator(c -> c.point().unit().n());
+                .setComparator(c -> c.figures().agency()).setKey("agency");
+        ranking.addColumn(c -> c.point().unit().n()).setHeader(getTranslation("compare.cases")).setComparator(c -> c.point().unit().n())
+                .setKey("cases");
         ranking.addColumn(c -> "%.1f%%".formatted(c.point().rate() * 100)).setHeader(getTranslation("compare.rate"))
-                .setComparator(c -> c.point().rate());
-        ranking.addColumn(c -> "%.2f".formatted(c.point().z())).setHeader(getTranslation("compare.z")).setComparator(c -> c.point().z());
+                .setComparator(c -> c.point().rate()).setKey("rate");
+        ranking.addColumn(c -> "%.2f".formatted(c.point().z())).setHeader(getTranslation("compare.z")).setComparator(c -> c.point().z())
+                .setKey("z");
         ranking.addColumn(c -> getTranslation(c.point().outside998() ? "compare.outside998"
                 : c.point().outside95() ? "compare.outside95" : "compare.inside")).setHeader(getTranslation("compare.funnel-column"))
-                .setComparator(c -> c.point().outside998() ? 2 : c.point().outside95() ? 1 : 0).setAutoWidth(true);
+                .setComparator(c -> c.point().outside998() ? 2 : c.point().outside95() ? 1 : 0).setAutoWidth(true).setFlexGrow(0)
+                .setKey("funnel");
         ranking.addColumn(c -> c.ranked() ? "%.0f".formatted(c.percentileRank()) : getTranslation("compare.too-small"))
-                .setHeader(getTranslation("compare.percentile")).setComparator(c -> c.ranked() ? c.percentileRank() : -1);
+                .setHeader(getTranslation("compare.percentile")).setComparator(c -> c.ranked() ? c.percentileRank() : -1).setKey("percentile");
         // a national peer group has 100,000 rows: the grid renders what is scrolled into view
         ranking.setHeight("50vh");
         ranking.addItemClickListener(e -> UI.getCurrent().navigate("reports/" + e.getItem().figures().agencyId() + "/" + year.getValue()));
+        SortLink.keep(ranking);
         return ranking;
+    }
+
+    /** Narrows the ranking to agencies whose name holds the text and to a band of the funnel; the rates are those of every agency. */
+    private HorizontalLayout rankingFilters() {
+        narrow.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        narrow.setClearButtonVisible(true);
+        band.setLabel(getTranslation("compare.funnel-column"));
+        band.setItems("outside95", "outside998");
+        band.setItemLabelGenerator(b -> b == null ? getTranslation("compare.any-band") : getTranslation("compare.band." + b));
+        band.setEmptySelectionAllowed(true);
+        band.setEmptySelectionCaption(getTranslation("compare.any-band"));
+        narrow.addValueChangeListener(e -> narrowed("q", e.getValue()));
+        band.addValueChangeListener(e -> narrowed("band", e.getValue()));
+        HorizontalLayout layout = new HorizontalLayout(narrow, band);
+        layout.setWrap(true);
+        return layout;
+    }
+
+    private void narrowed(String parameter, String value) {
+        if (!reading) {
+            SortLink.replace(getUI().orElse(null), parameter, value);
+        }
+        if (shown == null) {
+            return; // nothing listed yet: the filter is applied once the agencies are
+        }
+        String text = narrow.getValue() == null ? "" : narrow.getValue().strip();
+        String chosenBand = band.getValue();
+        ranking.getListDataView().setFilter(c -> (text.isEmpty() || c.figures().agency().contains(text))
+                && (chosenBand == null || (chosenBand.equals("outside998") ? c.point().outside998() : c.point().outside95())));
     }
 
     @Override
@@ -142,10 +179,14 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             metric.setValue(Metric.ofCode(UrlParameters.text(params, "metric", "")).filter(Metric::isRate).orElse(Metric.DISCLOSURE_RATE));
             year.setValue(UrlParameters.integer(params, "year", 2024));
             minN.setValue(UrlParameters.integer(params, "min_n", PeerPercentiles.DEFAULT_MIN_N));
+            narrow.setValue(UrlParameters.text(params, "q", ""));
+            String b = UrlParameters.text(params, "band", "");
+            band.setValue(List.of("outside95", "outside998").contains(b) ? b : null);
+            show(analytics.compare(metric.getValue(), Scope.parse(filters.scope()), year.getValue(), minN.getValue()));
+            SortLink.apply(ranking, params);
         } finally {
             reading = false;
         }
-        show(analytics.compare(metric.getValue(), Scope.parse(filters.scope()), year.getValue(), minN.getValue()));
         showSideBySide();
     }
 
@@ -214,6 +255,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         }
         shown = comparison;
         ranking.setItems(comparison.agencies());
+        narrowed("q", narrow.getValue());
         find.setItems(comparison.agencies());
         long outside = comparison.agencies().stream().filter(c -> c.point().outside998()).count();
         drawn = FunnelSample.of(comparison.agencies(), MAX_DRAWN);
@@ -242,7 +284,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         funnel.show(funnelChart(shown, drawn, agency), false, table(shown), funnelMeta(drawn, agency));
         if (agency != null) {
             ranking.select(agency);
-            ranking.scrollToIndex(shown.agencies().indexOf(agency));
+            ranking.scrollToItem(agency);
         }
     }
 

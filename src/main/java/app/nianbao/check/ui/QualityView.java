@@ -6,14 +6,19 @@ import java.util.Map;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,18 +29,22 @@ import software.xdev.chartjs.model.dataset.BarDataset;
 import app.nianbao.check.FindingQueries;
 import app.nianbao.check.FindingQueries.Filter;
 import app.nianbao.check.FindingQueries.FindingRow;
+import app.nianbao.check.FindingQueries.FindingSort;
 import app.nianbao.check.FindingQueries.RuleCount;
 import app.nianbao.export.DataTable;
 import app.nianbao.report.ReviewStatus;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.SortLink;
+import app.nianbao.shell.ui.UrlParameters;
 
-/** 数据质量: findings by rule, agency and year, each opening its report; how report scores are spread. */
+/**
+ * 数据质量: findings by rule, severity, agency, year and review state, sortable and paged from the
+ * store, each opening its report; how report scores are spread. Filters and sort live in the link.
+ */
 @Route("quality")
 @RolesAllowed("VIEWER")
-class QualityView extends Main implements HasDynamicTitle {
-
-    private static final int SHOWN = 500;
+class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     private static final List<String> RULES = List.of("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11",
             "P1", "P2", "P3", "P4", "P5", "P6");
 
@@ -44,6 +53,8 @@ class QualityView extends Main implements HasDynamicTitle {
     private final Select<String> severity = new Select<>();
     private final TextField agency = new TextField(getTranslation("common.agency"));
     private final IntegerField year = new IntegerField(getTranslation("common.year"));
+    private final Select<ReviewStatus> review = new Select<>();
+    private boolean reading;
     private final Grid<RuleCount> counts = new Grid<>();
     private final Grid<FindingRow> findings = new Grid<>();
     private final H3 findingsHeading = new H3();
@@ -53,11 +64,29 @@ class QualityView extends Main implements HasDynamicTitle {
         this.queries = queries;
         addClassName("view");
         add(new H2(getTranslation("nav.quality")), filters(), new H3(getTranslation("quality.by-rule")), counts(), findingsHeading, findings(), scores);
-        refresh();
         showScores();
     }
 
-    private HorizontalLayout filters() {
+    /** A link such as /quality?rule=R8&review=open&sort=agency opens the list so filtered and sorted. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        reading = true;
+        String r = UrlParameters.text(params, "rule", "");
+        rule.setValue(RULES.contains(r) ? r : null);
+        String s = UrlParameters.text(params, "severity", "");
+        severity.setValue(List.of("error", "warning", "info").contains(s) ? s : null);
+        agency.setValue(UrlParameters.text(params, "agency", ""));
+        int y = UrlParameters.integer(params, "year", 0);
+        year.setValue(y == 0 ? null : y);
+        review.setValue(java.util.Arrays.stream(ReviewStatus.values()).filter(v -> v.code().equals(UrlParameters.text(params, "review", "")))
+                .findFirst().orElse(null));
+        SortLink.apply(findings, params);
+        reading = false;
+        refresh();
+    }
+
+    private FlexLayout filters() {
         rule.setLabel(getTranslation("common.rule"));
         rule.setItems(RULES);
         rule.setEmptySelectionAllowed(true);
@@ -68,11 +97,29 @@ class QualityView extends Main implements HasDynamicTitle {
         severity.setEmptySelectionAllowed(true);
         agency.setValueChangeMode(ValueChangeMode.LAZY);
         agency.setClearButtonVisible(true);
-        rule.addValueChangeListener(e -> refresh());
-        severity.addValueChangeListener(e -> refresh());
-        agency.addValueChangeListener(e -> refresh());
-        year.addValueChangeListener(e -> refresh());
-        return new HorizontalLayout(rule, severity, agency, year);
+        year.setClearButtonVisible(true);
+        year.setWidth("8em");
+        review.setLabel(getTranslation("common.review"));
+        review.setItems(ReviewStatus.values());
+        review.setItemLabelGenerator(v -> v == null ? getTranslation("quality.all-reviews") : Labels.review(v));
+        review.setEmptySelectionAllowed(true);
+        review.setEmptySelectionCaption(getTranslation("quality.all-reviews"));
+        rule.addValueChangeListener(e -> changed("rule", e.getValue()));
+        severity.addValueChangeListener(e -> changed("severity", e.getValue()));
+        agency.addValueChangeListener(e -> changed("agency", e.getValue()));
+        year.addValueChangeListener(e -> changed("year", e.getValue() == null ? null : String.valueOf(e.getValue())));
+        review.addValueChangeListener(e -> changed("review", e.getValue() == null ? null : e.getValue().code()));
+        FlexLayout filters = new FlexLayout(rule, severity, agency, year, review);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.addClassName("filters");
+        return filters;
+    }
+
+    private void changed(String parameter, String value) {
+        if (!reading) {
+            SortLink.replace(getUI().orElse(null), parameter, value);
+            refresh();
+        }
     }
 
     private Grid<RuleCount> counts() {
@@ -87,24 +134,39 @@ class QualityView extends Main implements HasDynamicTitle {
     }
 
     private Grid<FindingRow> findings() {
-        findings.addColumn(FindingRow::agency).setHeader(getTranslation("common.agency")).setAutoWidth(true);
-        findings.addColumn(FindingRow::year).setHeader(getTranslation("common.year")).setWidth("6em").setFlexGrow(0);
-        findings.addColumn(FindingRow::rule).setHeader(getTranslation("common.rule")).setWidth("5em").setFlexGrow(0);
-        findings.addColumn(f -> Labels.severity(f.severity())).setHeader(getTranslation("common.severity")).setWidth("6em").setFlexGrow(0);
-        findings.addColumn(FindingRow::message).setHeader(getTranslation("common.message")).setFlexGrow(4);
-        findings.addColumn(f -> Labels.review(ReviewStatus.ofCode(f.reviewStatus()))).setHeader(getTranslation("common.review")).setWidth("6em").setFlexGrow(0);
+        sortable(findings.addColumn(FindingRow::agency).setHeader(getTranslation("common.agency")).setAutoWidth(true), FindingSort.AGENCY);
+        sortable(findings.addColumn(FindingRow::year).setHeader(getTranslation("common.year")).setWidth("6em").setFlexGrow(0), FindingSort.YEAR);
+        sortable(findings.addColumn(FindingRow::rule).setHeader(getTranslation("common.rule")).setWidth("5em").setFlexGrow(0), FindingSort.RULE);
+        sortable(findings.addColumn(f -> Labels.severity(f.severity())).setHeader(getTranslation("common.severity")).setWidth("6em")
+                .setFlexGrow(0), FindingSort.SEVERITY);
+        // a message is a sentence or two: it wraps in its cell and the whole of it is the cell's tooltip
+        findings.addColumn(f -> Labels.finding(f.finding())).setHeader(getTranslation("common.message")).setFlexGrow(4)
+                .setTooltipGenerator(f -> Labels.finding(f.finding()));
+        sortable(findings.addColumn(f -> Labels.review(ReviewStatus.ofCode(f.reviewStatus()))).setHeader(getTranslation("common.review"))
+                .setWidth("7em").setFlexGrow(0), FindingSort.REVIEW);
+        findings.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         findings.setHeight("50vh");
         findings.addItemClickListener(e -> UI.getCurrent().navigate("reports/" + e.getItem().agencyId() + "/" + e.getItem().year()));
+        SortLink.keep(findings);
         return findings;
     }
 
+    private static void sortable(Grid.Column<FindingRow> column, FindingSort sort) {
+        String key = sort.name().toLowerCase(java.util.Locale.ROOT);
+        column.setKey(key).setSortProperty(key).setSortable(true);
+    }
+
     private void refresh() {
-        Filter filter = new Filter(rule.getValue(), severity.getValue(), agency.getValue(), year.getValue());
+        Filter filter = new Filter(rule.getValue(), severity.getValue(), agency.getValue(), year.getValue(),
+                review.getValue() == null ? null : review.getValue().code());
         counts.setItems(queries.countsByRule(filter));
-        List<FindingRow> rows = queries.findings(filter, SHOWN);
-        findings.setItems(rows);
-        findingsHeading.setText(rows.size() == SHOWN ? getTranslation("quality.heading.capped", SHOWN)
-                : getTranslation("quality.heading", rows.size()));
+        int total = queries.count(filter);
+        findings.setItems(page -> {
+            QuerySortOrder first = page.getSortOrders().isEmpty() ? null : page.getSortOrders().get(0);
+            return queries.findings(filter, first == null ? null : FindingSort.ofKey(first.getSorted()),
+                    first != null && first.getDirection() == SortDirection.DESCENDING, page.getOffset(), page.getLimit()).stream();
+        }, page -> total);
+        findingsHeading.setText(getTranslation("quality.heading", total));
     }
 
     private void showScores() {

@@ -76,4 +76,21 @@ class CompareViewTest extends KaribuTestBase {
     private long agencyId(String name) {
         return agencies.list().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow().id();
     }
+
+    @Test
+    void a_link_sorts_the_ranking_and_narrows_it_by_name_while_the_pooled_rate_stays_that_of_all() {
+        UI.getCurrent().navigate("compare", QueryParameters.fromString("metric=disclosure_rate&year=2023&min_n=1&sort=rate,desc&q=平潭"));
+        Grid<Compared> ranking = ranking();
+
+        assertThat(ranking.getSortOrder()).singleElement().satisfies(order -> {
+            assertThat(order.getSorted().getKey()).isEqualTo("rate");
+            assertThat(order.getDirection()).isEqualTo(com.vaadin.flow.data.provider.SortDirection.DESCENDING);
+        });
+        assertThat(_size(ranking)).isEqualTo(1);
+        assertThat(_get(ranking, 0).figures().agency()).isEqualTo("平潭综合实验区");
+
+        UI.getCurrent().navigate("compare", QueryParameters.fromString("metric=disclosure_rate&year=2023&min_n=1&q=不存在的机构"));
+
+        assertThat(_size(ranking())).isZero();
+    }
 }

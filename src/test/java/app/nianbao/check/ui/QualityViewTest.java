@@ -44,4 +44,49 @@ class QualityViewTest extends KaribuTestBase {
 
         assertThat(_get(H2.class).getText()).isEqualTo("上海市人民政府办公厅 2019 年政府信息公开工作年度报告");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jooq.DSLContext dsl;
+
+    @Test
+    void a_link_with_rule_and_sort_lists_that_rules_findings_by_agency_name_descending() {
+        java.util.List<String> expected = dsl.fetch("""
+                select a.name from finding f join current_report r on r.id = f.report_id join agency a on a.id = r.agency_id
+                where f.rule = 'R1' order by a.name desc, r.year desc, f.id""").getValues(0, String.class);
+
+        UI.getCurrent().navigate("quality", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("rule", "R1", "sort", "agency,desc")));
+        Grid<FindingRow> grid = findingGrid();
+
+        assertThat(expected).isNotEmpty();
+        assertThat(IntStream.range(0, _size(grid)).mapToObj(i -> _get(grid, i).agency()).toList()).isEqualTo(expected);
+    }
+
+    @Test
+    void the_review_filter_shows_only_the_findings_in_that_state() {
+        long id = ((Number) dsl.fetchValue("select min(f.id) from finding f join current_report r on r.id = f.report_id")).longValue();
+        dsl.execute("update finding set review_status = 'dismissed', review_comment = 'test' where id = ?", id);
+        try {
+            int dismissed = ((Number) dsl.fetchValue("""
+                    select count(*) from finding f join current_report r on r.id = f.report_id where f.review_status = 'dismissed'""")).intValue();
+
+            UI.getCurrent().navigate("quality", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("review", "dismissed")));
+            Grid<FindingRow> grid = findingGrid();
+
+            assertThat(_size(grid)).isEqualTo(dismissed).isPositive();
+            assertThat(IntStream.range(0, _size(grid)).mapToObj(i -> _get(grid, i).reviewStatus())).containsOnly("dismissed");
+            assertThat(IntStream.range(0, _size(grid)).mapToObj(i -> _get(grid, i).findingId())).contains(id);
+        } finally {
+            dsl.execute("update finding set review_status = 'open', review_comment = null where id = ?", id);
+        }
+    }
+
+    @Test
+    void in_english_a_finding_is_described_in_english() {
+        UI.getCurrent().setLocale(app.nianbao.shell.ui.Translations.ENGLISH);
+        UI.getCurrent().navigate("quality", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("rule", "R8")));
+        Grid<FindingRow> grid = findingGrid();
+
+        String shown = com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0).get(4);
+        assertThat(shown).isNotBlank().doesNotContainPattern("\\p{IsHan}{2}");
+    }
 }
