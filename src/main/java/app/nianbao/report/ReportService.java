@@ -100,8 +100,15 @@ public class ReportService {
         new ReportBatch(dsl).replaceFindings(Map.of(reportId, findings));
     }
 
-    /** An auditor's verdict on a finding: confirmed or dismissed (or back to open), with a comment. */
+    /**
+     * An auditor's verdict on a finding: confirmed or dismissed (or back to open), with a comment,
+     * the reviewer's account and the time. A dismissal says why, or it is refused.
+     */
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
     public void review(long findingId, ReviewStatus status, String comment, String reviewer) {
+        if (status == ReviewStatus.DISMISSED && (comment == null || comment.isBlank())) {
+            throw new IllegalArgumentException("排除一条发现须写明理由 / dismissing a finding needs a comment saying why");
+        }
         dsl.update(FINDING)
                 .set(FINDING.REVIEW_STATUS, status.code())
                 .set(FINDING.REVIEW_COMMENT, comment == null || comment.isBlank() ? null : comment.strip())

@@ -128,22 +128,23 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         counts.addColumn(RuleCount::findings).setHeader(getTranslation("quality.findings"));
         counts.addColumn(RuleCount::reports).setHeader(getTranslation("quality.reports"));
         counts.setAllRowsVisible(true);
-        counts.setWidth("40em");
+        counts.setWidthFull();
+        counts.setMaxWidth("40em");
         counts.addItemClickListener(e -> rule.setValue(e.getItem().rule()));
         return counts;
     }
 
     private Grid<FindingRow> findings() {
         sortable(findings.addColumn(FindingRow::agency).setHeader(getTranslation("common.agency")).setAutoWidth(true), FindingSort.AGENCY);
-        sortable(findings.addColumn(FindingRow::year).setHeader(getTranslation("common.year")).setWidth("6em").setFlexGrow(0), FindingSort.YEAR);
-        sortable(findings.addColumn(FindingRow::rule).setHeader(getTranslation("common.rule")).setWidth("5em").setFlexGrow(0), FindingSort.RULE);
-        sortable(findings.addColumn(f -> Labels.severity(f.severity())).setHeader(getTranslation("common.severity")).setWidth("6em")
+        sortable(findings.addColumn(FindingRow::year).setHeader(getTranslation("common.year")).setWidth("7em").setFlexGrow(0), FindingSort.YEAR);
+        sortable(findings.addColumn(FindingRow::rule).setHeader(getTranslation("common.rule")).setWidth("7em").setFlexGrow(0), FindingSort.RULE);
+        sortable(findings.addColumn(f -> Labels.severity(f.severity())).setHeader(getTranslation("common.severity")).setWidth("8em")
                 .setFlexGrow(0), FindingSort.SEVERITY);
         // a message is a sentence or two: it wraps in its cell and the whole of it is the cell's tooltip
         findings.addColumn(f -> Labels.finding(f.finding())).setHeader(getTranslation("common.message")).setFlexGrow(4)
                 .setTooltipGenerator(f -> Labels.finding(f.finding()));
         sortable(findings.addColumn(f -> Labels.review(ReviewStatus.ofCode(f.reviewStatus()))).setHeader(getTranslation("common.review"))
-                .setWidth("7em").setFlexGrow(0), FindingSort.REVIEW);
+                .setWidth("8em").setFlexGrow(0), FindingSort.REVIEW);
         findings.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         findings.setHeight("50vh");
         findings.addItemClickListener(e -> UI.getCurrent().navigate("reports/" + e.getItem().agencyId() + "/" + e.getItem().year()));

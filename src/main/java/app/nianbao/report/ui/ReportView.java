@@ -225,9 +225,11 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         Grid<StoredFinding> grid = new Grid<>();
         grid.addColumn(f -> f.finding().rule()).setHeader(getTranslation("common.rule")).setWidth("5em").setFlexGrow(0);
         grid.addColumn(f -> Labels.severity(f.finding().severity().code())).setHeader(getTranslation("common.severity")).setWidth("6em").setFlexGrow(0);
-        grid.addColumn(f -> Labels.finding(f.finding())).setHeader(getTranslation("common.message")).setFlexGrow(5);
-        grid.addColumn(f -> Labels.review(ReviewStatus.ofCode(f.reviewStatus())) + (f.reviewComment() == null ? "" : ": " + f.reviewComment()))
-                .setHeader(getTranslation("common.review")).setFlexGrow(2);
+        // a message is a sentence or two: it wraps in its cell, and the whole of it is the cell's tooltip
+        grid.addColumn(f -> Labels.finding(f.finding())).setHeader(getTranslation("common.message")).setFlexGrow(5)
+                .setTooltipGenerator(f -> Labels.finding(f.finding()));
+        grid.addColumn(ReportView::reviewText).setHeader(getTranslation("common.review")).setFlexGrow(2).setTooltipGenerator(ReportView::reviewText);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         if (reviewer != null) {
             grid.addComponentColumn(this::reviewActions).setKey("review").setHeader("").setWidth("16em").setFlexGrow(0);
         }
@@ -243,12 +245,32 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         return section;
     }
 
+    /** "已排除 · li.analyst · 2026-12-04 10:12：原表空白即为 0": the state, who gave it and when, and why. */
+    private static String reviewText(StoredFinding f) {
+        String text = Labels.review(ReviewStatus.ofCode(f.reviewStatus()));
+        if (f.reviewedBy() != null) {
+            text += " · " + f.reviewedBy();
+        }
+        if (f.reviewedAt() != null) {
+            text += " · " + f.reviewedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ');
+        }
+        return f.reviewComment() == null ? text : text + ": " + f.reviewComment();
+    }
+
     private HorizontalLayout reviewActions(StoredFinding finding) {
         TextField comment = new TextField();
         comment.setPlaceholder(getTranslation("report.comment"));
         comment.setWidth("7em");
         Button confirm = new Button(getTranslation("report.confirm"), e -> review(finding, ReviewStatus.CONFIRMED, comment.getValue()));
-        Button dismiss = new Button(getTranslation("report.dismiss"), e -> review(finding, ReviewStatus.DISMISSED, comment.getValue()));
+        Button dismiss = new Button(getTranslation("report.dismiss"), e -> {
+            if (comment.getValue().isBlank()) {
+                comment.setErrorMessage(getTranslation("report.dismiss-needs-comment"));
+                comment.setInvalid(true);
+                comment.focus();
+            } else {
+                review(finding, ReviewStatus.DISMISSED, comment.getValue());
+            }
+        });
         confirm.addThemeVariants(ButtonVariant.LUMO_SMALL);
         dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return new HorizontalLayout(comment, confirm, dismiss);

@@ -119,7 +119,8 @@ class ReportsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private static void sortable(Grid.Column<ReportSummary> column, ReportSort sort) {
         String key = sort.name().toLowerCase(java.util.Locale.ROOT);
-        column.setKey(key).setSortProperty(key).setSortable(true);
+        // wide enough for the header and its sort arrow in either language
+        column.setKey(key).setSortProperty(key).setSortable(true).setAutoWidth(true);
     }
 
     static Span score(ReportSummary report) {

@@ -205,6 +205,33 @@ class ReportViewsTest extends KaribuTestBase {
     }
 
     @Test
+    void a_dismissal_without_a_comment_is_refused_with_the_reason_and_the_finding_stays_open() {
+        signInAs("li.analyst", Role.ANALYST);
+        ReportDetail detail = reportWithReaderFindings();
+        UI.getCurrent().navigate("reports/" + detail.summary().agencyId() + "/" + detail.summary().year());
+        StoredFinding first = _get(findingsGrid(), 0);
+
+        Component actions = _getCellComponent(findingsGrid(), 0, "review");
+        _click(_get(actions, Button.class, spec -> spec.withText("排除")));
+
+        TextField comment = _get(actions, TextField.class);
+        assertThat(comment.isInvalid()).isTrue();
+        assertThat(comment.getErrorMessage()).isEqualTo("排除须写明理由");
+        assertThat(dsl.fetchValue("select review_status from finding where id = ?", first.id())).isEqualTo(first.reviewStatus());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.review(first.id(), app.nianbao.report.ReviewStatus.DISMISSED, " ",
+                "li.analyst")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("须写明理由");
+    }
+
+    @Test
+    void a_viewer_is_refused_a_review_at_the_service_whatever_the_view_offers() {
+        signInAs("reader", Role.VIEWER);
+        StoredFinding any = reportWithReaderFindings().findings().get(0);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.review(any.id(), app.nianbao.report.ReviewStatus.CONFIRMED, "ok",
+                "reader")).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
     void a_viewer_sees_the_findings_but_cannot_review_them() {
         signInAs("reader", Role.VIEWER);
         ReportDetail detail = reportWithReaderFindings();
