@@ -223,15 +223,17 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private Div findings(ReportDetail detail) {
         Grid<StoredFinding> grid = new Grid<>();
-        grid.addColumn(f -> f.finding().rule()).setHeader(getTranslation("common.rule")).setWidth("5em").setFlexGrow(0);
-        grid.addColumn(f -> Labels.severity(f.finding().severity().code())).setHeader(getTranslation("common.severity")).setWidth("6em").setFlexGrow(0);
+        grid.addColumn(f -> f.finding().rule()).setHeader(getTranslation("common.rule")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(f -> Labels.severity(f.finding().severity().code())).setHeader(getTranslation("common.severity")).setAutoWidth(true)
+                .setFlexGrow(0);
         // a message is a sentence or two: it wraps in its cell, and the whole of it is the cell's tooltip
         grid.addColumn(f -> Labels.finding(f.finding())).setHeader(getTranslation("common.message")).setFlexGrow(5)
                 .setTooltipGenerator(f -> Labels.finding(f.finding()));
         grid.addColumn(ReportView::reviewText).setHeader(getTranslation("common.review")).setFlexGrow(2).setTooltipGenerator(ReportView::reviewText);
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         if (reviewer != null) {
-            grid.addComponentColumn(this::reviewActions).setKey("review").setHeader("").setWidth("16em").setFlexGrow(0);
+            // wide enough for the comment and both buttons in either language, never cut at the grid's edge
+            grid.addComponentColumn(this::reviewActions).setKey("review").setHeader("").setWidth("22em").setFlexGrow(0);
         }
         grid.setItems(detail.findings().stream().filter(f -> f.finding().severity() != app.nianbao.figures.Severity.INFO
                 || f.finding().rule().startsWith("P")).toList());
