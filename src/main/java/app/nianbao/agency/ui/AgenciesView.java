@@ -83,11 +83,15 @@ class AgenciesView extends Main implements HasDynamicTitle {
 
     private Grid<AgencySummary> grid() {
         grid.addColumn(AgencySummary::name).setHeader(getTranslation("agencies.name")).setAutoWidth(true).setFlexGrow(3).setSortable(true);
-        grid.addColumn(a -> a.level() == null ? "" : Labels.level(AgencyLevel.valueOf(a.level()))).setHeader(getTranslation("agencies.level"));
-        grid.addColumn(a -> a.regionName() == null ? "" : a.regionName()).setHeader(getTranslation("agencies.region"));
-        grid.addColumn(a -> a.parentName() == null ? "" : a.parentName()).setHeader(getTranslation("agencies.parent-short")).setFlexGrow(2);
+        // levels are short words: as wide as they are; region and parent are long names: cut, with the whole in the tooltip
+        grid.addColumn(a -> a.level() == null ? "" : Labels.level(AgencyLevel.valueOf(a.level()))).setHeader(getTranslation("agencies.level"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> a.regionName() == null ? "" : a.regionName()).setHeader(getTranslation("agencies.region")).setFlexGrow(2)
+                .setTooltipGenerator(a -> a.regionName() == null ? "" : a.regionName());
+        grid.addColumn(a -> a.parentName() == null ? "" : a.parentName()).setHeader(getTranslation("agencies.parent-short")).setFlexGrow(2)
+                .setTooltipGenerator(a -> a.parentName() == null ? "" : a.parentName());
         grid.addColumn(this::kindText).setHeader(getTranslation("publication.kind")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AgencySummary::reports).setHeader(getTranslation("common.reports"));
+        grid.addColumn(AgencySummary::reports).setHeader(getTranslation("common.reports")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> String.join("、", a.aliases())).setHeader(getTranslation("agencies.aliases")).setFlexGrow(2);
         grid.setWidth("65%");
         grid.setHeight("70vh");

@@ -35,16 +35,24 @@ class TemplateTables extends Div {
         this.onCellClick = onCellClick;
         this.boxes = boxes;
         addClassName("template-tables");
-        // wider than the screen in English and on a phone: the keyboard must be able to scroll it
-        getElement().setAttribute("tabindex", "0");
-        getElement().setAttribute("role", "region");
-        getElement().setAttribute("aria-label", app.nianbao.shell.ui.Labels.text("report.tables"));
         add(new H3(getTranslation("t.2")));
-        getElement().appendChild(table2(figures));
+        getElement().appendChild(scrolling(table2(figures), getTranslation("t.2")));
         add(new H3(getTranslation("t.3")));
-        getElement().appendChild(table3(figures));
+        getElement().appendChild(scrolling(table3(figures), getTranslation("t.3")));
         add(new H3(getTranslation("t.4")));
-        getElement().appendChild(table4(figures));
+        getElement().appendChild(scrolling(table4(figures), getTranslation("t.4")));
+    }
+
+    /**
+     * A table wider than its column (English labels, a phone) scrolls sideways on its own, with
+     * its scrollbar right under it rather than under all three tables; the keyboard can reach it.
+     */
+    private static Element scrolling(Element table, String title) {
+        Element box = new Element("div").setAttribute("class", "table-scroll");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", title);
+        return box.appendChild(table);
     }
 
     private Element table2(Figures figures) {

@@ -88,6 +88,7 @@ public class MainLayout extends AppLayout {
 
     private SideNav navigation() {
         SideNav nav = new SideNav();
+        nav.setI18n(new SideNav.SideNavI18n().setToggle(getTranslation("shell.nav-toggle")));
         nav.addItem(item("nav.overview", "", VaadinIcon.DASHBOARD));
         nav.addItem(item("nav.volumes", "volumes", VaadinIcon.CHART_LINE));
         nav.addItem(item("nav.outcomes", "outcomes", VaadinIcon.CHART));
@@ -108,6 +109,11 @@ public class MainLayout extends AppLayout {
     }
 
     private SideNavItem item(String key, String path, VaadinIcon icon) {
-        return new SideNavItem(getTranslation(key), path, icon.create());
+        SideNavItem item = new SideNavItem(getTranslation(key), path, icon.create());
+        // the web component's own words for screen readers are English; say them in the chosen language
+        elemental.json.JsonObject i18n = elemental.json.Json.createObject();
+        i18n.put("toggle", getTranslation("shell.nav-toggle"));
+        item.getElement().setPropertyJson("i18n", i18n);
+        return item;
     }
 }
