@@ -33,9 +33,14 @@ public class GroupService {
                 .fetch(r -> new AgencyGroup(r.value1(), r.value2(), List.of(r.value3())));
     }
 
-    /** Saves the agencies under a name, replacing a group of that name; returns its id. */
+    /**
+     * Saves the agencies under a name, replacing a group of that name, as the signed-in analyst;
+     * returns its id. Groups are shared by every user, so a viewer or the public visitor may not.
+     */
     @Transactional
-    public long save(String name, Collection<Long> agencyIds, String createdBy) {
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
+    public long save(String name, Collection<Long> agencyIds) {
+        String createdBy = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName();
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || agencyIds.size() < 2) {
             throw new IllegalArgumentException("分组需要名称和至少两个机构 / a group needs a name and at least two agencies");

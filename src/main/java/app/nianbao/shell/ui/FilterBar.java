@@ -245,7 +245,13 @@ public class FilterBar extends HorizontalLayout {
         parent.setVisible(chosen == Kind.PARENT);
         region.setVisible(chosen == Kind.REGION);
         group.setVisible(chosen == Kind.GROUP);
-        saveGroup.setVisible(chosen == Kind.AGENCIES);
+        // saved groups are shared by everyone: only an analyst may save one
+        saveGroup.setVisible(chosen == Kind.AGENCIES && mayWrite());
+    }
+
+    private static boolean mayWrite() {
+        var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        return request != null && request.isUserInRole(app.nianbao.security.Role.ANALYST.name());
     }
 
     private void askGroupName() {
@@ -256,13 +262,13 @@ public class FilterBar extends HorizontalLayout {
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()),
                 new Button(getTranslation("filter.save-group"), e -> {
                     try {
-                        long id = groups.save(name.getValue(), chosen.stream().map(AgencySummary::id).toList(), null);
+                        long id = groups.save(name.getValue(), chosen.stream().map(AgencySummary::id).toList());
                         dialog.close();
                         group.setItems(groups.list());
                         show(new Scope.Group(id));
                         navigate();
                     } catch (IllegalArgumentException problem) {
-                        Notification.show(problem.getMessage(), 4000, Notification.Position.MIDDLE);
+                        Notification.show(Labels.inLanguage(problem.getMessage()), 4000, Notification.Position.MIDDLE);
                     }
                 }));
         dialog.open();

@@ -33,6 +33,12 @@ import app.nianbao.shell.ui.FilterBar;
 class VolumesViewTest extends KaribuTestBase {
 
     @Autowired
+    GroupService groups;
+
+    @Autowired
+    org.jooq.DSLContext dsl;
+
+    @Autowired
     AgencyService agencies;
 
     private long pingtan() {
@@ -88,6 +94,21 @@ class VolumesViewTest extends KaribuTestBase {
         assertThat(((ComboBox<GroupService.AgencyGroup>) _get(ComboBox.class, spec -> spec.withLabel("分组"))).getValue().name())
                 .isEqualTo("福建与上海");
         assertThat(_find(Chart.class).get(0).getElement().getProperty("config")).isEqualTo(chosen);
+    }
+
+    @Test
+    void a_viewer_and_the_public_visitor_are_offered_no_group_saving_and_are_refused_it_at_the_service() {
+        long shanghai = agencies.list().stream().filter(a -> a.name().equals("上海市人民政府办公厅")).findFirst().orElseThrow().id();
+        for (String who : List.of("reader", app.nianbao.security.PublicVisitor.NAME)) {
+            signInAs(who, app.nianbao.security.Role.VIEWER);
+            UI.getCurrent().navigate("volumes", QueryParameters.fromString("scope=agency:" + pingtan() + "," + shanghai));
+
+            assertThat(_find(Button.class, spec -> spec.withText("保存为分组"))).as(who).isEmpty();
+            int before = ((Number) dsl.fetchValue("select count(*) from agency_group")).intValue();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> groups.save("不该保存", List.of(pingtan(), shanghai)))
+                    .as(who).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+            assertThat(((Number) dsl.fetchValue("select count(*) from agency_group")).intValue()).isEqualTo(before);
+        }
     }
 
     @Test
