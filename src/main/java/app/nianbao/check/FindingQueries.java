@@ -13,10 +13,12 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Records;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 import app.nianbao.figures.Finding;
+import app.nianbao.figures.ReviewStatus;
 import app.nianbao.figures.Severity;
 
 /** Findings across the store's current reports, for the auditors' data-quality view. */
@@ -63,9 +65,21 @@ public class FindingQueries {
     }
 
     private final DSLContext dsl;
+    private final app.nianbao.report.ReportService reports;
 
-    public FindingQueries(DSLContext dsl) {
+    public FindingQueries(DSLContext dsl, app.nianbao.report.ReportService reports) {
         this.dsl = dsl;
+        this.reports = reports;
+    }
+
+    /**
+     * One verdict for every finding the filter keeps (all R8 of a scope, say), with one comment,
+     * as the signed-in analyst; returns how many findings were reviewed.
+     */
+    public int reviewAll(Filter filter, ReviewStatus status, String comment) {
+        String reviewer = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName();
+        return reports.review(DSL.select(FINDING.ID).from(FINDING).join(CURRENT_REPORT).on(CURRENT_REPORT.ID.eq(FINDING.REPORT_ID))
+                .join(AGENCY).on(AGENCY.ID.eq(CURRENT_REPORT.AGENCY_ID)).where(condition(filter)), status, comment, reviewer);
     }
 
     public List<FindingRow> findings(Filter filter, int limit) {
@@ -106,32 +120,33 @@ public class FindingQueries {
                 .join(AGENCY).on(AGENCY.ID.eq(CURRENT_REPORT.AGENCY_ID)).where(condition(filter)));
     }
 
+    /**
+     * Findings by rule and severity. Dismissed findings do not count, unless the filter asks for
+     * them by their review state.
+     */
     public List<RuleCount> countsByRule(Filter filter) {
+        Condition counted = filter.review() == null ? FINDING.REVIEW_STATUS.ne(ReviewStatus.DISMISSED.code()) : DSL.noCondition();
         return dsl.select(FINDING.RULE, FINDING.SEVERITY, DSL.count(), DSL.countDistinct(FINDING.REPORT_ID))
                 .from(FINDING).join(CURRENT_REPORT).on(CURRENT_REPORT.ID.eq(FINDING.REPORT_ID))
                 .join(AGENCY).on(AGENCY.ID.eq(CURRENT_REPORT.AGENCY_ID))
-                .where(condition(filter))
+                .where(condition(filter).and(counted))
                 .groupBy(FINDING.RULE, FINDING.SEVERITY)
                 .orderBy(FINDING.RULE, FINDING.SEVERITY)
                 .fetch(Records.mapping(RuleCount::new));
     }
 
     /**
-     * How many current reports have each quality score. Reports are grouped in the database by
-     * what the score depends on, so only the distinct combinations travel, however many reports.
+     * How many current reports have each quality score (dismissed findings left out), computed
+     * and grouped by the store, so only the distinct scores travel, however many reports.
      */
     public Map<Integer, Integer> scoreDistribution() {
-        var errors = DSL.count().filterWhere(FINDING.SEVERITY.eq(Severity.ERROR.code())).as("errors");
-        var warnings = DSL.count().filterWhere(FINDING.SEVERITY.eq(Severity.WARNING.code())).as("warnings");
-        var perReport = DSL.select(FINDING.REPORT_ID, errors, warnings).from(FINDING).groupBy(FINDING.REPORT_ID).asTable("f");
-        Field<Integer> e = DSL.coalesce(perReport.field(errors), DSL.inline(0));
-        Field<Integer> w = DSL.coalesce(perReport.field(warnings), DSL.inline(0));
+        Table<?> counts = QualityScore.findingCounts(DSL.noCondition());
+        Field<Integer> score = QualityScore.of(counts, CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS);
         Map<Integer, Integer> distribution = new TreeMap<>();
-        dsl.select(e, w, CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS, DSL.count())
-                .from(CURRENT_CELLS).leftJoin(perReport).on(perReport.field(FINDING.REPORT_ID).eq(CURRENT_CELLS.REPORT_ID))
-                .groupBy(e, w, CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS)
-                .forEach(r -> distribution.merge(QualityScore.of(r.value1(), r.value2() - r.value3(), r.value3(), r.value4()),
-                        r.value5(), Integer::sum));
+        dsl.select(score, DSL.count())
+                .from(CURRENT_CELLS).leftJoin(counts).on(counts.field(FINDING.REPORT_ID).eq(CURRENT_CELLS.REPORT_ID))
+                .groupBy(score)
+                .forEach(r -> distribution.put(r.value1(), r.value2()));
         return distribution;
     }
 

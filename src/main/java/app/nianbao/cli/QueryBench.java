@@ -30,8 +30,8 @@ final class QueryBench {
 
     QueryBench(DSLContext dsl) {
         AnalyticsService analytics = new AnalyticsService(dsl);
-        FindingQueries findings = new FindingQueries(dsl);
         ReportService reports = new ReportService(dsl);
+        FindingQueries findings = new FindingQueries(dsl, reports);
         Integer latest = dsl.select(org.jooq.impl.DSL.max(CURRENT_CELLS.YEAR)).from(CURRENT_CELLS).fetchOne(0, Integer.class);
         int year = latest == null ? 2024 : latest;
         Scope all = new Scope.All();

@@ -32,6 +32,7 @@ import app.nianbao.figures.Cell;
 import app.nianbao.figures.CellKind;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
+import app.nianbao.figures.ReviewStatus;
 import app.nianbao.parse.ParsedReport;
 import app.nianbao.parse.ReportReader;
 import app.nianbao.parse.ScanImage;

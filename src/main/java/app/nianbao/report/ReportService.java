@@ -29,6 +29,7 @@ import app.nianbao.figures.Cell;
 import app.nianbao.figures.CellKind;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
+import app.nianbao.figures.ReviewStatus;
 import app.nianbao.figures.Severity;
 import app.nianbao.parse.ScanImage;
 
@@ -43,13 +44,24 @@ public class ReportService {
     public record ReportRef(long reportId, long agencyId, String agency, int year, String template) {
     }
 
-    /** A stored report as lists show it. */
+    /**
+     * A stored report as lists show it. Errors and warnings are those that count: an auditor's
+     * dismissals are left out and kept apart, and a dismissed blank-cell warning no longer counts
+     * as a blank cell in the score.
+     */
     public record ReportSummary(long reportId, long agencyId, String agency, int year, String template, String format,
                                 int version, int errors, int warnings, int blankCells, int adjustedCells,
-                                LocalDateTime importedAt, app.nianbao.parse.Published published, Marks marks) {
+                                LocalDateTime importedAt, app.nianbao.parse.Published published, Marks marks, Dismissed dismissed) {
         public int score() {
-            return QualityScore.of(errors, warnings - blankCells, blankCells, adjustedCells);
+            int blank = blankCells - dismissed.blankCells();
+            return QualityScore.of(errors, warnings - blank, blank, adjustedCells);
         }
+    }
+
+    /** Findings an auditor dismissed, by severity, and how many of the warnings were blank cells. */
+    public record Dismissed(int errors, int warnings, int blankCells) {
+
+        public static final Dismissed NONE = new Dismissed(0, 0, 0);
     }
 
     /** What the collector saw of a report at its source after it was published: changed, taken down (dates or null). */
@@ -106,15 +118,32 @@ public class ReportService {
      */
     @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
     public void review(long findingId, ReviewStatus status, String comment, String reviewer) {
+        review(DSL.select(FINDING.ID).from(FINDING).where(FINDING.ID.eq(findingId)), status, comment, reviewer);
+    }
+
+    /** One verdict for every finding of a rule in a report (all 135 blank cells at once); returns how many it was given to. */
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
+    public int reviewAll(long reportId, String rule, ReviewStatus status, String comment, String reviewer) {
+        return review(DSL.select(FINDING.ID).from(FINDING).where(FINDING.REPORT_ID.eq(reportId)).and(FINDING.RULE.eq(rule)),
+                status, comment, reviewer);
+    }
+
+    /**
+     * The one way a review is written: one verdict, comment, reviewer and time for the findings
+     * the query selects (by id), in one statement; returns how many were reviewed.
+     */
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
+    @org.springframework.transaction.annotation.Transactional
+    public int review(org.jooq.Select<? extends org.jooq.Record1<Long>> findingIds, ReviewStatus status, String comment, String reviewer) {
         if (status == ReviewStatus.DISMISSED && (comment == null || comment.isBlank())) {
             throw new IllegalArgumentException("排除一条发现须写明理由 / dismissing a finding needs a comment saying why");
         }
-        dsl.update(FINDING)
+        return dsl.update(FINDING)
                 .set(FINDING.REVIEW_STATUS, status.code())
                 .set(FINDING.REVIEW_COMMENT, comment == null || comment.isBlank() ? null : comment.strip())
                 .set(FINDING.REVIEWED_BY, reviewer)
                 .set(FINDING.REVIEWED_AT, LocalDateTime.now())
-                .where(FINDING.ID.eq(findingId))
+                .where(FINDING.ID.in(findingIds))
                 .execute();
     }
 
@@ -173,9 +202,9 @@ public class ReportService {
         org.jooq.Table<?> rows = current();
         List<org.jooq.SortField<?>> order = new java.util.ArrayList<>();
         if (query.sort() != null) {
-            org.jooq.Table<?> counts = findingCounts();
-            Field<Integer> errors = DSL.coalesce(counts.field("errors", Integer.class), DSL.inline(0));
-            Field<Integer> warnings = DSL.coalesce(counts.field("warnings", Integer.class), DSL.inline(0));
+            org.jooq.Table<?> counts = QualityScore.findingCounts(DSL.noCondition());
+            Field<Integer> errors = QualityScore.count(counts, "errors");
+            Field<Integer> warnings = QualityScore.count(counts, "warnings");
             Field<?> key = switch (query.sort()) {
                 case AGENCY -> AGENCY.NAME;
                 case YEAR -> CURRENT_CELLS.YEAR;
@@ -184,8 +213,7 @@ public class ReportService {
                 case PUBLISHED -> REPORT.PUBLISHED_ON;
                 case ERRORS -> errors;
                 case WARNINGS -> warnings;
-                case SCORE -> QualityScore.of(errors, warnings.minus(CURRENT_CELLS.BLANK_CELLS), CURRENT_CELLS.BLANK_CELLS,
-                        CURRENT_CELLS.ADJUSTED_CELLS);
+                case SCORE -> QualityScore.of(counts, CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS);
             };
             order.add(query.descending() ? key.desc().nullsLast() : key.asc().nullsLast());
             if (java.util.Set.of(ReportSort.ERRORS, ReportSort.WARNINGS, ReportSort.SCORE).contains(query.sort())) {
@@ -219,13 +247,6 @@ public class ReportService {
                 .and(query.year() == null ? DSL.noCondition() : CURRENT_CELLS.YEAR.eq(query.year()));
     }
 
-    /** Errors and warnings per report, for a list sorted by them or by the score they lower. */
-    private static org.jooq.Table<?> findingCounts() {
-        return DSL.select(FINDING.REPORT_ID,
-                        DSL.count().filterWhere(FINDING.SEVERITY.eq(Severity.ERROR.code())).as("errors"),
-                        DSL.count().filterWhere(FINDING.SEVERITY.eq(Severity.WARNING.code())).as("warnings"))
-                .from(FINDING).groupBy(FINDING.REPORT_ID).asTable("counts");
-    }
 
     /** The agencies that have current reports, matching part of a name (or all when null), in id order. */
     public List<Long> agenciesWithReports(String nameContains) {
@@ -270,11 +291,17 @@ public class ReportService {
         if (reportIds.isEmpty()) {
             return List.of();
         }
-        Map<Long, int[]> severities = new HashMap<>();
-        dsl.select(FINDING.REPORT_ID, DSL.count().filterWhere(FINDING.SEVERITY.eq(Severity.ERROR.code())),
-                        DSL.count().filterWhere(FINDING.SEVERITY.eq(Severity.WARNING.code())))
-                .from(FINDING).where(FINDING.REPORT_ID.in(reportIds)).groupBy(FINDING.REPORT_ID)
-                .forEach(r -> severities.put(r.value1(), new int[] {r.value2(), r.value3()}));
+        record Counts(int errors, int warnings, Dismissed dismissed) {
+        }
+        Map<Long, Counts> severities = new HashMap<>();
+        org.jooq.Table<?> counts = QualityScore.findingCounts(FINDING.REPORT_ID.in(reportIds));
+        dsl.select(counts.field(FINDING.REPORT_ID), QualityScore.count(counts, "errors"), QualityScore.count(counts, "warnings"),
+                        QualityScore.count(counts, "dismissed_errors"), QualityScore.count(counts, "dismissed_warnings"),
+                        QualityScore.count(counts, "dismissed_blank"))
+                .from(counts)
+                .fetch(Records.mapping((id, errors, warnings, dErrors, dWarnings, dBlank) -> Map.entry(id,
+                        new Counts(errors, warnings, new Dismissed(dErrors, dWarnings, dBlank)))))
+                .forEach(entry -> severities.put(entry.getKey(), entry.getValue()));
         Map<Long, ReportSummary> byId = new HashMap<>();
         dsl.select(REPORT.ID, REPORT.AGENCY_ID, AGENCY.NAME, REPORT.YEAR, REPORT.TEMPLATE, REPORT.FORMAT, REPORT.VERSION,
                         CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS, REPORT.IMPORTED_AT, REPORT.PUBLISHED_ON, REPORT.DATE_SOURCE,
@@ -284,9 +311,9 @@ public class ReportService {
                 .where(REPORT.ID.in(reportIds))
                 .fetch(Records.mapping((id, agencyId, agency, year, template, format, version, blank, adjusted, importedAt, on, source,
                                         changed, withdrawn) -> {
-                    int[] counts = severities.getOrDefault(id, new int[2]);
-                    return new ReportSummary(id, agencyId, agency, year, template, format, version, counts[0], counts[1], blank,
-                            adjusted, importedAt, published(on, source), new Marks(changed, withdrawn));
+                    Counts found = severities.getOrDefault(id, new Counts(0, 0, Dismissed.NONE));
+                    return new ReportSummary(id, agencyId, agency, year, template, format, version, found.errors(), found.warnings(),
+                            blank, adjusted, importedAt, published(on, source), new Marks(changed, withdrawn), found.dismissed());
                 }))
                 .forEach(summary -> byId.put(summary.reportId(), summary));
         return reportIds.stream().map(byId::get).toList();

@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import app.nianbao.SpringTestBase;
 import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.StoredFinding;
-import app.nianbao.report.ReviewStatus;
+import app.nianbao.figures.ReviewStatus;
 
 class CheckServiceTest extends SpringTestBase {
 

@@ -32,7 +32,7 @@ import app.nianbao.check.FindingQueries.FindingRow;
 import app.nianbao.check.FindingQueries.FindingSort;
 import app.nianbao.check.FindingQueries.RuleCount;
 import app.nianbao.export.DataTable;
-import app.nianbao.report.ReviewStatus;
+import app.nianbao.figures.ReviewStatus;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.Labels;
 import app.nianbao.shell.ui.SortLink;
@@ -58,12 +58,18 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     private final Grid<RuleCount> counts = new Grid<>();
     private final Grid<FindingRow> findings = new Grid<>();
     private final H3 findingsHeading = new H3();
+    private final com.vaadin.flow.component.html.Paragraph dismissedNote = new com.vaadin.flow.component.html.Paragraph();
+    private final FlexLayout bulkReview = new FlexLayout();
+    private final TextField bulkComment = new TextField(getTranslation("report.comment"));
+    private Filter shownFilter;
     private final ChartCard scores = new ChartCard(getTranslation("quality.scores"), getTranslation("quality.scores.definition"), "quality-scores");
 
     QualityView(FindingQueries queries) {
         this.queries = queries;
         addClassName("view");
-        add(new H2(getTranslation("nav.quality")), filters(), new H3(getTranslation("quality.by-rule")), counts(), findingsHeading, findings(), scores);
+        add(new H2(getTranslation("nav.quality")), filters(), new H3(getTranslation("quality.by-rule")), dismissedNote, counts(), findingsHeading, bulkReview, findings(),
+                scores);
+        buildBulkReview();
         showScores();
     }
 
@@ -152,6 +158,41 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         return findings;
     }
 
+    /**
+     * For analysts, once a rule is chosen: one verdict and comment for every finding the filters
+     * keep (all R8 of a scope), so a known pattern is reviewed once instead of row by row.
+     */
+    private void buildBulkReview() {
+        var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        if (request == null || !request.isUserInRole(app.nianbao.security.Role.ANALYST.name())) {
+            bulkReview.setVisible(false);
+            return;
+        }
+        com.vaadin.flow.component.button.Button confirm = new com.vaadin.flow.component.button.Button(getTranslation("report.confirm-all"),
+                e -> reviewAll(ReviewStatus.CONFIRMED));
+        com.vaadin.flow.component.button.Button dismiss = new com.vaadin.flow.component.button.Button(getTranslation("report.dismiss-all"),
+                e -> reviewAll(ReviewStatus.DISMISSED));
+        dismiss.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        bulkReview.add(bulkComment, confirm, dismiss);
+        bulkReview.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        bulkReview.addClassName("filters");
+    }
+
+    private void reviewAll(ReviewStatus status) {
+        if (status == ReviewStatus.DISMISSED && bulkComment.getValue().isBlank()) {
+            bulkComment.setErrorMessage(getTranslation("report.dismiss-needs-comment"));
+            bulkComment.setInvalid(true);
+            bulkComment.focus();
+            return;
+        }
+        int reviewed = queries.reviewAll(shownFilter, status, bulkComment.getValue());
+        com.vaadin.flow.component.notification.Notification.show(getTranslation("report.reviewed-all", reviewed, shownFilter.rule(),
+                Labels.review(status)), 3000, com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+        bulkComment.clear();
+        bulkComment.setInvalid(false);
+        refresh();
+    }
+
     private static void sortable(Grid.Column<FindingRow> column, FindingSort sort) {
         String key = sort.name().toLowerCase(java.util.Locale.ROOT);
         column.setKey(key).setSortProperty(key).setSortable(true);
@@ -161,6 +202,10 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         Filter filter = new Filter(rule.getValue(), severity.getValue(), agency.getValue(), year.getValue(),
                 review.getValue() == null ? null : review.getValue().code());
         counts.setItems(queries.countsByRule(filter));
+        int dismissed = filter.review() == null ? queries.count(new Filter(filter.rule(), filter.severity(), filter.agency(), filter.year(),
+                ReviewStatus.DISMISSED.code())) : 0;
+        dismissedNote.setText(getTranslation("quality.dismissed-left-out", dismissed));
+        dismissedNote.setVisible(dismissed > 0);
         int total = queries.count(filter);
         findings.setItems(page -> {
             QuerySortOrder first = page.getSortOrders().isEmpty() ? null : page.getSortOrders().get(0);
@@ -168,6 +213,11 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
                     first != null && first.getDirection() == SortDirection.DESCENDING, page.getOffset(), page.getLimit()).stream();
         }, page -> total);
         findingsHeading.setText(getTranslation("quality.heading", total));
+        shownFilter = filter;
+        // a verdict for a whole rule at once, never for the whole store by accident
+        bulkReview.setEnabled(filter.rule() != null && total > 0);
+        bulkComment.setHelperText(filter.rule() == null ? getTranslation("quality.bulk-needs-rule")
+                : getTranslation("quality.bulk-applies", total, filter.rule()));
     }
 
     private void showScores() {

@@ -1,6 +1,7 @@
 package app.nianbao.report.ui;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
 
 import com.vaadin.flow.component.UI;
@@ -27,10 +28,10 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 import app.nianbao.figures.Cell;
+import app.nianbao.figures.ReviewStatus;
 import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.ReportDetail;
 import app.nianbao.report.ReportService.StoredFinding;
-import app.nianbao.report.ReviewStatus;
 import app.nianbao.security.Role;
 import app.nianbao.shell.ui.Labels;
 
@@ -90,7 +91,8 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         heading.setText(getTranslation("report.title", s.agency(), String.valueOf(s.year())));
         HorizontalLayout facts = new HorizontalLayout(ReportsView.score(s), fact(getTranslation("report.fact.template", s.template())),
                 fact(getTranslation("report.fact.format", s.format())), fact(getTranslation("report.fact.version", s.version())),
-                fact(getTranslation("report.fact.errors", s.errors())), fact(getTranslation("report.fact.warnings", s.warnings())),
+                fact(counted("report.fact.errors", s.errors(), s.dismissed().errors())),
+                fact(counted("report.fact.warnings", s.warnings(), s.dismissed().warnings())),
                 fact(getTranslation("report.fact.published", publishedText(s))));
         marks(s).forEach(facts::add);
         facts.add(legend());
@@ -240,11 +242,21 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         grid.setAllRowsVisible(true);
         long hidden = detail.findings().stream().filter(f -> f.finding().severity() == app.nianbao.figures.Severity.INFO
                 && !f.finding().rule().startsWith("P")).count();
-        Div section = new Div(new H3(getTranslation("report.findings", detail.findings().size() - hidden)), grid);
+        Div section = new Div(new H3(getTranslation("report.findings", detail.findings().size() - hidden)));
+        if (reviewer != null && !grid.getListDataView().getItems().findAny().isEmpty()) {
+            section.add(reviewByRule(detail));
+        }
+        section.add(grid);
         if (hidden > 0) {
             section.add(new Span(getTranslation("report.unevaluable", hidden)));
         }
         return section;
+    }
+
+    /** "警告 134（135 − 1 已排除）": what counts, and what the auditors' dismissals took away from what was found. */
+    private String counted(String key, int counts, int dismissed) {
+        String text = getTranslation(key, counts);
+        return dismissed == 0 ? text : text + getTranslation("report.fact.dismissed", counts + dismissed, dismissed);
     }
 
     /** "已排除 · li.analyst · 2026-12-04 10:12：原表空白即为 0": the state, who gave it and when, and why. */
@@ -257,6 +269,39 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             text += " · " + f.reviewedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ');
         }
         return f.reviewComment() == null ? text : text + ": " + f.reviewComment();
+    }
+
+    /** One verdict and comment for every finding of a rule in this report: all 135 blank cells at once. */
+    private HorizontalLayout reviewByRule(ReportDetail detail) {
+        Map<String, Long> byRule = new java.util.TreeMap<>(detail.findings().stream()
+                .filter(f -> f.finding().severity() != app.nianbao.figures.Severity.INFO || f.finding().rule().startsWith("P"))
+                .collect(java.util.stream.Collectors.groupingBy(f -> f.finding().rule(), java.util.stream.Collectors.counting())));
+        com.vaadin.flow.component.select.Select<String> rule = new com.vaadin.flow.component.select.Select<>();
+        rule.setLabel(getTranslation("report.review-rule"));
+        rule.setItems(byRule.keySet());
+        rule.setItemLabelGenerator(r -> r + " (" + byRule.get(r) + ")");
+        rule.setValue(byRule.keySet().iterator().next());
+        TextField comment = new TextField(getTranslation("report.comment"));
+        Button confirm = new Button(getTranslation("report.confirm-all"), e -> reviewAll(detail, rule.getValue(), ReviewStatus.CONFIRMED, comment));
+        Button dismiss = new Button(getTranslation("report.dismiss-all"), e -> reviewAll(detail, rule.getValue(), ReviewStatus.DISMISSED, comment));
+        dismiss.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout row = new HorizontalLayout(rule, comment, confirm, dismiss);
+        row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        row.setWrap(true);
+        row.addClassName("review-by-rule");
+        return row;
+    }
+
+    private void reviewAll(ReportDetail detail, String rule, ReviewStatus status, TextField comment) {
+        if (status == ReviewStatus.DISMISSED && comment.getValue().isBlank()) {
+            comment.setErrorMessage(getTranslation("report.dismiss-needs-comment"));
+            comment.setInvalid(true);
+            comment.focus();
+            return;
+        }
+        int reviewed = reports.reviewAll(detail.summary().reportId(), rule, status, comment.getValue(), reviewer);
+        Notification.show(getTranslation("report.reviewed-all", reviewed, rule, Labels.review(status)), 3000, Notification.Position.BOTTOM_START);
+        render();
     }
 
     private HorizontalLayout reviewActions(StoredFinding finding) {

@@ -9,7 +9,7 @@ import app.nianbao.analytics.Metric;
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.figures.Finding;
-import app.nianbao.report.ReviewStatus;
+import app.nianbao.figures.ReviewStatus;
 
 /**
  * Labels of domain things (metrics, template cells, levels, reviews, findings) in the language

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
@@ -54,13 +55,15 @@ class ReportViewsTest extends KaribuTestBase {
 
     @Test
     void a_link_sorted_by_score_lists_the_lowest_scores_first_and_keeps_the_sort() {
-        // the score by hand from the stored counts: 100 − 10·errors − 2·(warnings − blank) − min(30, blank) − adjusted
+        // the score by hand from the stored counts, dismissed findings left out (a dismissed R8 is no blank cell):
+        // 100 − 10·errors − 2·(warnings − blank) − min(30, blank) − adjusted
         java.util.List<Integer> expected = dsl.fetch("""
-                select greatest(0, 100 - 10 * coalesce(e, 0) - 2 * (coalesce(w, 0) - c.blank_cells) - least(30, c.blank_cells)
-                                   - c.adjusted_cells) as score
+                select greatest(0, 100 - 10 * coalesce(e, 0) - 2 * (coalesce(w, 0) - (c.blank_cells - coalesce(db, 0)))
+                                   - least(30, c.blank_cells - coalesce(db, 0)) - c.adjusted_cells) as score
                 from current_cells c
-                left join (select report_id, count(*) filter (where severity = 'error') as e,
-                                  count(*) filter (where severity = 'warning') as w
+                left join (select report_id, count(*) filter (where severity = 'error' and review_status <> 'dismissed') as e,
+                                  count(*) filter (where severity = 'warning' and review_status <> 'dismissed') as w,
+                                  count(*) filter (where rule = 'R8' and severity = 'warning' and review_status = 'dismissed') as db
                            from finding group by report_id) f on f.report_id = c.report_id
                 order by score""").getValues(0, Integer.class);
 
@@ -162,9 +165,12 @@ class ReportViewsTest extends KaribuTestBase {
         assertThat(_find(TabSheet.class)).isEmpty();
     }
 
+    private static java.util.stream.Stream<com.vaadin.flow.dom.Element> descendants(com.vaadin.flow.dom.Element parent) {
+        return parent.getChildren().flatMap(child -> java.util.stream.Stream.concat(java.util.stream.Stream.of(child), descendants(child)));
+    }
+
     private static void click(app.nianbao.catalog.CellCode cell) {
-        com.vaadin.flow.dom.Element td = _get(TemplateTables.class).getElement().getChildren()
-                .flatMap(table -> table.getChildren()).flatMap(tr -> tr.getChildren())
+        com.vaadin.flow.dom.Element td = descendants(_get(TemplateTables.class).getElement())
                 .filter(e -> cell.toString().equals(e.getAttribute("data-cell"))).findFirst().orElseThrow();
         com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(td,
                 new com.vaadin.flow.dom.DomEvent(td, "click", elemental.json.Json.createObject()));
@@ -218,8 +224,36 @@ class ReportViewsTest extends KaribuTestBase {
         assertThat(comment.isInvalid()).isTrue();
         assertThat(comment.getErrorMessage()).isEqualTo("排除须写明理由");
         assertThat(dsl.fetchValue("select review_status from finding where id = ?", first.id())).isEqualTo(first.reviewStatus());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.review(first.id(), app.nianbao.report.ReviewStatus.DISMISSED, " ",
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.review(first.id(), app.nianbao.figures.ReviewStatus.DISMISSED, " ",
                 "li.analyst")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("须写明理由");
+    }
+
+    @Test
+    void dismissing_every_blank_cell_of_a_report_at_once_takes_them_out_of_its_counts_and_its_score() {
+        signInAs("li.analyst", Role.ANALYST);
+        ReportSummary shanghai = current("上海市人民政府办公厅", 2019);
+        // by hand from the store: its R8 warnings are its blank cells, and nothing else is dismissed yet
+        int r8 = ((Number) dsl.fetchValue("select count(*) from finding where report_id = ? and rule = 'R8'", shanghai.reportId())).intValue();
+        int warnings = ((Number) dsl.fetchValue("select count(*) from finding where report_id = ? and severity = 'warning'",
+                shanghai.reportId())).intValue();
+        assertThat(shanghai.score()).isEqualTo(70);
+        UI.getCurrent().navigate("reports/" + shanghai.agencyId() + "/2019");
+        try {
+            _setValue(_get(com.vaadin.flow.component.select.Select.class, spec -> spec.withLabel("按规则一次审核")), "R8");
+            _setValue(_get(TextField.class, spec -> spec.withLabel("备注")), "原表空白即为 0");
+            _click(_get(Button.class, spec -> spec.withText("全部排除")));
+
+            assertThat(((Number) dsl.fetchValue("select count(*) from finding where report_id = ? and rule = 'R8' and review_status = 'dismissed'"
+                    + " and reviewed_by = 'li.analyst' and review_comment = '原表空白即为 0'", shanghai.reportId())).intValue()).isEqualTo(r8);
+            ReportSummary after = current("上海市人民政府办公厅", 2019);
+            assertThat(after.warnings()).isEqualTo(warnings - r8);
+            // 100 − min(30, 135) = 70 before; with no blank cell left to count, 100 − 10·0 − 2·(warnings − r8) − 0
+            assertThat(after.score()).isEqualTo(100 - 2 * (warnings - r8));
+            assertThat(_find(Span.class, spec -> spec.withText("警告 %d（%d − %d 已排除）".formatted(warnings - r8, warnings, r8)))).hasSize(1);
+        } finally {
+            dsl.execute("update finding set review_status = 'open', review_comment = null, reviewed_by = null, reviewed_at = null"
+                    + " where report_id = ? and rule = 'R8'", shanghai.reportId());
+        }
     }
 
     @Test
@@ -227,7 +261,7 @@ class ReportViewsTest extends KaribuTestBase {
         signInAs("reader", Role.VIEWER);
         StoredFinding any = reportWithReaderFindings().findings().get(0);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.review(any.id(), app.nianbao.report.ReviewStatus.CONFIRMED, "ok",
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.review(any.id(), app.nianbao.figures.ReviewStatus.CONFIRMED, "ok",
                 "reader")).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 

@@ -1,4 +1,4 @@
-package app.nianbao.report;
+package app.nianbao.figures;
 
 /** Where an auditor's review of a finding stands. */
 public enum ReviewStatus {
