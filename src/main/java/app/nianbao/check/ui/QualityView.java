@@ -141,13 +141,15 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     }
 
     private Grid<FindingRow> findings() {
-        sortable(findings.addColumn(FindingRow::agency).setHeader(getTranslation("common.agency")).setAutoWidth(true), FindingSort.AGENCY);
+        // the message needs the room: a long agency name is cut, with the whole of it as the tooltip
+        sortable(findings.addColumn(FindingRow::agency).setHeader(getTranslation("common.agency")).setWidth("14em").setFlexGrow(1)
+                .setTooltipGenerator(FindingRow::agency), FindingSort.AGENCY);
         sortable(findings.addColumn(FindingRow::year).setHeader(getTranslation("common.year")).setWidth("7em").setFlexGrow(0), FindingSort.YEAR);
         sortable(findings.addColumn(FindingRow::rule).setHeader(getTranslation("common.rule")).setWidth("7em").setFlexGrow(0), FindingSort.RULE);
         sortable(findings.addColumn(f -> Labels.severity(f.severity())).setHeader(getTranslation("common.severity")).setWidth("8em")
                 .setFlexGrow(0), FindingSort.SEVERITY);
         // a message is a sentence or two: it wraps in its cell and the whole of it is the cell's tooltip
-        findings.addColumn(f -> Labels.finding(f.finding())).setHeader(getTranslation("common.message")).setFlexGrow(4)
+        findings.addColumn(f -> Labels.finding(f.finding())).setHeader(getTranslation("common.message")).setFlexGrow(4).setWidth("20em")
                 .setTooltipGenerator(f -> Labels.finding(f.finding()));
         sortable(findings.addColumn(f -> Labels.review(ReviewStatus.ofCode(f.reviewStatus()))).setHeader(getTranslation("common.review"))
                 .setWidth("8em").setFlexGrow(0), FindingSort.REVIEW);
