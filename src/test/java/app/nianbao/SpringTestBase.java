@@ -21,6 +21,27 @@ public abstract class SpringTestBase {
     protected static final String ADMIN_PASSWORD = "test-admin-password";
     private static final Path DB = tempStore();
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationContext springContext;
+
+    /**
+     * Runs a service call as this account, as method security sees it. Method security reads the
+     * holder strategy of this test's own Spring context, which a context started since (a test
+     * with other settings) may have replaced globally; so it is set back first.
+     */
+    protected void as(String username, app.nianbao.security.Role role, Runnable call) {
+        springContext.getBeanProvider(org.springframework.security.core.context.SecurityContextHolderStrategy.class)
+                .ifAvailable(org.springframework.security.core.context.SecurityContextHolder::setContextHolderStrategy);
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(username, null,
+                        org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(role.authorities())));
+        try {
+            call.run();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
     private static Path tempStore() {
         try {
             return Files.createTempDirectory("nianbao-test").resolve("test.duckdb");

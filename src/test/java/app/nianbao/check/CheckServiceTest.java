@@ -23,14 +23,7 @@ class CheckServiceTest extends SpringTestBase {
         var shanghai = reports.listCurrent("上海市人民政府办公厅").get(0);
         StoredFinding blank = reports.findings(shanghai.reportId()).stream()
                 .filter(f -> f.finding().rule().equals("R8")).findFirst().orElseThrow();
-        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
-                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("auditor", null,
-                        org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_ANALYST")));
-        try {
-            reports.review(blank.id(), ReviewStatus.DISMISSED, "原表空白即为 0", "auditor");
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
-        }
+        as("auditor", app.nianbao.security.Role.ANALYST, () -> reports.review(blank.id(), ReviewStatus.DISMISSED, "原表空白即为 0", "auditor"));
 
         var checked = checks.run("上海市人民政府办公厅", 2019);
 

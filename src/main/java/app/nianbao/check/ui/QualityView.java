@@ -14,8 +14,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.QuerySortOrder;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -54,12 +52,12 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     private final TextField agency = new TextField(getTranslation("common.agency"));
     private final IntegerField year = new IntegerField(getTranslation("common.year"));
     private final Select<ReviewStatus> review = new Select<>();
-    private boolean reading;
+    private final SortLink.Filters linked = new SortLink.Filters(this::refresh);
     private final Grid<RuleCount> counts = new Grid<>();
     private final Grid<FindingRow> findings = new Grid<>();
     private final H3 findingsHeading = new H3();
     private final com.vaadin.flow.component.html.Paragraph dismissedNote = new com.vaadin.flow.component.html.Paragraph();
-    private final FlexLayout bulkReview = new FlexLayout();
+    private final FlexLayout bulkReview = SortLink.filterRow();
     private final TextField bulkComment = new TextField(getTranslation("report.comment"));
     private Filter shownFilter;
     private final ChartCard scores = new ChartCard(getTranslation("quality.scores"), getTranslation("quality.scores.definition"), "quality-scores");
@@ -77,22 +75,21 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
-        reading = true;
-        String r = UrlParameters.text(params, "rule", "");
-        rule.setValue(RULES.contains(r) ? r : null);
-        String s = UrlParameters.text(params, "severity", "");
-        severity.setValue(List.of("error", "warning", "info").contains(s) ? s : null);
-        agency.setValue(UrlParameters.text(params, "agency", ""));
-        int y = UrlParameters.integer(params, "year", 0);
-        year.setValue(y == 0 ? null : y);
-        review.setValue(java.util.Arrays.stream(ReviewStatus.values()).filter(v -> v.code().equals(UrlParameters.text(params, "review", "")))
-                .findFirst().orElse(null));
-        SortLink.apply(findings, params);
-        reading = false;
-        refresh();
+        linked.read(() -> {
+            String r = UrlParameters.text(params, "rule", "");
+            rule.setValue(RULES.contains(r) ? r : null);
+            String s = UrlParameters.text(params, "severity", "");
+            severity.setValue(List.of("error", "warning", "info").contains(s) ? s : null);
+            agency.setValue(UrlParameters.text(params, "agency", ""));
+            int y = UrlParameters.integer(params, "year", 0);
+            year.setValue(y == 0 ? null : y);
+            review.setValue(java.util.Arrays.stream(ReviewStatus.values()).filter(v -> v.code().equals(UrlParameters.text(params, "review", "")))
+                    .findFirst().orElse(null));
+            SortLink.apply(findings, params);
+        });
     }
 
-    private FlexLayout filters() {
+    private com.vaadin.flow.component.Component filters() {
         rule.setLabel(getTranslation("common.rule"));
         rule.setItems(RULES);
         rule.setEmptySelectionAllowed(true);
@@ -110,22 +107,12 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         review.setItemLabelGenerator(v -> v == null ? getTranslation("quality.all-reviews") : Labels.review(v));
         review.setEmptySelectionAllowed(true);
         review.setEmptySelectionCaption(getTranslation("quality.all-reviews"));
-        rule.addValueChangeListener(e -> changed("rule", e.getValue()));
-        severity.addValueChangeListener(e -> changed("severity", e.getValue()));
-        agency.addValueChangeListener(e -> changed("agency", e.getValue()));
-        year.addValueChangeListener(e -> changed("year", e.getValue() == null ? null : String.valueOf(e.getValue())));
-        review.addValueChangeListener(e -> changed("review", e.getValue() == null ? null : e.getValue().code()));
-        FlexLayout filters = new FlexLayout(rule, severity, agency, year, review);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.addClassName("filters");
-        return filters;
-    }
-
-    private void changed(String parameter, String value) {
-        if (!reading) {
-            SortLink.replace(getUI().orElse(null), parameter, value);
-            refresh();
-        }
+        rule.addValueChangeListener(e -> linked.changed(this, "rule", e.getValue()));
+        severity.addValueChangeListener(e -> linked.changed(this, "severity", e.getValue()));
+        agency.addValueChangeListener(e -> linked.changed(this, "agency", e.getValue()));
+        year.addValueChangeListener(e -> linked.changed(this, "year", e.getValue() == null ? null : String.valueOf(e.getValue())));
+        review.addValueChangeListener(e -> linked.changed(this, "review", e.getValue() == null ? null : e.getValue().code()));
+        return SortLink.filterRow(rule, severity, agency, year, review);
     }
 
     private Grid<RuleCount> counts() {
@@ -142,16 +129,16 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
 
     private Grid<FindingRow> findings() {
         // the message needs the room: a long agency name is cut, with the whole of it as the tooltip
-        sortable(findings.addColumn(FindingRow::agency).setHeader(getTranslation("common.agency")).setWidth("14em").setFlexGrow(1)
+        SortLink.sortable(findings.addColumn(FindingRow::agency).setHeader(getTranslation("common.agency")).setWidth("14em").setFlexGrow(1)
                 .setTooltipGenerator(FindingRow::agency), FindingSort.AGENCY);
-        sortable(findings.addColumn(FindingRow::year).setHeader(getTranslation("common.year")).setWidth("7em").setFlexGrow(0), FindingSort.YEAR);
-        sortable(findings.addColumn(FindingRow::rule).setHeader(getTranslation("common.rule")).setWidth("7em").setFlexGrow(0), FindingSort.RULE);
-        sortable(findings.addColumn(f -> Labels.severity(f.severity())).setHeader(getTranslation("common.severity")).setWidth("8em")
+        SortLink.sortable(findings.addColumn(FindingRow::year).setHeader(getTranslation("common.year")).setWidth("7em").setFlexGrow(0), FindingSort.YEAR);
+        SortLink.sortable(findings.addColumn(FindingRow::rule).setHeader(getTranslation("common.rule")).setWidth("7em").setFlexGrow(0), FindingSort.RULE);
+        SortLink.sortable(findings.addColumn(f -> Labels.severity(f.severity())).setHeader(getTranslation("common.severity")).setWidth("8em")
                 .setFlexGrow(0), FindingSort.SEVERITY);
         // a message is a sentence or two: it wraps in its cell and the whole of it is the cell's tooltip
         findings.addColumn(f -> Labels.finding(f.finding())).setHeader(getTranslation("common.message")).setFlexGrow(4).setWidth("20em")
                 .setTooltipGenerator(f -> Labels.finding(f.finding()));
-        sortable(findings.addColumn(f -> Labels.review(ReviewStatus.ofCode(f.reviewStatus()))).setHeader(getTranslation("common.review"))
+        SortLink.sortable(findings.addColumn(f -> Labels.review(ReviewStatus.ofCode(f.reviewStatus()))).setHeader(getTranslation("common.review"))
                 .setWidth("8em").setFlexGrow(0), FindingSort.REVIEW);
         findings.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         findings.setHeight("50vh");
@@ -176,8 +163,6 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
                 e -> reviewAll(ReviewStatus.DISMISSED));
         dismiss.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
         bulkReview.add(bulkComment, confirm, dismiss);
-        bulkReview.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        bulkReview.addClassName("filters");
     }
 
     private void reviewAll(ReviewStatus status) {
@@ -195,11 +180,6 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         refresh();
     }
 
-    private static void sortable(Grid.Column<FindingRow> column, FindingSort sort) {
-        String key = sort.name().toLowerCase(java.util.Locale.ROOT);
-        column.setKey(key).setSortProperty(key).setSortable(true);
-    }
-
     private void refresh() {
         Filter filter = new Filter(rule.getValue(), severity.getValue(), agency.getValue(), year.getValue(),
                 review.getValue() == null ? null : review.getValue().code());
@@ -210,9 +190,9 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         dismissedNote.setVisible(dismissed > 0);
         int total = queries.count(filter);
         findings.setItems(page -> {
-            QuerySortOrder first = page.getSortOrders().isEmpty() ? null : page.getSortOrders().get(0);
-            return queries.findings(filter, first == null ? null : FindingSort.ofKey(first.getSorted()),
-                    first != null && first.getDirection() == SortDirection.DESCENDING, page.getOffset(), page.getLimit()).stream();
+            SortLink.Sort sort = SortLink.Sort.of(page.getSortOrders());
+            return queries.findings(filter, sort == null ? null : FindingSort.ofKey(sort.key()), sort != null && sort.descending(),
+                    page.getOffset(), page.getLimit()).stream();
         }, page -> total);
         findingsHeading.setText(getTranslation("quality.heading", total));
         shownFilter = filter;

@@ -3,6 +3,7 @@ package app.nianbao.report.ui;
 import java.util.List;
 import java.util.Map;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -10,12 +11,10 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -43,7 +42,7 @@ class ReportsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final TextField search = new TextField(getTranslation("common.agency"));
     private final Select<AgencyLevel> level = new Select<>();
     private final IntegerField year = new IntegerField(getTranslation("common.year"));
-    private boolean reading;
+    private final SortLink.Filters linked = new SortLink.Filters(this::refresh);
 
     ReportsView(ReportService reports) {
         this.reports = reports;
@@ -59,17 +58,16 @@ class ReportsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
-        reading = true;
-        search.setValue(UrlParameters.text(params, "q", ""));
-        level.setValue(AgencyLevel.ofName(UrlParameters.text(params, "level", "")));
-        int y = UrlParameters.integer(params, "year", 0);
-        year.setValue(y == 0 ? null : y);
-        SortLink.apply(grid, params);
-        reading = false;
-        refresh();
+        linked.read(() -> {
+            search.setValue(UrlParameters.text(params, "q", ""));
+            level.setValue(AgencyLevel.ofName(UrlParameters.text(params, "level", "")));
+            int y = UrlParameters.integer(params, "year", 0);
+            year.setValue(y == 0 ? null : y);
+            SortLink.apply(grid, params);
+        });
     }
 
-    private FlexLayout filters() {
+    private Component filters() {
         search.setPlaceholder(getTranslation("reports.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
@@ -82,20 +80,10 @@ class ReportsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         level.setEmptySelectionCaption(getTranslation("reports.all-levels"));
         year.setClearButtonVisible(true);
         year.setWidth("8em");
-        search.addValueChangeListener(e -> changed("q", e.getValue()));
-        level.addValueChangeListener(e -> changed("level", e.getValue() == null ? null : e.getValue().name()));
-        year.addValueChangeListener(e -> changed("year", e.getValue() == null ? null : String.valueOf(e.getValue())));
-        FlexLayout filters = new FlexLayout(search, level, year);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.addClassName("filters");
-        return filters;
-    }
-
-    private void changed(String parameter, String value) {
-        if (!reading) {
-            SortLink.replace(getUI().orElse(null), parameter, value);
-            refresh();
-        }
+        search.addValueChangeListener(e -> linked.changed(this, "q", e.getValue()));
+        level.addValueChangeListener(e -> linked.changed(this, "level", e.getValue() == null ? null : e.getValue().name()));
+        year.addValueChangeListener(e -> linked.changed(this, "year", e.getValue() == null ? null : String.valueOf(e.getValue())));
+        return SortLink.filterRow(search, level, year);
     }
 
     private Grid<ReportSummary> grid() {
@@ -118,9 +106,8 @@ class ReportsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private static void sortable(Grid.Column<ReportSummary> column, ReportSort sort) {
-        String key = sort.name().toLowerCase(java.util.Locale.ROOT);
         // wide enough for the header and its sort arrow in either language
-        column.setKey(key).setSortProperty(key).setSortable(true).setAutoWidth(true);
+        SortLink.sortable(column, sort).setAutoWidth(true);
     }
 
     static Span score(ReportSummary report) {
@@ -146,12 +133,9 @@ class ReportsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private static ReportQuery sorted(ReportQuery filter, List<QuerySortOrder> orders) {
-        if (orders.isEmpty()) {
-            return filter;
-        }
-        QuerySortOrder first = orders.get(0);
-        return new ReportQuery(filter.search(), filter.level(), filter.year(), ReportSort.ofKey(first.getSorted()),
-                first.getDirection() == SortDirection.DESCENDING);
+        SortLink.Sort sort = SortLink.Sort.of(orders);
+        return sort == null ? filter : new ReportQuery(filter.search(), filter.level(), filter.year(), ReportSort.ofKey(sort.key()),
+                sort.descending());
     }
 
     @Override

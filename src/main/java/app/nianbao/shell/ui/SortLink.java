@@ -32,9 +32,60 @@ public final class SortLink {
             return new Sort(parts[0], parts.length > 1 && parts[1].equalsIgnoreCase("desc"));
         }
 
+        /** The first of a lazy grid's sort orders, as its column key and direction; null when unsorted. */
+        public static Sort of(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+            return orders.isEmpty() ? null : new Sort(orders.get(0).getSorted(), orders.get(0).getDirection() == SortDirection.DESCENDING);
+        }
+
         String written() {
             return descending ? key + ",desc" : key;
         }
+    }
+
+    /**
+     * A list's filters as the link keeps them: each change the user makes is written to the link
+     * and the list refreshed once; while the view reads them from the link, nothing is written.
+     */
+    public static final class Filters {
+
+        private final Runnable refresh;
+        private boolean reading;
+
+        public Filters(Runnable refresh) {
+            this.refresh = refresh;
+        }
+
+        /** Sets the fields from the link, then refreshes once. */
+        public void read(Runnable setFields) {
+            reading = true;
+            try {
+                setFields.run();
+            } finally {
+                reading = false;
+            }
+            refresh.run();
+        }
+
+        public void changed(com.vaadin.flow.component.Component field, String parameter, String value) {
+            if (!reading) {
+                replace(field.getUI().orElse(null), parameter, value);
+                refresh.run();
+            }
+        }
+    }
+
+    /** A row of filter fields that wraps on a narrow screen. */
+    public static com.vaadin.flow.component.orderedlayout.FlexLayout filterRow(com.vaadin.flow.component.Component... fields) {
+        var row = new com.vaadin.flow.component.orderedlayout.FlexLayout(fields);
+        row.setFlexWrap(com.vaadin.flow.component.orderedlayout.FlexLayout.FlexWrap.WRAP);
+        row.addClassName("filters");
+        return row;
+    }
+
+    /** Makes a column sortable in the store under the sort's name ("score"), which the link writes. */
+    public static <T> Grid.Column<T> sortable(Grid.Column<T> column, Enum<?> sort) {
+        String key = sort.name().toLowerCase(java.util.Locale.ROOT);
+        return column.setKey(key).setSortProperty(key).setSortable(true);
     }
 
     /** Sorts the grid as the link says, by a sortable column; a link naming no such column leaves it unsorted. */
