@@ -77,7 +77,8 @@ class AgenciesView extends Main implements HasDynamicTitle {
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(e -> showFiltered());
-        filter.setWidth("24em");
+        filter.setWidth("100%");
+        filter.setMaxWidth("24em");
         return filter;
     }
 

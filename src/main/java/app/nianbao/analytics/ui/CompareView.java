@@ -91,7 +91,8 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         chosen.setLabel(getTranslation("compare.choose"));
         chosen.setItems(agencies.list());
         chosen.setItemLabelGenerator(AgencySummary::name);
-        chosen.setWidth("32em");
+        chosen.setWidth("100%");
+        chosen.setMaxWidth("32em");
         chosen.addValueChangeListener(e -> navigate());
         metric.setLabel(getTranslation("compare.metric"));
         metric.setItems(RATES);
@@ -105,7 +106,8 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         find.setLabel(getTranslation("compare.find"));
         find.setItemLabelGenerator(c -> c.figures().agency());
         find.setClearButtonVisible(true);
-        find.setWidth("24em");
+        find.setWidth("100%");
+        find.setMaxWidth("24em");
         find.addValueChangeListener(e -> highlight(e.getValue()));
         HorizontalLayout choices = new HorizontalLayout(metric, year, minN, find);
         // on a phone the four fields go under each other instead of off the screen

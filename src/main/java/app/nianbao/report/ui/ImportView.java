@@ -189,7 +189,8 @@ class ImportView extends Main implements HasDynamicTitle {
         private void showReport() {
             var report = preview.report();
             agency.setValue(report.agency() == null ? "" : report.agency());
-            agency.setWidth("24em");
+            agency.setWidth("100%");
+            agency.setMaxWidth("24em");
             agency.setRequiredIndicatorVisible(true);
             year.setValue(report.year());
             year.setMin(1990);

@@ -72,7 +72,8 @@ class ReportsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setWidth("20em");
+        search.setWidth("100%");
+        search.setMaxWidth("20em");
         level.setLabel(getTranslation("agencies.level"));
         level.setItems(AgencyLevel.values());
         level.setItemLabelGenerator(l -> l == null ? getTranslation("reports.all-levels") : Labels.level(l));

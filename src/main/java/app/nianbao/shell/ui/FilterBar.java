@@ -70,18 +70,21 @@ public class FilterBar extends HorizontalLayout {
         agencies.setLabel(getTranslation("filter.agency"));
         agencies.setItems(all);
         agencies.setItemLabelGenerator(AgencySummary::name);
-        agencies.setWidth("26em");
+        agencies.setWidth("100%");
+        agencies.setMaxWidth("26em"); // as wide as that on a desktop, never wider than a phone
         level.setLabel(getTranslation("agencies.level"));
         level.setItems(AgencyLevel.values());
         level.setItemLabelGenerator(Labels::level);
         parent.setLabel(getTranslation("filter.parent"));
         parent.setItems(all);
         parent.setItemLabelGenerator(AgencySummary::name);
-        parent.setWidth("22em");
+        parent.setWidth("100%");
+        parent.setMaxWidth("22em");
         region.setLabel(getTranslation("agencies.region"));
         region.setItems(regions(all));
         region.setItemLabelGenerator(r -> r.name() + " (" + r.code() + ")");
-        region.setWidth("22em");
+        region.setWidth("100%");
+        region.setMaxWidth("22em");
         group.setLabel(getTranslation("filter.group"));
         group.setItems(groups.list());
         group.setItemLabelGenerator(AgencyGroup::name);
