@@ -109,7 +109,8 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         split.setSplitterPosition(62);
         split.setWidthFull();
         stackedOnNarrowScreens(split);
-        add(new RouterLink(getTranslation("report.back"), ReportsView.class), heading, facts, split, findings(detail), versions(detail));
+        add(new RouterLink(getTranslation("report.back"), ReportsView.class), heading, facts, split,
+                findings(detail, finding -> pointAt(finding, detail, tables, source, scan, sheet)), versions(detail));
     }
 
     /**
@@ -223,8 +224,17 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         }
     }
 
-    private Div findings(ReportDetail detail) {
+    /** A finding chosen in the list: its cells marked in the tables, and the first one's line (or box) shown in the source. */
+    private void pointAt(app.nianbao.figures.Finding finding, ReportDetail detail, TemplateTables tables, SourcePanel source, ScanPanel scan,
+                         TabSheet sheet) {
+        tables.mark(finding).map(code -> detail.figures().cell(code.table(), code.row(), code.col())).ifPresentOrElse(
+                cell -> showSource(source, scan, sheet, cell),
+                () -> Notification.show(getTranslation("report.finding-no-cell"), 2500, Notification.Position.BOTTOM_START));
+    }
+
+    private Div findings(ReportDetail detail, java.util.function.Consumer<app.nianbao.figures.Finding> onSelect) {
         Grid<StoredFinding> grid = new Grid<>();
+        grid.addItemClickListener(e -> onSelect.accept(e.getItem().finding()));
         grid.addColumn(f -> f.finding().rule()).setHeader(getTranslation("common.rule")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(f -> Labels.severity(f.finding().severity().code())).setHeader(getTranslation("common.severity")).setAutoWidth(true)
                 .setFlexGrow(0);

@@ -26,6 +26,9 @@ import app.nianbao.shell.ui.Language;
  */
 class TemplateTables extends Div {
 
+    private final Map<CellCode, Element> cells = new java.util.LinkedHashMap<>();
+    private final Map<CellCode, Element> marked = new java.util.LinkedHashMap<>();
+
     private final Codebook book = Codebook.get();
     private final Consumer<Cell> onCellClick;
     private final Map<CellCode, ScanImage.Box> boxes;
@@ -113,23 +116,51 @@ class TemplateTables extends Div {
         Element td = new Element("td").setText(cell.value() == null ? "" : ReportRules.plain(cell.value()));
         td.setAttribute("class", "value kind-" + cell.kind().code());
         td.setAttribute("data-cell", cell.code().toString());
+        cells.put(cell.code(), td);
         td.setAttribute("title", tooltip(cell));
         td.addEventListener("click", e -> onCellClick.accept(cell));
         return td;
     }
 
+    /**
+     * What a cell is and how it was read, in words: "三、本年新收申请 / 自然人 · 修复后读取，原文「3O01」 ·
+     * 原文第 52 行" (and for a scan what OCR read there), never the internal codes.
+     */
     private String tooltip(Cell cell) {
         CellCode c = cell.code();
         String how = switch (cell.kind()) {
-            case NUMBER -> Labels.text("cell.how.number");
-            case REPAIRED -> Labels.text("cell.how.repaired", cell.raw());
-            case INFERRED -> Labels.text("cell.how.inferred");
-            case BLANK -> Labels.text(cell.source() == null ? "cell.how.missing" : "cell.how.blank");
-            case TEXT -> Labels.text("cell.how.text", cell.raw());
+            case NUMBER -> Labels.text("tooltip.how.number");
+            case REPAIRED -> Labels.text("tooltip.how.repaired", cell.raw());
+            case INFERRED -> Labels.text("tooltip.how.inferred");
+            case BLANK -> Labels.text(cell.source() == null ? "tooltip.how.missing" : "tooltip.how.blank");
+            case TEXT -> Labels.text("tooltip.how.text", cell.raw());
         };
+        int line = app.nianbao.parse.SourceText.lineNumber(cell.source());
         ScanImage.Box box = boxes.get(c);
-        return "%s · %s%s%s".formatted(c, how, cell.source() == null ? "" : " · " + cell.source(),
+        return "%s · %s%s%s".formatted(Labels.cell(c), how, line < 1 ? "" : " · " + Labels.text("tooltip.line", line),
                 box == null ? "" : " · " + ScanPanel.note(box));
+    }
+
+    /**
+     * Marks the cells a finding is about (a whole row or column when it names only one) and
+     * scrolls the first into view; clears the marks of the finding before. Returns the first.
+     */
+    java.util.Optional<CellCode> mark(app.nianbao.figures.Finding finding) {
+        marked.values().forEach(td -> td.getClassList().remove("finding-cell"));
+        marked.clear();
+        if (finding == null || finding.table() == null) {
+            return java.util.Optional.empty();
+        }
+        cells.forEach((code, td) -> {
+            if (code.table().equals(finding.table()) && (finding.row() == null || code.row().equals(finding.row()))
+                    && (finding.col() == null || code.col().equals(finding.col()))) {
+                td.getClassList().add("finding-cell");
+                marked.put(code, td);
+            }
+        });
+        java.util.Optional<CellCode> first = marked.keySet().stream().findFirst();
+        first.ifPresent(code -> marked.get(code).executeJs("this.scrollIntoView({block: 'center', inline: 'center'})"));
+        return first;
     }
 
 }

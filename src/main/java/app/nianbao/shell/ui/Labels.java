@@ -54,11 +54,8 @@ public final class Labels {
         }
         StringBuilder text = new StringBuilder(text("rule." + f.rule()));
         if (f.table() != null && f.row() != null && f.col() != null) {
-            Codebook book = Codebook.get();
             CellCode cell = new CellCode(f.table(), f.row(), f.col());
-            text.append(" · ").append(f.table().equals("t2") ? book.label("t2." + f.row() + "." + f.col()).en()
-                    : book.rowLabel(f.table(), f.row()).en() + " / " + book.colLabel(f.table(), f.col()).en())
-                    .append(" (").append(cell).append(')');
+            text.append(" · ").append(cell(cell)).append(" (").append(cell).append(')');
         } else if (f.table() != null) {
             text.append(" · ").append(text("table." + f.table()));
         }
@@ -69,6 +66,15 @@ public final class Labels {
             text.append(" · ").append(text("finding.actual", plain(f.actual())));
         }
         return text.toString();
+    }
+
+    /** A cell of the template in words, in the chosen language: "New applications received / Natural persons". */
+    public static String cell(CellCode cell) {
+        Codebook book = Codebook.get();
+        if (cell.table().equals("t2")) {
+            return label(book.label("t2." + cell.row() + "." + cell.col()));
+        }
+        return label(book.rowLabel(cell.table(), cell.row())) + " / " + label(book.colLabel(cell.table(), cell.col()));
     }
 
     private static String plain(BigDecimal value) {

@@ -257,6 +257,33 @@ class ReportViewsTest extends KaribuTestBase {
     }
 
     @Test
+    void clicking_a_finding_marks_the_cells_it_is_about_and_a_cell_tooltip_says_in_words_how_it_was_read() {
+        ReportSummary shanghai = current("上海市人民政府办公厅", 2019);
+        UI.getCurrent().navigate("reports/" + shanghai.agencyId() + "/2019");
+        Grid<StoredFinding> grid = findingsGrid();
+        StoredFinding first = _get(grid, 0);
+        StoredFinding second = _get(grid, 1);
+        String firstCell = new app.nianbao.catalog.CellCode(first.finding().table(), first.finding().row(), first.finding().col()).toString();
+        String secondCell = new app.nianbao.catalog.CellCode(second.finding().table(), second.finding().row(), second.finding().col()).toString();
+
+        _clickItem(grid, 0);
+        assertThat(markedCells()).containsExactly(firstCell);
+        _clickItem(grid, 1);
+        assertThat(markedCells()).containsExactly(secondCell);
+
+        String title = descendants(_get(TemplateTables.class).getElement())
+                .filter(e -> firstCell.equals(e.getAttribute("data-cell"))).findFirst().orElseThrow().getAttribute("title");
+        // the row and column in words, never the internal code or a translation key
+        assertThat(title).contains(app.nianbao.catalog.Codebook.get().rowLabel(first.finding().table(), first.finding().row()).zh())
+                .doesNotContain(firstCell).doesNotContain("how.");
+    }
+
+    private static java.util.List<String> markedCells() {
+        return descendants(_get(TemplateTables.class).getElement()).filter(e -> e.getClassList().contains("finding-cell"))
+                .map(e -> e.getAttribute("data-cell")).toList();
+    }
+
+    @Test
     void a_viewer_is_refused_a_review_at_the_service_whatever_the_view_offers() {
         signInAs("reader", Role.VIEWER);
         StoredFinding any = reportWithReaderFindings().findings().get(0);
