@@ -16,6 +16,7 @@ import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import app.nianbao.agency.AgencyNames;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyWrites;
 import app.nianbao.parse.ParsedReport;
@@ -169,9 +170,14 @@ public class ImportService {
 
     /**
      * A file read but not stored, for the user to look at (and correct) before confirming:
-     * the report, or why it cannot be imported, or that these bytes are stored already.
+     * the report, or why it cannot be imported, or that these bytes are stored already; and,
+     * when its agency and year have a report stored, which version it would replace and how.
      */
-    public record Preview(String file, String sha256, ParsedReport report, String failure, boolean alreadyStored) {
+    public record Preview(String file, String sha256, ParsedReport report, String failure, boolean alreadyStored, Replaces replaces) {
+
+        Preview(String file, String sha256, ParsedReport report, String failure, boolean alreadyStored) {
+            this(file, sha256, report, failure, alreadyStored, null);
+        }
     }
 
     public Preview preview(String name, byte[] bytes, ReadOptions options) {
@@ -203,9 +209,12 @@ public class ImportService {
         Set<String> stored;
         List<Ready> ready = read.stream().map(Read::outcome).filter(Ready.class::isInstance).map(Ready.class::cast).toList();
         List<Ready> corrected = new ArrayList<>();
+        java.util.Map<Ready, Replaces> replaced = new java.util.IdentityHashMap<>();
         try {
             stored = dsl.transactionResult(tx -> {
-                corrected.addAll(StoredNames.corrected(ready, new AgencyService(tx.dsl())));
+                AgencyService agencies = new AgencyService(tx.dsl());
+                corrected.addAll(StoredNames.corrected(ready, agencies));
+                replaced.putAll(replaced(corrected, agencies, new app.nianbao.report.ReportService(tx.dsl())));
                 return hashes.isEmpty() ? Set.<String>of() : new ReportBatch(tx.dsl()).storedHashes(hashes);
             });
         } catch (RuntimeException e) {
@@ -219,10 +228,38 @@ public class ImportService {
         for (Read r : read) {
             Ready report = r.outcome() instanceof Ready ? reports.next() : null;
             previews.add(r.sha256() != null && stored.contains(r.sha256()) ? new Preview(r.name(), r.sha256(), null, null, true)
-                    : report != null ? new Preview(r.name(), r.sha256(), report.report(), null, false)
+                    : report != null ? new Preview(r.name(), r.sha256(), report.report(), null, false, replaced.get(report))
                     : new Preview(r.name(), r.sha256(), null, ((ImportOutcome) r.outcome()).reason(), false));
         }
         return previews;
+    }
+
+    /**
+     * For the reports whose agency and year are stored already: the version each would replace
+     * and the cells that would change; one query for the agencies and two for the stored versions.
+     */
+    private static java.util.Map<Ready, Replaces> replaced(List<Ready> reports, AgencyService agencies, app.nianbao.report.ReportService store) {
+        List<Ready> named = reports.stream().filter(r -> r.report().agency() != null && r.report().year() != null).toList();
+        java.util.Map<String, Long> ids = agencies.findByKeys(named.stream().map(r -> AgencyNames.normalize(r.report().agency())).distinct()
+                .toList());
+        java.util.Map<Long, Set<Integer>> asked = new java.util.HashMap<>();
+        named.forEach(r -> {
+            Long id = ids.get(AgencyNames.normalize(r.report().agency()));
+            if (id != null) {
+                asked.computeIfAbsent(id, a -> new java.util.HashSet<>()).add(r.report().year());
+            }
+        });
+        java.util.Map<String, app.nianbao.report.ReportService.StoredVersion> current = new java.util.HashMap<>();
+        store.currentVersions(asked).forEach(v -> current.put(v.agencyId() + "/" + v.year(), v));
+        java.util.Map<Ready, Replaces> replaced = new java.util.IdentityHashMap<>();
+        named.forEach(r -> {
+            Long id = ids.get(AgencyNames.normalize(r.report().agency()));
+            var version = id == null ? null : current.get(id + "/" + r.report().year());
+            if (version != null) {
+                replaced.put(r, Replaces.of(version, r.report().figures()));
+            }
+        });
+        return replaced;
     }
 
     /** A file hashed, now parsed: its bytes are let go. */

@@ -362,6 +362,38 @@ public class ReportService {
         return figures;
     }
 
+    /** A current stored report: the version a new import of its agency and year would replace, with its figures. */
+    public record StoredVersion(long reportId, long agencyId, int year, int version, LocalDateTime importedAt,
+                                Map<CellCode, java.math.BigDecimal> values) {
+    }
+
+    /**
+     * The current versions stored for these agency-years (agency id → years), with their values,
+     * in two queries however many are asked; an agency-year with none stored is absent.
+     */
+    public List<StoredVersion> currentVersions(Map<Long, java.util.Set<Integer>> yearsByAgency) {
+        if (yearsByAgency.isEmpty()) {
+            return List.of();
+        }
+        Condition asked = DSL.or(yearsByAgency.entrySet().stream()
+                .map(e -> CURRENT_REPORT.AGENCY_ID.eq(e.getKey()).and(CURRENT_REPORT.YEAR.in(e.getValue()))).toList());
+        record Head(long reportId, long agencyId, int year, int version, LocalDateTime importedAt) {
+        }
+        List<Head> heads = dsl.select(CURRENT_REPORT.ID, CURRENT_REPORT.AGENCY_ID, CURRENT_REPORT.YEAR, CURRENT_REPORT.VERSION,
+                        CURRENT_REPORT.IMPORTED_AT)
+                .from(CURRENT_REPORT).where(asked).fetch(Records.mapping(Head::new));
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Map<CellCode, java.math.BigDecimal>> values = new HashMap<>();
+        dsl.select(FIGURE.REPORT_ID, FIGURE.TBL, FIGURE.ROW_CODE, FIGURE.COL_CODE, FIGURE.VALUE).from(FIGURE)
+                .where(FIGURE.REPORT_ID.in(heads.stream().map(Head::reportId).toList()))
+                .forEach(r -> values.computeIfAbsent(r.get(FIGURE.REPORT_ID), id -> new HashMap<>())
+                        .put(new CellCode(r.get(FIGURE.TBL), r.get(FIGURE.ROW_CODE), r.get(FIGURE.COL_CODE)), r.get(FIGURE.VALUE)));
+        return heads.stream().map(h -> new StoredVersion(h.reportId(), h.agencyId(), h.year(), h.version(), h.importedAt(),
+                values.getOrDefault(h.reportId(), Map.of()))).toList();
+    }
+
     public List<StoredFinding> findings(long reportId) {
         return dsl.selectFrom(FINDING).where(FINDING.REPORT_ID.eq(reportId)).orderBy(FINDING.ID).fetch(ReportService::stored);
     }

@@ -46,6 +46,36 @@ class ImportServiceTest extends SpringTestBase {
     }
 
     @Test
+    void a_preview_of_a_changed_copy_names_the_version_it_would_replace_and_every_cell_that_differs() {
+        String html = Samples.text("2023_pingtan.html");
+        int at = html.indexOf(">22<");
+        byte[] changed = (html.substring(0, at) + ">27<" + html.substring(at + 4)).getBytes(StandardCharsets.UTF_8);
+        // by hand from the store: Pingtan's current 2023 version, and its cells that hold 22
+        var current = dsl.fetchOne("""
+                select r.id, r.version from current_report r join agency a on a.id = r.agency_id
+                where a.name = '平潭综合实验区' and r.year = 2023""");
+        long reportId = current.get(0, Long.class);
+        java.util.List<String> cellsOf22 = dsl.fetch("select tbl || '.' || row_code || '.' || col_code from figure where report_id = ? and value = 22",
+                reportId).getValues(0, String.class);
+
+        ImportService.Preview preview = imports.preview("2023_pingtan-changed.html", changed, ReadOptions.none());
+
+        assertThat(preview.replaces()).isNotNull();
+        assertThat(preview.replaces().version()).isEqualTo(current.get(1, Integer.class));
+        assertThat(preview.replaces().changes()).singleElement().satisfies(change -> {
+            assertThat(cellsOf22).contains(change.cell().toString());
+            assertThat(change.before()).isEqualByComparingTo("22");
+            assertThat(change.after()).isEqualByComparingTo("27");
+        });
+        assertThat(dsl.fetchCount(REPORT, REPORT.ID.eq(reportId))).as("nothing stored by a preview").isEqualTo(1);
+
+        ImportService.Preview same = imports.preview("2023_pingtan-copy.html", (html + "<!-- copy -->").getBytes(StandardCharsets.UTF_8),
+                ReadOptions.none());
+        assertThat(same.replaces()).isNotNull();
+        assertThat(same.replaces().changes()).isEmpty();
+    }
+
+    @Test
     void a_second_report_for_the_same_agency_and_year_is_a_new_version_and_the_old_one_is_kept() {
         ImportOutcome first = imports.importBytes("a.txt", SEED_AS_2031.getBytes(StandardCharsets.UTF_8),
                 new ReadOptions("版本测试办公室", null, null));

@@ -162,6 +162,9 @@ class ImportView extends Main implements HasDynamicTitle {
     }
 
     /** One file as read: its tables and findings, with agency and year open to correction. */
+    /** Changed cells listed under a file; a file that changes more says how many more. */
+    private static final int SHOWN_CHANGES = 50;
+
     private final class PendingFile extends Div {
 
         private final Preview preview;
@@ -212,7 +215,36 @@ class ImportView extends Main implements HasDynamicTitle {
                     details.add(new TemplateTables(report.figures(), report.scan() == null ? java.util.Map.of() : report.scan().boxes(), cell -> { }), findings);
                 }
             });
-            add(new HorizontalLayout(agency, year), details);
+            add(new HorizontalLayout(agency, year));
+            if (preview.replaces() != null) {
+                add(replacing(preview.replaces()));
+            }
+            add(details);
+        }
+
+        /** Before it lands: which stored version this file would replace, and every number it would change (old → new). */
+        private Div replacing(app.nianbao.imports.Replaces replaces) {
+            String when = replaces.importedAt() == null ? "—" : replaces.importedAt().toLocalDate().toString();
+            Span line = new Span(replaces.changes().isEmpty() ? getTranslation("import.replaces.same", replaces.version(), when)
+                    : getTranslation("import.replaces", replaces.version(), when, replaces.changes().size()));
+            line.getElement().getThemeList().add(replaces.changes().isEmpty() ? "badge contrast" : "badge");
+            line.addClassName("replaces");
+            Div block = new Div(line);
+            if (!replaces.changes().isEmpty()) {
+                Div changes = new Div();
+                changes.addClassName("cell-changes");
+                replaces.changes().stream().limit(SHOWN_CHANGES).forEach(c -> changes.add(new Paragraph(getTranslation("import.change",
+                        Labels.cell(c.cell()), number(c.before()), number(c.after())))));
+                if (replaces.changes().size() > SHOWN_CHANGES) {
+                    changes.add(new Paragraph(getTranslation("import.changes-more", replaces.changes().size() - SHOWN_CHANGES)));
+                }
+                block.add(changes);
+            }
+            return block;
+        }
+
+        private String number(java.math.BigDecimal value) {
+            return value == null ? getTranslation("import.blank") : value.stripTrailingZeros().toPlainString();
         }
 
         private long count(Severity severity) {

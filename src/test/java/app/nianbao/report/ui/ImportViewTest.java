@@ -59,6 +59,22 @@ class ImportViewTest extends KaribuTestBase {
     }
 
     @Test
+    void a_changed_copy_of_a_stored_report_says_before_it_lands_which_version_it_replaces_and_what_it_changes() {
+        UI.getCurrent().navigate(ImportView.class);
+        ImportView view = _get(ImportView.class);
+        String html = Samples.text("2023_pingtan.html");
+        int at = html.indexOf(">22<");
+        int before = reports.count();
+
+        view.received("2023_pingtan-changed.html", (html.substring(0, at) + ">27<" + html.substring(at + 4)).getBytes(StandardCharsets.UTF_8));
+
+        String shown = view.getElement().getTextRecursively();
+        int version = reports.listCurrent("平潭综合实验区").stream().filter(r -> r.year() == 2023).findFirst().orElseThrow().version();
+        assertThat(shown).contains("将替换已存储的第 " + version + " 版").contains("：1 个单元格不同").contains("：22 → 27");
+        assertThat(reports.count()).as("nothing stored before 确认导入").isEqualTo(before);
+    }
+
+    @Test
     void a_zip_of_reports_is_unpacked_shown_file_by_file_and_stored_with_its_pace_on_screen() throws Exception {
         UI.getCurrent().navigate(ImportView.class);
         ImportView view = _get(ImportView.class);
