@@ -23,7 +23,7 @@ public record Replaces(int version, LocalDateTime importedAt, List<CellChange> c
     public record CellChange(CellCode cell, BigDecimal before, BigDecimal after) {
     }
 
-    static Replaces of(StoredVersion stored, Figures read) {
+    public static Replaces of(StoredVersion stored, Figures read) {
         java.util.Map<CellCode, BigDecimal> now = new java.util.HashMap<>();
         read.cells().forEach((Cell c) -> now.put(c.code(), c.value()));
         Set<CellCode> cells = new TreeSet<>(java.util.Comparator.comparing(CellCode::toString));

@@ -377,11 +377,22 @@ public class ReportService {
         }
         Condition asked = DSL.or(yearsByAgency.entrySet().stream()
                 .map(e -> CURRENT_REPORT.AGENCY_ID.eq(e.getKey()).and(CURRENT_REPORT.YEAR.in(e.getValue()))).toList());
-        record Head(long reportId, long agencyId, int year, int version, LocalDateTime importedAt) {
-        }
-        List<Head> heads = dsl.select(CURRENT_REPORT.ID, CURRENT_REPORT.AGENCY_ID, CURRENT_REPORT.YEAR, CURRENT_REPORT.VERSION,
+        return withValues(dsl.select(CURRENT_REPORT.ID, CURRENT_REPORT.AGENCY_ID, CURRENT_REPORT.YEAR, CURRENT_REPORT.VERSION,
                         CURRENT_REPORT.IMPORTED_AT)
-                .from(CURRENT_REPORT).where(asked).fetch(Records.mapping(Head::new));
+                .from(CURRENT_REPORT).where(asked).fetch(Records.mapping(Head::new)));
+    }
+
+    /** Any stored version, current or not, with its values: what the report page compares with the current one. */
+    public Optional<StoredVersion> storedVersion(long reportId) {
+        return withValues(dsl.select(REPORT.ID, REPORT.AGENCY_ID, REPORT.YEAR, REPORT.VERSION, REPORT.IMPORTED_AT)
+                .from(REPORT).where(REPORT.ID.eq(reportId)).fetch(Records.mapping(Head::new))).stream().findFirst();
+    }
+
+    private record Head(long reportId, long agencyId, int year, int version, LocalDateTime importedAt) {
+    }
+
+    /** The versions' values, in one query for all of them. */
+    private List<StoredVersion> withValues(List<Head> heads) {
         if (heads.isEmpty()) {
             return List.of();
         }

@@ -234,7 +234,7 @@ class ImportView extends Main implements HasDynamicTitle {
                 Div changes = new Div();
                 changes.addClassName("cell-changes");
                 replaces.changes().stream().limit(SHOWN_CHANGES).forEach(c -> changes.add(new Paragraph(getTranslation("import.change",
-                        Labels.cell(c.cell()), number(c.before()), number(c.after())))));
+                        Labels.cell(c.cell()), Labels.numberOrBlank(c.before()), Labels.numberOrBlank(c.after())))));
                 if (replaces.changes().size() > SHOWN_CHANGES) {
                     changes.add(new Paragraph(getTranslation("import.changes-more", replaces.changes().size() - SHOWN_CHANGES)));
                 }
@@ -243,9 +243,6 @@ class ImportView extends Main implements HasDynamicTitle {
             return block;
         }
 
-        private String number(java.math.BigDecimal value) {
-            return value == null ? getTranslation("import.blank") : value.stripTrailingZeros().toPlainString();
-        }
 
         private long count(Severity severity) {
             return preview.report().findings().stream().map(Finding::severity).filter(severity::equals).count();

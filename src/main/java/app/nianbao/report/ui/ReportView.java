@@ -110,7 +110,7 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         split.setWidthFull();
         stackedOnNarrowScreens(split);
         add(new RouterLink(getTranslation("report.back"), ReportsView.class), heading, facts, split,
-                findings(detail, finding -> pointAt(finding, detail, tables, source, scan, sheet)), versions(detail));
+                findings(detail, finding -> pointAt(finding, detail, tables, source, scan, sheet)), versions(detail, tables));
     }
 
     /**
@@ -339,15 +339,35 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         render();
     }
 
-    private Div versions(ReportDetail detail) {
+    private Div versions(ReportDetail detail, TemplateTables tables) {
         Grid<ReportService.ReportVersion> grid = new Grid<>();
+        Div comparison = new Div();
+        comparison.addClassName("version-comparison");
         grid.addColumn(ReportService.ReportVersion::version).setHeader(getTranslation("common.version")).setWidth("6em").setFlexGrow(0);
         grid.addColumn(ReportService.ReportVersion::sourceName).setHeader(getTranslation("report.file"));
         grid.addColumn(v -> WHEN.format(v.importedAt())).setHeader(getTranslation("report.imported-at"));
         grid.addColumn(v -> v.sha256().substring(0, 12)).setHeader("SHA-256");
+        grid.addComponentColumn(v -> v.reportId() == detail.summary().reportId() ? new Span(getTranslation("report.current-version"))
+                        : new Button(getTranslation("report.compare-version"), e -> compare(v, detail, tables, comparison)))
+                .setKey("compare").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(detail.versions());
         grid.setAllRowsVisible(true);
-        return new Div(new H3(getTranslation("report.versions")), grid);
+        return new Div(new H3(getTranslation("report.versions")), grid, comparison);
+    }
+
+    /**
+     * An older version beside the current one, cell by cell: the cells that differ are marked in
+     * the tables above and listed old → new (a blank is a blank).
+     */
+    private void compare(ReportService.ReportVersion older, ReportDetail detail, TemplateTables tables, Div comparison) {
+        comparison.removeAll();
+        reports.storedVersion(older.reportId()).ifPresent(stored -> {
+            app.nianbao.imports.Replaces diff = app.nianbao.imports.Replaces.of(stored, detail.figures());
+            tables.markChanged(diff.changes().stream().map(app.nianbao.imports.Replaces.CellChange::cell).toList());
+            comparison.add(new H3(getTranslation("report.compared", older.version(), detail.summary().version(), diff.changes().size())));
+            diff.changes().forEach(c -> comparison.add(new com.vaadin.flow.component.html.Paragraph(getTranslation("import.change",
+                    Labels.cell(c.cell()), Labels.numberOrBlank(c.before()), Labels.numberOrBlank(c.after())))));
+        });
     }
 
     @Override

@@ -141,6 +141,17 @@ class TemplateTables extends Div {
                 box == null ? "" : " · " + ScanPanel.note(box));
     }
 
+    /** Marks the cells that differ from the version compared with (none: clears the marks). */
+    void markChanged(java.util.Collection<CellCode> changed) {
+        cells.forEach((code, td) -> {
+            if (changed.contains(code)) {
+                td.getClassList().add("changed-cell");
+            } else {
+                td.getClassList().remove("changed-cell");
+            }
+        });
+    }
+
     /**
      * Marks the cells a finding is about (a whole row or column when it names only one) and
      * scrolls the first into view; clears the marks of the finding before. Returns the first.

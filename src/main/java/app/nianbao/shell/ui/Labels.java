@@ -77,6 +77,11 @@ public final class Labels {
         return label(book.rowLabel(cell.table(), cell.row())) + " / " + label(book.colLabel(cell.table(), cell.col()));
     }
 
+    /** A stored number as printed, or 空白 / blank: a blank is never shown as a zero. */
+    public static String numberOrBlank(BigDecimal value) {
+        return value == null ? text("import.blank") : plain(value);
+    }
+
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }

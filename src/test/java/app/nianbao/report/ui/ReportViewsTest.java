@@ -18,6 +18,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
@@ -281,6 +282,33 @@ class ReportViewsTest extends KaribuTestBase {
     private static java.util.List<String> markedCells() {
         return descendants(_get(TemplateTables.class).getElement()).filter(e -> e.getClassList().contains("finding-cell"))
                 .map(e -> e.getAttribute("data-cell")).toList();
+    }
+
+    @Test
+    void an_older_version_compared_with_the_current_one_marks_and_lists_the_cells_that_differ() {
+        String v1 = app.nianbao.Samples.text(app.nianbao.Samples.SEED).replace("2022 年政府信息", "2038 年政府信息");
+        // table 2's licensing decisions, which no identity ties: one number changed, nothing else moves
+        String label = "\n行政许可\t0\t";
+        assertThat(v1).contains(label);
+        String v2 = v1.replace(label, "\n行政许可\t7\t");
+        var options = new app.nianbao.parse.ReadOptions("版本比较办公室", null, null);
+        imports.importBytes("v1.txt", v1.getBytes(java.nio.charset.StandardCharsets.UTF_8), options);
+        imports.importBytes("v2.txt", v2.getBytes(java.nio.charset.StandardCharsets.UTF_8), options);
+        ReportSummary current = current("版本比较办公室", 2038);
+        assertThat(current.version()).isEqualTo(2);
+        UI.getCurrent().navigate("reports/" + current.agencyId() + "/2038");
+        @SuppressWarnings("unchecked")
+        Grid<ReportService.ReportVersion> versions = _get(Grid.class, spec -> spec.withPredicate(g -> g.getColumnByKey("compare") != null));
+        int first = IntStream.range(0, _size(versions)).filter(i -> _get(versions, i).version() == 1).findFirst().orElseThrow();
+
+        _click((Button) _getCellComponent(versions, first, "compare"));
+
+        assertThat(_find(H3.class).stream().map(H3::getText).filter(t -> t.contains("版 →")))
+                .containsExactly("第 1 版 → 第 2 版（当前）：1 个单元格不同（已在表中标出）");
+        assertThat(descendants(_get(TemplateTables.class).getElement()).filter(e -> e.getClassList().contains("changed-cell"))
+                .map(e -> e.getAttribute("data-cell"))).containsExactly("t2.licensing.decisions");
+        assertThat(_find(com.vaadin.flow.component.html.Paragraph.class).stream().map(com.vaadin.flow.component.html.Paragraph::getText)
+                .filter(t -> t.contains("→"))).singleElement().satisfies(t -> assertThat(t).endsWith("：0 → 7"));
     }
 
     @Test
