@@ -7,6 +7,7 @@ import static app.nianbao.store.jooq.Tables.CURRENT_REPORT;
 import static app.nianbao.store.jooq.Tables.FIGURE;
 import static app.nianbao.store.jooq.Tables.FINDING;
 import static app.nianbao.store.jooq.Tables.REPORT;
+import static app.nianbao.store.jooq.Tables.REPORT_RESTORE;
 import static app.nianbao.store.jooq.Tables.SCAN_PAGE;
 
 import java.time.LocalDateTime;
@@ -68,8 +69,12 @@ public class ReportService {
     public record Marks(java.time.LocalDate changedOn, java.time.LocalDate withdrawnOn) {
     }
 
-    /** One version of an agency's report for a year. */
-    public record ReportVersion(long reportId, int version, String sourceName, String sha256, LocalDateTime importedAt) {
+    /** One version of an agency's report for a year; for a restored one, what it copies, who restored it, when and why. */
+    public record ReportVersion(long reportId, int version, String sourceName, String sha256, LocalDateTime importedAt, Restored restored) {
+    }
+
+    /** An older version made current again: the version it copies, by whom, when and why. */
+    public record Restored(int fromVersion, String by, LocalDateTime at, String reason) {
     }
 
     /** A stored finding with its review. */
@@ -416,8 +421,51 @@ public class ReportService {
     }
 
     public List<ReportVersion> versions(long agencyId, int year) {
-        return dsl.select(REPORT.ID, REPORT.VERSION, REPORT.SOURCE_NAME, REPORT.SHA256, REPORT.IMPORTED_AT).from(REPORT)
+        var from = REPORT.as("restored_report");
+        return dsl.select(REPORT.ID, REPORT.VERSION, REPORT.SOURCE_NAME, REPORT.SHA256, REPORT.IMPORTED_AT,
+                        from.VERSION, REPORT_RESTORE.RESTORED_BY, REPORT_RESTORE.RESTORED_AT, REPORT_RESTORE.REASON)
+                .from(REPORT).leftJoin(REPORT_RESTORE).on(REPORT_RESTORE.REPORT_ID.eq(REPORT.ID))
+                .leftJoin(from).on(from.ID.eq(REPORT_RESTORE.RESTORED_FROM))
                 .where(REPORT.AGENCY_ID.eq(agencyId), REPORT.YEAR.eq(year)).orderBy(REPORT.VERSION.desc())
-                .fetch(Records.mapping(ReportVersion::new));
+                .fetch(Records.mapping((id, version, source, sha, at, fromVersion, by, restoredAt, reason) -> new ReportVersion(id, version,
+                        source, sha, at, by == null ? null : new Restored(fromVersion, by, restoredAt, reason))));
+    }
+
+    /**
+     * Makes an older version current again, as a new version that copies it (figures, findings
+     * with their reviews, a scan's pages and boxes), recording who did it, when and why; the
+     * versions in between stay stored. Returns the new version's number.
+     */
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
+    @org.springframework.transaction.annotation.Transactional
+    public int restore(long reportId, String reason, String by) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("恢复旧版本须写明理由 / making an older version current needs a reason");
+        }
+        var old = dsl.select(REPORT.AGENCY_ID, REPORT.YEAR).from(REPORT).where(REPORT.ID.eq(reportId)).fetchOptional()
+                .orElseThrow(() -> new IllegalArgumentException("没有这个版本 / no such version: " + reportId));
+        int version = dsl.select(DSL.max(REPORT.VERSION)).from(REPORT)
+                .where(REPORT.AGENCY_ID.eq(old.value1()), REPORT.YEAR.eq(old.value2())).fetchOne(DSL.max(REPORT.VERSION)) + 1;
+        long copy = new ReportBatch(dsl).reserveReportIds(1).get(0);
+        LocalDateTime now = LocalDateTime.now();
+        copyRows(REPORT, REPORT.ID, reportId, copy, Map.of(REPORT.VERSION, DSL.inline(version), REPORT.IMPORTED_AT, DSL.val(now)));
+        copyRows(FIGURE, FIGURE.REPORT_ID, reportId, copy, Map.of());
+        copyRows(FINDING, FINDING.REPORT_ID, reportId, copy, Map.of(FINDING.ID, DSL.field("nextval('finding_id_seq')", Long.class)));
+        copyRows(SCAN_PAGE, SCAN_PAGE.REPORT_ID, reportId, copy, Map.of());
+        copyRows(CELL_BOX, CELL_BOX.REPORT_ID, reportId, copy, Map.of());
+        dsl.insertInto(REPORT_RESTORE, REPORT_RESTORE.REPORT_ID, REPORT_RESTORE.RESTORED_FROM, REPORT_RESTORE.RESTORED_BY,
+                REPORT_RESTORE.RESTORED_AT, REPORT_RESTORE.REASON).values(copy, reportId, by, now, reason.strip()).execute();
+        CurrentCells.refresh(dsl, List.of(old.value1()));
+        return version;
+    }
+
+    /** Copies a report's rows of a table to another report id, every column as it is but the ones given. */
+    private <R extends org.jooq.Record> void copyRows(org.jooq.Table<R> table, Field<Long> reportColumn, long from, long to,
+                                                      Map<Field<?>, Field<?>> replaced) {
+        List<Field<?>> values = new java.util.ArrayList<>();
+        for (Field<?> column : table.fields()) {
+            values.add(column.equals(reportColumn) ? DSL.inline(to) : replaced.getOrDefault(column, column));
+        }
+        dsl.insertInto(table).columns(table.fields()).select(DSL.select(values).from(table).where(reportColumn.eq(from))).execute();
     }
 }

@@ -347,12 +347,42 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         grid.addColumn(ReportService.ReportVersion::sourceName).setHeader(getTranslation("report.file"));
         grid.addColumn(v -> WHEN.format(v.importedAt())).setHeader(getTranslation("report.imported-at"));
         grid.addColumn(v -> v.sha256().substring(0, 12)).setHeader("SHA-256");
+        grid.addColumn(v -> v.restored() == null ? "" : getTranslation("report.restored-note", v.restored().fromVersion(), v.restored().by(),
+                WHEN.format(v.restored().at()), v.restored().reason())).setHeader(getTranslation("report.version-note")).setFlexGrow(2)
+                .setTooltipGenerator(v -> v.restored() == null ? "" : v.restored().reason());
         grid.addComponentColumn(v -> v.reportId() == detail.summary().reportId() ? new Span(getTranslation("report.current-version"))
                         : new Button(getTranslation("report.compare-version"), e -> compare(v, detail, tables, comparison)))
                 .setKey("compare").setAutoWidth(true).setFlexGrow(0);
+        if (reviewer != null) {
+            grid.addComponentColumn(v -> v.reportId() == detail.summary().reportId() ? new Span()
+                    : new Button(getTranslation("report.restore"), e -> askRestore(v))).setKey("restore").setAutoWidth(true).setFlexGrow(0);
+        }
         grid.setItems(detail.versions());
         grid.setAllRowsVisible(true);
         return new Div(new H3(getTranslation("report.versions")), grid, comparison);
+    }
+
+    /** Making an older version current again says why; the new version records it with the analyst's name and the time. */
+    private void askRestore(ReportService.ReportVersion older) {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog(
+                getTranslation("report.restore-title", older.version()));
+        TextField reason = new TextField(getTranslation("report.restore-reason"));
+        reason.setWidthFull();
+        reason.setRequiredIndicatorVisible(true);
+        dialog.add(reason);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()),
+                new Button(getTranslation("report.restore"), e -> {
+                    if (reason.getValue().isBlank()) {
+                        reason.setErrorMessage(getTranslation("report.restore-needs-reason"));
+                        reason.setInvalid(true);
+                        return;
+                    }
+                    int version = reports.restore(older.reportId(), reason.getValue(), reviewer);
+                    dialog.close();
+                    Notification.show(getTranslation("report.restored", older.version(), version), 3000, Notification.Position.BOTTOM_START);
+                    render();
+                }));
+        dialog.open();
     }
 
     /**

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
@@ -309,6 +310,43 @@ class ReportViewsTest extends KaribuTestBase {
                 .map(e -> e.getAttribute("data-cell"))).containsExactly("t2.licensing.decisions");
         assertThat(_find(com.vaadin.flow.component.html.Paragraph.class).stream().map(com.vaadin.flow.component.html.Paragraph::getText)
                 .filter(t -> t.contains("→"))).singleElement().satisfies(t -> assertThat(t).endsWith("：0 → 7"));
+    }
+
+    @Test
+    void an_analyst_makes_an_older_version_current_again_with_a_reason_and_the_charts_read_it() {
+        String v1 = app.nianbao.Samples.text(app.nianbao.Samples.SEED).replace("2022 年政府信息", "2039 年政府信息");
+        String v2 = v1.replace("\n行政许可\t0\t", "\n行政许可\t9\t");
+        var options = new app.nianbao.parse.ReadOptions("版本恢复办公室", null, null);
+        imports.importBytes("v1.txt", v1.getBytes(java.nio.charset.StandardCharsets.UTF_8), options);
+        imports.importBytes("v2.txt", v2.getBytes(java.nio.charset.StandardCharsets.UTF_8), options);
+        ReportSummary second = current("版本恢复办公室", 2039);
+        long first = reports.versions(second.agencyId(), 2039).stream().filter(v -> v.version() == 1).findFirst().orElseThrow().reportId();
+        int findingsOfFirst = ((Number) dsl.fetchValue("select count(*) from finding where report_id = ?", first)).intValue();
+        signInAs("li.analyst", Role.ANALYST);
+        UI.getCurrent().navigate("reports/" + second.agencyId() + "/2039");
+        @SuppressWarnings("unchecked")
+        Grid<ReportService.ReportVersion> versions = _get(Grid.class, spec -> spec.withPredicate(g -> g.getColumnByKey("restore") != null));
+        int row = IntStream.range(0, _size(versions)).filter(i -> _get(versions, i).version() == 1).findFirst().orElseThrow();
+
+        _click((Button) _getCellComponent(versions, row, "restore"));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("理由")), "第 2 版误填了行政许可");
+        _click(_find(Button.class, spec -> spec.withText("设为当前版本")).stream()
+                .filter(b -> b.getParent().map(p -> !(p instanceof HorizontalLayout)).orElse(true)).reduce((a, b) -> b).orElseThrow());
+
+        ReportSummary now = current("版本恢复办公室", 2039);
+        assertThat(now.version()).isEqualTo(3);
+        // by hand from the store: the new version copies version 1, its findings too, and the read model follows it
+        assertThat(dsl.fetchValue("select restored_from from report_restore where report_id = ?", now.reportId())).isEqualTo(first);
+        assertThat(dsl.fetchValue("select restored_by from report_restore where report_id = ?", now.reportId())).isEqualTo("li.analyst");
+        assertThat(((Number) dsl.fetchValue("select count(*) from finding where report_id = ?", now.reportId())).intValue())
+                .isEqualTo(findingsOfFirst);
+        assertThat(((Number) dsl.fetchValue("select t2__licensing__decisions from current_cells where agency_id = ? and year = 2039",
+                now.agencyId())).intValue()).isZero();
+        assertThat(reports.versions(now.agencyId(), 2039)).extracting(ReportService.ReportVersion::version).containsExactly(3, 2, 1);
+
+        signInAs("reader", Role.VIEWER);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.restore(first, "no", "reader"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     @Test
