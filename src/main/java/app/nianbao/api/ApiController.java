@@ -84,16 +84,46 @@ class ApiController {
         }).toList());
     }
 
+    /**
+     * The current version of an agency's report for a year, or with {@code ?version=N} any stored
+     * version; both list every version (number, file, SHA-256, when, and for a restored one what it copies).
+     */
     @GetMapping("/reports/{agencyId}/{year}")
-    Map<String, Object> report(@PathVariable long agencyId, @PathVariable int year) {
+    Map<String, Object> report(@PathVariable long agencyId, @PathVariable int year, @RequestParam(required = false) Integer version) {
         var detail = reports.detail(agencyId, year)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no report of agency %d for %d".formatted(agencyId, year)));
         var s = detail.summary();
-        Map<String, Object> json = ReportJson.of(s.agency(), s.year(), s.format(), s.published(), detail.figures(),
-                detail.findings().stream().map(ReportService.StoredFinding::finding).toList());
-        json.put("version", s.version());
-        json.put("quality_score", s.score());
+        Map<String, Object> json;
+        if (version == null || version == s.version()) {
+            json = ReportJson.of(s.agency(), s.year(), s.format(), s.published(), detail.figures(),
+                    detail.findings().stream().map(ReportService.StoredFinding::finding).toList());
+            json.put("version", s.version());
+            json.put("quality_score", s.score());
+        } else {
+            var chosen = reports.version(agencyId, year, version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "no version %d of agency %d's report for %d".formatted(version, agencyId, year)));
+            json = ReportJson.of(s.agency(), s.year(), chosen.format(), chosen.published(), chosen.figures(),
+                    chosen.findings().stream().map(ReportService.StoredFinding::finding).toList());
+            json.put("version", version);
+        }
+        json.put("current_version", s.version());
+        json.put("versions", detail.versions().stream().map(ApiController::versionJson).toList());
         return json;
+    }
+
+    private static Map<String, Object> versionJson(ReportService.ReportVersion v) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("version", v.version());
+        m.put("source_name", v.sourceName());
+        m.put("sha256", v.sha256());
+        m.put("imported_at", v.importedAt().toString());
+        if (v.restored() != null) {
+            m.put("restored_from_version", v.restored().fromVersion());
+            m.put("restored_by", v.restored().by());
+            m.put("restored_at", v.restored().at().toString());
+            m.put("restore_reason", v.restored().reason());
+        }
+        return m;
     }
 
     @GetMapping("/metrics")

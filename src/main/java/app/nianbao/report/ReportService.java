@@ -431,6 +431,21 @@ public class ReportService {
                         source, sha, at, by == null ? null : new Restored(fromVersion, by, restoredAt, reason))));
     }
 
+    /** Any stored version of a report as the API serves it: its place in the history, form, figures and findings. */
+    public record VersionDetail(ReportVersion version, String template, String format, app.nianbao.parse.Published published,
+                                Figures figures, List<StoredFinding> findings) {
+    }
+
+    public Optional<VersionDetail> version(long agencyId, int year, int version) {
+        return versions(agencyId, year).stream().filter(v -> v.version() == version).findFirst().map(v -> {
+            var head = dsl.select(REPORT.TEMPLATE, REPORT.FORMAT, REPORT.PUBLISHED_ON, REPORT.DATE_SOURCE).from(REPORT)
+                    .where(REPORT.ID.eq(v.reportId())).fetchOne();
+            Template template = Template.ofCode(head.get(REPORT.TEMPLATE));
+            return new VersionDetail(v, template.code(), head.get(REPORT.FORMAT), published(head.get(REPORT.PUBLISHED_ON),
+                    head.get(REPORT.DATE_SOURCE)), figures(v.reportId(), template), findings(v.reportId()));
+        });
+    }
+
     /**
      * Makes an older version current again, as a new version that copies it (figures, findings
      * with their reviews, a scan's pages and boxes), recording who did it, when and why; the

@@ -55,6 +55,26 @@ class ApiControllerTest extends SpringTestBase {
     }
 
     @Test
+    void any_stored_version_is_served_and_every_version_is_listed() throws Exception {
+        String v1 = app.nianbao.Samples.text(app.nianbao.Samples.SEED).replace("2022 年政府信息", "2042 年政府信息");
+        var options = new app.nianbao.parse.ReadOptions("接口版本测试局", null, null);
+        imports.importBytes("v1.txt", v1.getBytes(java.nio.charset.StandardCharsets.UTF_8), options);
+        imports.importBytes("v2.txt", v1.replace("\n行政许可\t0\t", "\n行政许可\t6\t").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                options);
+        long agency = agency("接口版本测试局");
+
+        asViewer(get("/api/v1/reports/{agency}/2042", agency)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(2)).andExpect(jsonPath("$.current_version").value(2))
+                .andExpect(jsonPath("$.t2.licensing.decisions").value(6))
+                .andExpect(jsonPath("$.versions[*].version").value(org.hamcrest.Matchers.contains(2, 1)))
+                .andExpect(jsonPath("$.versions[1].source_name").value("v1.txt"));
+        asViewer(get("/api/v1/reports/{agency}/2042", agency).param("version", "1")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(1)).andExpect(jsonPath("$.current_version").value(2))
+                .andExpect(jsonPath("$.t2.licensing.decisions").value(0));
+        asViewer(get("/api/v1/reports/{agency}/2042", agency).param("version", "7")).andExpect(status().isNotFound());
+    }
+
+    @Test
     void metric_points_carry_a_change_that_does_not_reach_across_a_gap_year() throws Exception {
         // 平潭 reports 2019, 2021 and 2023 (23, 70, 81 new applications as printed): 2022 is a gap
         asViewer(get("/api/v1/metrics").param("metric", "new_applications").param("scope", "agency:" + agency("平潭综合实验区"))
