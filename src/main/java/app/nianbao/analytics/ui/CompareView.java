@@ -47,6 +47,7 @@ import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.ChartMeta;
 import app.nianbao.shell.ui.FilterBar;
 import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.Palette;
 import app.nianbao.shell.ui.SortLink;
 import app.nianbao.shell.ui.UrlParameters;
 import app.nianbao.statistics.Funnel;
@@ -62,7 +63,6 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final List<Metric> RATES = Arrays.stream(Metric.values()).filter(Metric::isRate).toList();
     private static final int MAX_SIDE_BY_SIDE = 5;
-    private static final String[] LINE_COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"};
 
     private final AnalyticsService analytics;
     private final Select<Metric> metric = new Select<>();
@@ -207,8 +207,8 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             var series = analytics.levels(metric.getValue(), new Scope.Agencies(List.of(agencies.get(i).id())), filters.from(),
                     filters.to());
             Number[] values = years.stream().map(series::valueIn).map(v -> v == null ? null : v * 100).toArray(Number[]::new);
-            LineDataset line = new LineDataset().setLabel(agencies.get(i).name()).setBorderColor(LINE_COLORS[i])
-                    .setBackgroundColor(LINE_COLORS[i]).setSpanGaps(false);
+            LineDataset line = new LineDataset().setLabel(agencies.get(i).name()).setBorderColor(Palette.series(i))
+                    .setBackgroundColor(Palette.series(i)).setSpanGaps(false);
             line.setData(values);
             data.addDataset(line);
             columns.add(agencies.get(i).name());
@@ -313,14 +313,14 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
      */
     private static ScatterChart funnelChart(Comparison comparison, FunnelSample.Drawn drawn, Compared found) {
         Funnel f = comparison.funnel();
-        ScatterDataset agencies = new ScatterDataset().setLabel(Labels.text("compare.agencies")).setBackgroundColor("#1f77b4").setBorderColor("#1f77b4");
+        ScatterDataset agencies = new ScatterDataset().setLabel(Labels.text("compare.agencies")).setBackgroundColor(Palette.BLUE).setBorderColor(Palette.BLUE);
         agencies.setData(drawn.points().stream()
                 .map(c -> new ScatterDataPoint(c.point().unit().n(), c.point().rate() * 100)).toList());
         ScatterData data = new ScatterData().addDataset(agencies);
         long maxN = comparison.agencies().stream().mapToLong(c -> c.point().unit().n()).max().orElse(1);
         // lower and upper limit of a band share one label, which the legend shows once
-        String[][] bands = {{Labels.text("compare.limits95"), "#ff7f0e"}, {Labels.text("compare.limits95"), "#ff7f0e"},
-                {Labels.text("compare.limits998"), "#d62728"}, {Labels.text("compare.limits998"), "#d62728"}};
+        String[][] bands = {{Labels.text("compare.limits95"), Palette.ORANGE}, {Labels.text("compare.limits95"), Palette.ORANGE},
+                {Labels.text("compare.limits998"), Palette.RED}, {Labels.text("compare.limits998"), Palette.RED}};
         for (int b = 0; b < bands.length; b++) {
             double z = b < 2 ? Funnel.Z95 : Funnel.Z998;
             int side = b % 2;
@@ -336,8 +336,8 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             data.addDataset(line);
         }
         if (found != null) {
-            ScatterDataset mark = new ScatterDataset().setLabel(found.figures().agency()).setBackgroundColor("#d62728")
-                    .setBorderColor("#000000");
+            ScatterDataset mark = new ScatterDataset().setLabel(found.figures().agency()).setBackgroundColor(Palette.RED)
+                    .setBorderColor(Palette.BLACK);
             mark.setPointRadius(List.of(8));
             mark.setData(List.of(new ScatterDataPoint(found.point().unit().n(), found.point().rate() * 100)));
             data.addDataset(mark);

@@ -32,6 +32,7 @@ import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.ChartMeta;
 import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.Palette;
 
 /** 办理结果: how applications were answered, as shares of everything processed, and the disclosure rate. */
 @Route("outcomes")
@@ -40,8 +41,8 @@ class OutcomesView extends AnalysisView {
 
     private static final List<Metric> OUTCOMES = List.of(Metric.GRANTED, Metric.PARTIAL, Metric.REFUSED, Metric.UNABLE,
             Metric.NOT_PROCESSED, Metric.OTHER);
-    private static final String[] COLORS = {"#2ca02c", "#98df8a", "#d62728", "#ff7f0e", "#9467bd", "#7f7f7f"};
-    private static final String[] ROW_COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"};
+    // granted, partly granted, refused, unable, not processed, other: the same colour for an outcome on every chart
+    private static final String[] COLORS = {Palette.GREEN, Palette.LIGHT_GREEN, Palette.RED, Palette.ORANGE, Palette.PURPLE, Palette.GREY};
 
     private final ChartCard mix = new ChartCard(getTranslation("outcomes.mix"), getTranslation("outcomes.mix.definition"), "outcome-mix");
     private final ChartCard rates = new ChartCard(Labels.metric(Metric.DISCLOSURE_RATE), Labels.definition(Metric.DISCLOSURE_RATE) + "; "
@@ -109,7 +110,7 @@ class OutcomesView extends AnalysisView {
         for (int i = 0; i < rows.size(); i++) {
             Series s = series.get(i);
             Number[] values = years.stream().map(s::valueIn).toArray(Number[]::new);
-            BarDataset bars = new BarDataset().setLabel(Labels.metric(rows.get(i))).setBackgroundColor(ROW_COLORS[i % ROW_COLORS.length]);
+            BarDataset bars = new BarDataset().setLabel(Labels.metric(rows.get(i))).setBackgroundColor(Palette.series(i));
             bars.setData(values);
             data.addDataset(bars);
             columns.add(Labels.metric(rows.get(i)));
@@ -184,7 +185,7 @@ class OutcomesView extends AnalysisView {
         LineDataset substantive = new LineDataset().setLabel(getTranslation("outcomes.rate.substantive")).setBorderColor(COLORS[0])
                 .setBackgroundColor(COLORS[0]);
         substantive.setData(d);
-        LineDataset granted = new LineDataset().setLabel(getTranslation("outcomes.rate.granted")).setBorderColor("#1f77b4").setBackgroundColor("#1f77b4");
+        LineDataset granted = new LineDataset().setLabel(getTranslation("outcomes.rate.granted")).setBorderColor(Palette.BLUE).setBackgroundColor(Palette.BLUE);
         granted.setData(g);
         rates.show(new LineChart(data.addDataset(substantive).addDataset(granted), new LineOptions().setScales(Axes.percent()).setSpanGaps(false)), false,
                 new DataTable(Labels.metric(Metric.DISCLOSURE_RATE), List.of(getTranslation("common.year"),

@@ -32,6 +32,7 @@ import app.nianbao.analytics.Scope;
 import app.nianbao.shell.ui.Chart;
 import app.nianbao.shell.ui.FilterBar;
 import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.Palette;
 import app.nianbao.shell.ui.Language;
 
 /** 总览: the headline figures of the scope's latest year, each with its change and a sparkline. */
@@ -132,8 +133,8 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         when.addClassName("kpi-when");
         Chart sparkline = new Chart().staticPicture(getTranslation("overview.sparkline", getTranslation("publication.rate.card")));
         sparkline.setHeight("60px");
-        LineDataset line = new LineDataset().setLabel(getTranslation("publication.rate.card")).setBorderColor("#2ca02c")
-                .setBackgroundColor("#2ca02c");
+        LineDataset line = new LineDataset().setLabel(getTranslation("publication.rate.card")).setBorderColor(Palette.GREEN)
+                .setBackgroundColor(Palette.GREEN);
         line.setData(years.stream().map(y -> (Number) (y.onTimeRate() * 100)).toArray(Number[]::new));
         sparkline.show(new LineChart(new LineData().setLabels(years.stream().map(y -> String.valueOf(y.year())).toList()).addDataset(line),
                 sparklineOptions()), false);
@@ -155,7 +156,7 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
     }
 
     private static LineChart sparkline(List<Point> history, Metric metric) {
-        LineDataset line = new LineDataset().setLabel(Labels.metric(metric)).setBorderColor("#1f77b4").setBackgroundColor("#1f77b4");
+        LineDataset line = new LineDataset().setLabel(Labels.metric(metric)).setBorderColor(Palette.BLUE).setBackgroundColor(Palette.BLUE);
         line.setData(history.stream().map(Point::value).toArray(Number[]::new));
         return new LineChart(new LineData().setLabels(history.stream().map(p -> String.valueOf(p.year())).toList())
                 .addDataset(line), sparklineOptions());

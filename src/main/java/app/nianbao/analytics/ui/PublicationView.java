@@ -28,6 +28,7 @@ import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.ChartMeta;
+import app.nianbao.shell.ui.Palette;
 
 /**
  * 发布情况: who published each year's report on time, late or not at all, against the deadline
@@ -39,7 +40,8 @@ import app.nianbao.shell.ui.ChartMeta;
 class PublicationView extends AnalysisView {
 
     private static final List<Status> SHOWN = List.of(Status.ON_TIME, Status.LATE, Status.MISSING, Status.NO_DATE, Status.NOT_DUE);
-    private static final String[] COLORS = {"#2ca02c", "#ff7f0e", "#d62728", "#7f7f7f", "#c7c7c7"};
+    // on time, late, missing, no date, not yet due
+    private static final String[] COLORS = {Palette.GREEN, Palette.ORANGE, Palette.RED, Palette.GREY, Palette.LIGHT_GREY};
 
     private final PublicationRegister register;
     private final ChartCard rate = new ChartCard(getTranslation("publication.rate"), getTranslation("publication.rate.definition"),

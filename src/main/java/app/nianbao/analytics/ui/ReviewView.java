@@ -25,6 +25,7 @@ import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.ChartMeta;
 import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.Palette;
 
 /** 复议诉讼: reviews and lawsuits by year, how often they went against the agency, and disputes per 100 applications. */
 @Route("review")
@@ -34,7 +35,6 @@ class ReviewView extends AnalysisView {
     private static final List<Metric> CASES = List.of(Metric.REVIEWS, Metric.LAWSUITS);
     private static final List<Metric> RATES = List.of(Metric.REVIEW_CORRECTION_RATE, Metric.LITIGATION_CORRECTION_RATE,
             Metric.CORRECTION_RATE);
-    private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c"};
 
     private final ChartCard cases = new ChartCard(getTranslation("review.cases"), Labels.definition(Metric.REVIEWS) + "; "
             + Labels.definition(Metric.LAWSUITS), "reviews-lawsuits");
@@ -61,7 +61,7 @@ class ReviewView extends AnalysisView {
         List<List<Object>> rows = DataTable.yearRows(years);
         for (int i = 0; i < CASES.size(); i++) {
             Number[] values = values(counts.get(i), years, 1);
-            BarDataset set = new BarDataset().setLabel(Labels.metric(CASES.get(i))).setBackgroundColor(COLORS[i]);
+            BarDataset set = new BarDataset().setLabel(Labels.metric(CASES.get(i))).setBackgroundColor(Palette.series(i));
             set.setData(values);
             bars.addDataset(set);
             DataTable.addColumn(rows, values);
@@ -81,7 +81,7 @@ class ReviewView extends AnalysisView {
         List<Series> series = analytics.levels(metrics, scope, filters.from(), filters.to());
         for (int i = 0; i < metrics.size(); i++) {
             Number[] values = values(series.get(i), years, scale);
-            LineDataset line = new LineDataset().setLabel(Labels.metric(metrics.get(i))).setBorderColor(COLORS[i]).setBackgroundColor(COLORS[i]);
+            LineDataset line = new LineDataset().setLabel(Labels.metric(metrics.get(i))).setBorderColor(Palette.series(i)).setBackgroundColor(Palette.series(i));
             line.setData(values);
             data.addDataset(line);
             DataTable.addColumn(rows, values);

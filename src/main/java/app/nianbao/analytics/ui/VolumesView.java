@@ -30,6 +30,7 @@ import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.Palette;
 import app.nianbao.shell.ui.Language;
 
 /**
@@ -39,7 +40,9 @@ import app.nianbao.shell.ui.Language;
 @RolesAllowed("VIEWER")
 class VolumesView extends AnalysisView {
 
-    private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"};
+
+    /** Chosen agencies drawn one line each, at most this many, so that every line keeps a colour of its own. */
+    private static final int MAX_LINES = 6;
 
     private final ChartCard total = new ChartCard(Labels.metric(Metric.NEW_APPLICATIONS),
             Labels.definition(Metric.NEW_APPLICATIONS), "new-applications");
@@ -87,23 +90,23 @@ class VolumesView extends AnalysisView {
                 p.change().ratio() == null ? null : Math.round(p.change().ratio() * 1000) / 10.0))));
         List<Long> chosen = filters.chosenAgencies();
         if (chosen.size() > 1) {
-            List<Series> each = chosen.stream().limit(COLORS.length)
+            List<Series> each = chosen.stream().limit(MAX_LINES)
                     .map(id -> analytics.levels(Metric.NEW_APPLICATIONS, new Scope.Agencies(List.of(id)), filters.from(), filters.to()))
                     .toList();
             Number[] sum = series.years().stream().map(y -> each.stream().allMatch(s -> s.valueIn(y) != null)
                     ? (Number) each.stream().mapToDouble(s -> s.valueIn(y)).sum() : null).toArray(Number[]::new);
-            data.addDataset(line(getTranslation("volumes.sum-where-all"), "#000000", sum));
+            data.addDataset(line(getTranslation("volumes.sum-where-all"), Palette.BLACK, sum));
             DataTable.addColumn(rows, sum);
             columns.add(getTranslation("volumes.sum-where-all"));
             for (int i = 0; i < each.size(); i++) {
                 Number[] values = series.years().stream().map(each.get(i)::valueIn).toArray(Number[]::new);
                 String name = filters.agencyName(chosen.get(i));
-                data.addDataset(line(name, COLORS[i % COLORS.length], values));
+                data.addDataset(line(name, Palette.series(i), values));
                 DataTable.addColumn(rows, values);
                 columns.add(name);
             }
         } else {
-            data.addDataset(line(Labels.metric(Metric.NEW_APPLICATIONS), COLORS[0], series.points().stream().map(Point::value)
+            data.addDataset(line(Labels.metric(Metric.NEW_APPLICATIONS), Palette.series(0), series.points().stream().map(Point::value)
                     .toArray(Number[]::new)));
         }
         total.show(new LineChart(data, new LineOptions().setScales(Axes.fromZero()).setSpanGaps(false)), false,
@@ -129,7 +132,7 @@ class VolumesView extends AnalysisView {
         for (int i = 0; i < Metric.BY_APPLICANT.size(); i++) {
             int part = i;
             Number[] counts = mix.years().stream().map(y -> y.counts().get(part)).toArray(Number[]::new);
-            BarDataset bars = new BarDataset().setLabel(applicantType(Metric.BY_APPLICANT.get(i))).setBackgroundColor(COLORS[i]);
+            BarDataset bars = new BarDataset().setLabel(applicantType(Metric.BY_APPLICANT.get(i))).setBackgroundColor(Palette.series(i));
             bars.setData(counts);
             data.addDataset(bars);
             DataTable.addColumn(rows, counts);
@@ -159,7 +162,7 @@ class VolumesView extends AnalysisView {
             Series s = all.get(i);
             Number[] values = years.stream().map(s::valueIn).toArray(Number[]::new);
             if (List.of(Metric.LICENSING_DECISIONS, Metric.PENALTY_DECISIONS, Metric.COERCION_DECISIONS).contains(s.metric())) {
-                BarDataset bars = new BarDataset().setLabel(Labels.metric(s.metric())).setBackgroundColor(COLORS[data.getDatasets().size()]);
+                BarDataset bars = new BarDataset().setLabel(Labels.metric(s.metric())).setBackgroundColor(Palette.series(data.getDatasets().size()));
                 bars.setData(values);
                 data.addDataset(bars);
             }

@@ -33,6 +33,7 @@ import app.nianbao.export.DataTable;
 import app.nianbao.figures.ReviewStatus;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.Palette;
 import app.nianbao.shell.ui.SortLink;
 import app.nianbao.shell.ui.UrlParameters;
 
@@ -206,7 +207,7 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
         String[] buckets = {"0–59", "60–79", "80–89", "90–99", "100"};
         int[] counted = new int[buckets.length];
         queries.scoreDistribution().forEach((s, n) -> counted[s < 60 ? 0 : s < 80 ? 1 : s < 90 ? 2 : s < 100 ? 3 : 4] += n);
-        BarDataset bars = new BarDataset().setLabel(getTranslation("common.reports")).setBackgroundColor("#1f77b4");
+        BarDataset bars = new BarDataset().setLabel(getTranslation("common.reports")).setBackgroundColor(Palette.BLUE);
         List<List<Object>> rows = new ArrayList<>();
         Number[] values = new Number[buckets.length];
         for (int i = 0; i < buckets.length; i++) {
