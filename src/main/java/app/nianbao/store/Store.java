@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.tools.jdbc.JDBCUtils;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The store opened outside Spring, for the command line: one connection (a DuckDB file, or a
@@ -39,8 +40,9 @@ public final class Store implements AutoCloseable {
                 Files.createDirectories(parent);
             }
             Connection connection = DriverManager.getConnection(url(file));
-            Flyway.configure().dataSource(new SingleConnectionDataSource(connection)).locations(StoreDriver.migrations(url(file))).load()
-                    .migrate();
+            // Flyway borrows the command line's one connection; Spring's single-connection source keeps it from closing it
+            Flyway.configure().dataSource(new SingleConnectionDataSource(connection, true)).locations(StoreDriver.migrations(url(file)))
+                    .load().migrate();
             return new Store(connection, SQLDialect.DUCKDB);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -54,8 +56,8 @@ public final class Store implements AutoCloseable {
     public static Store connect(String url, String user, String password) {
         try {
             Connection connection = DriverManager.getConnection(url, user, password);
-            Flyway.configure().dataSource(new SingleConnectionDataSource(connection)).locations(StoreDriver.migrations(url)).load()
-                    .migrate();
+            Flyway.configure().dataSource(new SingleConnectionDataSource(connection, true)).locations(StoreDriver.migrations(url))
+                    .load().migrate();
             return new Store(connection, JDBCUtils.dialect(connection));
         } catch (SQLException | RuntimeException e) {
             throw new IllegalStateException("无法连接数据库 %s / cannot connect to the store %s: %s".formatted(url, url, e.getMessage()), e);
