@@ -9,7 +9,11 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The real reports of ../shared, copied byte for byte into test resources, with their expected figures. */
+/**
+ * The real reports of ../shared, copied byte for byte once: those the product bundles live in
+ * data/reports (its demo data, read from there), the others and every expected figure in the
+ * test resources.
+ */
 public final class Samples {
 
     /** Each real sample with the file that holds it. */
@@ -35,7 +39,18 @@ public final class Samples {
     private Samples() {
     }
 
+    /** Where the product keeps the reports it bundles; the tests read those from there rather than from a second copy. */
+    private static final Path BUNDLED = Path.of("data/reports");
+
     public static byte[] bytes(String name) {
+        Path bundled = BUNDLED.resolve(name);
+        if (java.nio.file.Files.isRegularFile(bundled)) {
+            try {
+                return java.nio.file.Files.readAllBytes(bundled);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         try (InputStream in = Samples.class.getResourceAsStream("/samples/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no sample " + name);
@@ -57,9 +72,5 @@ public final class Samples {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public static Path folder() {
-        return Path.of("src/test/resources/samples");
     }
 }
