@@ -127,7 +127,7 @@ public class AgencyService {
         org.jooq.Field<String> key = given.field("k", String.class);
         dsl.select(key, AGENCY.NAME).from(given).join(AGENCY)
                 .on(AGENCY.NORMALIZED_NAME.contains(key).or(key.contains(AGENCY.NORMALIZED_NAME)))
-                .forEach(r -> similar.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(r.value2()));
+                .forEach(r -> similar.computeIfAbsent(r.get(key), k -> new java.util.ArrayList<>()).add(r.get(AGENCY.NAME)));
         return similar;
     }
 
@@ -150,7 +150,7 @@ public class AgencyService {
         dsl.select(key, AGENCY.NORMALIZED_NAME, AGENCY.NAME).from(halves).join(AGENCY)
                 .on(DSL.charLength(AGENCY.NORMALIZED_NAME).eq(DSL.charLength(key))
                         .and(AGENCY.NORMALIZED_NAME.startsWith(head).or(AGENCY.NORMALIZED_NAME.endsWith(tail))))
-                .forEach(r -> near.computeIfAbsent(r.value1(), k -> new java.util.HashMap<>()).put(r.value2(), r.value3()));
+                .forEach(r -> near.computeIfAbsent(r.get(key), k -> new java.util.HashMap<>()).put(r.get(AGENCY.NORMALIZED_NAME), r.get(AGENCY.NAME)));
         return near;
     }
 
@@ -163,7 +163,8 @@ public class AgencyService {
         dsl.select(AGENCY.NORMALIZED_NAME, AGENCY.ID).from(AGENCY).where(AGENCY.NORMALIZED_NAME.in(normalizedNames))
                 .unionAll(dsl.select(AGENCY_ALIAS.NORMALIZED_ALIAS, AGENCY_ALIAS.AGENCY_ID).from(AGENCY_ALIAS)
                         .where(AGENCY_ALIAS.NORMALIZED_ALIAS.in(normalizedNames)))
-                .forEach(r -> found.putIfAbsent(r.value1(), r.value2()));
+                // a union's rows are named by its first select
+                .forEach(r -> found.putIfAbsent(r.get(AGENCY.NORMALIZED_NAME), r.get(AGENCY.ID)));
         return found;
     }
 
@@ -327,8 +328,8 @@ public class AgencyService {
             for (var report : db.select(REPORT.ID, REPORT.YEAR).from(REPORT).where(REPORT.AGENCY_ID.eq(merged))
                     .orderBy(REPORT.YEAR, REPORT.VERSION).fetch()) {
                 int next = db.select(DSL.coalesce(DSL.max(REPORT.VERSION), 0)).from(REPORT)
-                        .where(REPORT.AGENCY_ID.eq(kept), REPORT.YEAR.eq(report.value2())).fetchOne(0, Integer.class) + 1;
-                db.update(REPORT).set(REPORT.AGENCY_ID, kept).set(REPORT.VERSION, next).where(REPORT.ID.eq(report.value1())).execute();
+                        .where(REPORT.AGENCY_ID.eq(kept), REPORT.YEAR.eq(report.get(REPORT.YEAR))).fetchOne(0, Integer.class) + 1;
+                db.update(REPORT).set(REPORT.AGENCY_ID, kept).set(REPORT.VERSION, next).where(REPORT.ID.eq(report.get(REPORT.ID))).execute();
             }
             db.update(AGENCY_ALIAS).set(AGENCY_ALIAS.AGENCY_ID, kept).where(AGENCY_ALIAS.AGENCY_ID.eq(merged)).execute();
             // saved groups follow the agency; a group that held both keeps it once
@@ -339,7 +340,7 @@ public class AgencyService {
             db.update(AGENCY).set(AGENCY.PARENT_ID, kept).where(AGENCY.PARENT_ID.eq(merged)).execute();
             db.deleteFrom(AGENCY).where(AGENCY.ID.eq(merged)).execute();
             db.insertInto(AGENCY_ALIAS, AGENCY_ALIAS.AGENCY_ID, AGENCY_ALIAS.ALIAS, AGENCY_ALIAS.NORMALIZED_ALIAS)
-                    .values(kept, mergedName.value1(), mergedName.value2()).execute();
+                    .values(kept, mergedName.get(AGENCY.NAME), mergedName.get(AGENCY.NORMALIZED_NAME)).execute();
             CurrentCells.refresh(db, List.of(kept, merged));
         });
     }

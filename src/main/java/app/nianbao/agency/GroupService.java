@@ -26,11 +26,11 @@ public class GroupService {
     }
 
     public List<AgencyGroup> list() {
-        return dsl.select(AGENCY_GROUP.ID, AGENCY_GROUP.NAME,
-                        DSL.arrayAgg(AGENCY_GROUP_MEMBER.AGENCY_ID).orderBy(AGENCY_GROUP_MEMBER.AGENCY_ID))
+        var members = DSL.arrayAgg(AGENCY_GROUP_MEMBER.AGENCY_ID).orderBy(AGENCY_GROUP_MEMBER.AGENCY_ID).as("members");
+        return dsl.select(AGENCY_GROUP.ID, AGENCY_GROUP.NAME, members)
                 .from(AGENCY_GROUP).join(AGENCY_GROUP_MEMBER).on(AGENCY_GROUP_MEMBER.GROUP_ID.eq(AGENCY_GROUP.ID))
                 .groupBy(AGENCY_GROUP.ID, AGENCY_GROUP.NAME).orderBy(AGENCY_GROUP.NAME)
-                .fetch(r -> new AgencyGroup(r.value1(), r.value2(), List.of(r.value3())));
+                .fetch(r -> new AgencyGroup(r.get(AGENCY_GROUP.ID), r.get(AGENCY_GROUP.NAME), List.of(r.get(members))));
     }
 
     /**

@@ -265,8 +265,8 @@ public class AnalyticsService {
             return dsl.select(CURRENT_CELLS.AGENCY_ID, AGENCY.NAME, events, n)
                     .from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
                     .where(CURRENT_CELLS.YEAR.eq(year), MetricSql.inScope(scope), MetricSql.blankCount(MetricSql.cellsOf(metric)).eq(0))
-                    .fetch(r -> new AgencyFigures(r.value1(), r.value2(), r.value3(), r.value4(),
-                            r.value4() > 0 ? r.value3() / r.value4() * metric.scale() : null));
+                    .fetch(r -> new AgencyFigures(r.get(CURRENT_CELLS.AGENCY_ID), r.get(AGENCY.NAME), r.get(events), r.get(n),
+                            r.get(n) > 0 ? r.get(events) / r.get(n) * metric.scale() : null));
         });
     }
 
@@ -313,7 +313,7 @@ public class AnalyticsService {
             Field<Double> value = MetricSql.signedSum(metric.numerator());
             return dsl.select(CURRENT_CELLS.AGENCY_ID, AGENCY.NAME, value).from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
                     .where(CURRENT_CELLS.YEAR.eq(year), MetricSql.inScope(scope), MetricSql.blankCount(MetricSql.cellsOf(metric)).eq(0))
-                    .orderBy(value.desc()).limit(1).fetchOptional(r -> new Top(r.value1(), r.value2(), r.value3()));
+                    .orderBy(value.desc()).limit(1).fetchOptional(r -> new Top(r.get(CURRENT_CELLS.AGENCY_ID), r.get(AGENCY.NAME), r.get(value)));
         });
     }
 
@@ -344,17 +344,17 @@ public class AnalyticsService {
                 return;
             }
             Map<Long, Record> reports = new HashMap<>();
-            page.forEach(r -> reports.put(r.value1(), r));
+            page.forEach(r -> reports.put(r.get(CURRENT_CELLS.REPORT_ID), r));
             var figure = app.nianbao.store.jooq.Tables.FIGURE;
             dsl.select(figure.REPORT_ID, figure.TBL, figure.ROW_CODE, figure.COL_CODE, figure.VALUE, figure.KIND).from(figure)
                     .where(figure.REPORT_ID.in(reports.keySet())).orderBy(figure.REPORT_ID).forEach(f -> {
-                        Record report = reports.get(f.value1());
+                        Record report = reports.get(f.get(figure.REPORT_ID));
                         sink.accept(new FigureRow(report.get(CURRENT_CELLS.AGENCY_ID), report.get(AGENCY.NAME), report.get(CURRENT_CELLS.YEAR),
                                 report.get(CURRENT_CELLS.TEMPLATE), report.get(app.nianbao.store.jooq.Tables.REPORT.VERSION),
-                                report.get(app.nianbao.store.jooq.Tables.REPORT.SOURCE_NAME), f.value2(), f.value3(), f.value4(),
-                                f.value5(), f.value6()));
+                                report.get(app.nianbao.store.jooq.Tables.REPORT.SOURCE_NAME), f.get(figure.TBL), f.get(figure.ROW_CODE),
+                                f.get(figure.COL_CODE), f.get(figure.VALUE), f.get(figure.KIND)));
                     });
-            after = page.get(page.size() - 1).value1();
+            after = page.get(page.size() - 1).get(CURRENT_CELLS.REPORT_ID);
         }
     }
 

@@ -143,10 +143,11 @@ public class FindingQueries {
         Table<?> counts = QualityScore.findingCounts(DSL.noCondition());
         Field<Integer> score = QualityScore.of(counts, CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS);
         Map<Integer, Integer> distribution = new TreeMap<>();
-        dsl.select(score, DSL.count())
+        Field<Integer> reports = DSL.count().as("reports");
+        dsl.select(score, reports)
                 .from(CURRENT_CELLS).leftJoin(counts).on(counts.field(FINDING.REPORT_ID).eq(CURRENT_CELLS.REPORT_ID))
                 .groupBy(score)
-                .forEach(r -> distribution.put(r.value1(), r.value2()));
+                .forEach(r -> distribution.put(r.get(score), r.get(reports)));
         return distribution;
     }
 

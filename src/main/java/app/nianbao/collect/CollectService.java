@@ -134,7 +134,7 @@ public class CollectService {
     /** The sources a user listed (not the links found on their list pages), to collect again on the schedule. */
     public List<Source> remembered() {
         return dsl.select(SOURCE_PAGE.AGENCY_NAME, SOURCE_PAGE.URL).from(SOURCE_PAGE).where(SOURCE_PAGE.LIST_URL.isNull())
-                .orderBy(SOURCE_PAGE.ID).fetch(r -> new Source(r.value1(), URI.create(r.value2())));
+                .orderBy(SOURCE_PAGE.ID).fetch(r -> new Source(r.get(SOURCE_PAGE.AGENCY_NAME), URI.create(r.get(SOURCE_PAGE.URL))));
     }
 
     /** The URLs the collector knows, the most recently seen first. */

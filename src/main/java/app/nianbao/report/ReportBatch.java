@@ -80,8 +80,9 @@ public final class ReportBatch {
             dsl.select(CURRENT_REPORT.ID, CURRENT_REPORT.AGENCY_ID, CURRENT_REPORT.YEAR, CURRENT_REPORT.VERSION, CURRENT_REPORT.TEMPLATE)
                     .from(CURRENT_REPORT)
                     .where(CURRENT_REPORT.AGENCY_ID.in(chunk), CURRENT_REPORT.YEAR.between(fromYear, toYear))
-                    .forEach(r -> current.put(key(r.value2(), r.value3()), new Stored(r.value1(), r.value2(), r.value3(), r.value4(),
-                            Template.ofCode(r.value5()))));
+                    .forEach(r -> current.put(key(r.get(CURRENT_REPORT.AGENCY_ID), r.get(CURRENT_REPORT.YEAR)), new Stored(
+                            r.get(CURRENT_REPORT.ID), r.get(CURRENT_REPORT.AGENCY_ID), r.get(CURRENT_REPORT.YEAR), r.get(CURRENT_REPORT.VERSION),
+                            Template.ofCode(r.get(CURRENT_REPORT.TEMPLATE)))));
         }
         return current;
     }
@@ -104,6 +105,12 @@ public final class ReportBatch {
         return dsl.select(next).from(DSL.generateSeries(1, n)).fetch(next);
     }
 
+    /** A stored figure row as a cell, read by column name. */
+    static Cell cell(org.jooq.Record r) {
+        return new Cell(new CellCode(r.get(FIGURE.TBL), r.get(FIGURE.ROW_CODE), r.get(FIGURE.COL_CODE)), r.get(FIGURE.VALUE),
+                CellKind.ofCode(r.get(FIGURE.KIND)), r.get(FIGURE.RAW), r.get(FIGURE.SOURCE));
+    }
+
     /** The stored figures of these reports, every cell with its kind, printed text and source line. */
     public Map<Long, Figures> figures(Collection<Stored> reports) {
         Map<Long, Figures> figures = new HashMap<>();
@@ -114,10 +121,9 @@ public final class ReportBatch {
         for (org.jooq.Condition where : near(FIGURE.REPORT_ID, figures.keySet())) {
             dsl.select(FIGURE.REPORT_ID, FIGURE.TBL, FIGURE.ROW_CODE, FIGURE.COL_CODE, FIGURE.VALUE, FIGURE.KIND, FIGURE.RAW, FIGURE.SOURCE)
                     .from(FIGURE).where(where).forEach(r -> {
-                        Figures of = figures.get(r.value1());
+                        Figures of = figures.get(r.get(FIGURE.REPORT_ID));
                         if (of != null) {
-                            of.put(new Cell(new CellCode(r.value2(), r.value3(), r.value4()), r.value5(), CellKind.ofCode(r.value6()),
-                                    r.value7(), r.value8()));
+                            of.put(cell(r));
                         }
                     });
         }
@@ -155,10 +161,9 @@ public final class ReportBatch {
         for (org.jooq.Condition where : near(FIGURE.REPORT_ID, figures.keySet())) {
             dsl.select(FIGURE.REPORT_ID, FIGURE.TBL, FIGURE.ROW_CODE, FIGURE.COL_CODE, FIGURE.VALUE, FIGURE.KIND, FIGURE.RAW, FIGURE.SOURCE)
                     .from(FIGURE).where(where, FIGURE.KIND.ne(CellKind.NUMBER.code())).forEach(r -> {
-                        Figures of = figures.get(r.value1());
+                        Figures of = figures.get(r.get(FIGURE.REPORT_ID));
                         if (of != null) {
-                            of.put(new Cell(new CellCode(r.value2(), r.value3(), r.value4()), r.value5(), CellKind.ofCode(r.value6()),
-                                    r.value7(), r.value8()));
+                            of.put(cell(r));
                         }
                     });
         }
@@ -188,8 +193,8 @@ public final class ReportBatch {
         java.util.Set<Long> wanted = new HashSet<>(reportIds);
         for (org.jooq.Condition where : near(REPORT.ID, wanted)) {
             dsl.select(REPORT.ID, REPORT.SOURCE_TEXT).from(REPORT).where(where).forEach(r -> {
-                if (wanted.contains(r.value1())) {
-                    texts.put(r.value1(), r.value2());
+                if (wanted.contains(r.get(REPORT.ID))) {
+                    texts.put(r.get(REPORT.ID), r.get(REPORT.SOURCE_TEXT));
                 }
             });
         }
@@ -216,24 +221,32 @@ public final class ReportBatch {
 
     /** As {@link #replaceFindings(Map)}, with the stored findings (and reviews) already read. */
     public void replaceFindings(Map<Long, List<Finding>> findings, Map<Long, List<ReportService.StoredFinding>> previous) {
-        List<Object[]> rows = new ArrayList<>();
+        List<FindingRow> rows = new ArrayList<>();
         findings.forEach((reportId, list) -> {
             Map<String, ReportService.StoredFinding> reviewed = new HashMap<>();
             previous.getOrDefault(reportId, List.of()).stream().filter(f -> !ReviewStatus.OPEN.code().equals(f.reviewStatus()))
                     .forEach(f -> reviewed.put(identity(f.finding()), f));
-            list.forEach(f -> rows.add(new Object[] {reportId, f, reviewed.get(identity(f))}));
+            list.forEach(f -> rows.add(new FindingRow(reportId, f, reviewed.get(identity(f)))));
         });
         for (List<Long> chunk : chunks(List.copyOf(findings.keySet()))) {
             dsl.deleteFrom(FINDING).where(FINDING.REPORT_ID.in(chunk)).execute();
         }
-        for (List<Object[]> chunk : chunks(rows)) {
+        insertFindingRows(rows);
+    }
+
+    /** A finding to store for a report, with the review it keeps from before (null: open). */
+    private record FindingRow(long reportId, Finding finding, ReportService.StoredFinding review) {
+    }
+
+    private void insertFindingRows(List<FindingRow> rows) {
+        for (List<FindingRow> chunk : chunks(rows)) {
             var insert = dsl.insertInto(FINDING, FINDING.REPORT_ID, FINDING.RULE, FINDING.SEVERITY, FINDING.TBL, FINDING.ROW_CODE,
                     FINDING.COL_CODE, FINDING.EXPECTED, FINDING.ACTUAL, FINDING.MESSAGE, FINDING.REVIEW_STATUS, FINDING.REVIEW_COMMENT,
                     FINDING.REVIEWED_BY, FINDING.REVIEWED_AT);
-            for (Object[] row : chunk) {
-                Finding f = (Finding) row[1];
-                ReportService.StoredFinding review = (ReportService.StoredFinding) row[2];
-                insert = insert.values((Long) row[0], f.rule(), f.severity().code(), f.table(), f.row(), f.col(), f.expected(),
+            for (FindingRow row : chunk) {
+                Finding f = row.finding();
+                ReportService.StoredFinding review = row.review();
+                insert = insert.values(row.reportId(), f.rule(), f.severity().code(), f.table(), f.row(), f.col(), f.expected(),
                         f.actual(), f.message(), review == null ? ReviewStatus.OPEN.code() : review.reviewStatus(),
                         review == null ? null : review.reviewComment(), review == null ? null : review.reviewedBy(),
                         review == null ? null : review.reviewedAt());
@@ -332,19 +345,19 @@ public final class ReportBatch {
     }
 
     private void insertFigures(List<NewReport> reports) {
-        List<Object[]> rows = new ArrayList<>();
-        for (NewReport r : reports) {
-            for (Cell cell : r.parsed().figures().cells()) {
-                CellCode c = cell.code();
-                rows.add(new Object[] {r.reportId(), c.table(), c.row(), c.col(), cell.value(), cell.kind().code(), cell.raw(), cell.source()});
-            }
+        record Row(long reportId, Cell cell) {
         }
-        for (List<Object[]> chunk : chunks(rows)) {
+        List<Row> rows = new ArrayList<>();
+        for (NewReport r : reports) {
+            r.parsed().figures().cells().forEach(cell -> rows.add(new Row(r.reportId(), cell)));
+        }
+        for (List<Row> chunk : chunks(rows)) {
             var insert = dsl.insertInto(FIGURE, FIGURE.REPORT_ID, FIGURE.TBL, FIGURE.ROW_CODE, FIGURE.COL_CODE, FIGURE.VALUE,
                     FIGURE.KIND, FIGURE.RAW, FIGURE.SOURCE);
-            for (Object[] row : chunk) {
-                insert = insert.values((Long) row[0], (String) row[1], (String) row[2], (String) row[3], (BigDecimal) row[4],
-                        (String) row[5], (String) row[6], (String) row[7]);
+            for (Row row : chunk) {
+                CellCode c = row.cell().code();
+                insert = insert.values(row.reportId(), c.table(), c.row(), c.col(), row.cell().value(), row.cell().kind().code(),
+                        row.cell().raw(), row.cell().source());
             }
             insert.execute();
         }
@@ -378,18 +391,9 @@ public final class ReportBatch {
     }
 
     private void insertFindings(Map<Long, List<Finding>> findings) {
-        List<Object[]> rows = new ArrayList<>();
-        findings.forEach((reportId, list) -> list.forEach(f -> rows.add(new Object[] {reportId, f})));
-        for (List<Object[]> chunk : chunks(rows)) {
-            var insert = dsl.insertInto(FINDING, FINDING.REPORT_ID, FINDING.RULE, FINDING.SEVERITY, FINDING.TBL,
-                    FINDING.ROW_CODE, FINDING.COL_CODE, FINDING.EXPECTED, FINDING.ACTUAL, FINDING.MESSAGE);
-            for (Object[] row : chunk) {
-                Finding f = (Finding) row[1];
-                insert = insert.values((Long) row[0], f.rule(), f.severity().code(), f.table(), f.row(), f.col(), f.expected(),
-                        f.actual(), f.message());
-            }
-            insert.execute();
-        }
+        List<FindingRow> rows = new ArrayList<>();
+        findings.forEach((reportId, list) -> list.forEach(f -> rows.add(new FindingRow(reportId, f, null))));
+        insertFindingRows(rows);
     }
 
     private static <T> List<List<T>> chunks(List<T> all) {

@@ -361,9 +361,7 @@ public class ReportService {
 
     public Figures figures(long reportId, Template template) {
         Figures figures = new Figures(template);
-        dsl.selectFrom(FIGURE).where(FIGURE.REPORT_ID.eq(reportId)).forEach(r -> figures.put(new Cell(
-                new CellCode(r.getTbl(), r.getRowCode(), r.getColCode()), r.getValue(), CellKind.ofCode(r.getKind()),
-                r.getRaw(), r.getSource())));
+        dsl.selectFrom(FIGURE).where(FIGURE.REPORT_ID.eq(reportId)).forEach(r -> figures.put(ReportBatch.cell(r)));
         return figures;
     }
 
@@ -460,7 +458,7 @@ public class ReportService {
         var old = dsl.select(REPORT.AGENCY_ID, REPORT.YEAR).from(REPORT).where(REPORT.ID.eq(reportId)).fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("没有这个版本 / no such version: " + reportId));
         int version = dsl.select(DSL.max(REPORT.VERSION)).from(REPORT)
-                .where(REPORT.AGENCY_ID.eq(old.value1()), REPORT.YEAR.eq(old.value2())).fetchOne(DSL.max(REPORT.VERSION)) + 1;
+                .where(REPORT.AGENCY_ID.eq(old.get(REPORT.AGENCY_ID)), REPORT.YEAR.eq(old.get(REPORT.YEAR))).fetchOne(DSL.max(REPORT.VERSION)) + 1;
         long copy = new ReportBatch(dsl).reserveReportIds(1).get(0);
         LocalDateTime now = LocalDateTime.now();
         copyRows(REPORT, REPORT.ID, reportId, copy, Map.of(REPORT.VERSION, DSL.inline(version), REPORT.IMPORTED_AT, DSL.val(now)));
@@ -470,7 +468,7 @@ public class ReportService {
         copyRows(CELL_BOX, CELL_BOX.REPORT_ID, reportId, copy, Map.of());
         dsl.insertInto(REPORT_RESTORE, REPORT_RESTORE.REPORT_ID, REPORT_RESTORE.RESTORED_FROM, REPORT_RESTORE.RESTORED_BY,
                 REPORT_RESTORE.RESTORED_AT, REPORT_RESTORE.REASON).values(copy, reportId, by, now, reason.strip()).execute();
-        CurrentCells.refresh(dsl, List.of(old.value1()));
+        CurrentCells.refresh(dsl, List.of(old.get(REPORT.AGENCY_ID)));
         return version;
     }
 
