@@ -94,7 +94,7 @@ public class CheckService {
                             narratives.get(before.reportId()));
             // the reader's own findings stay: the check is the only writer of rule findings, not of those
             previous.getOrDefault(report.reportId(), List.of()).stream().map(ReportService.StoredFinding::finding)
-                    .filter(f -> f.rule().startsWith("P")).forEach(findings::add);
+                    .filter(Finding::fromReader).forEach(findings::add);
             return findings;
         }).toList();
         Map<Long, List<Finding>> replaced = new java.util.LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.nianbao.figures.Rule;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.catalog.Template;
 import app.nianbao.figures.Figures;
@@ -46,11 +47,11 @@ public final class CrossYearRules {
             BigDecimal before = previous.cell("t3", "carried_forward", col).value();
             String column = Identities.columnName(col);
             if (now == null || before == null) {
-                findings.add(new Finding("R5", Severity.INFO, "t3", "carried_over", col, before, now,
+                findings.add(new Finding(Rule.R5.id(), Severity.INFO, "t3", "carried_over", col, before, now,
                         "「%s」列：无法核对跨年结转，%s".formatted(column,
                                 now == null ? "本年上年结转为空" : (year - 1) + " 年结转下年度为空")));
             } else if (now.compareTo(before) != 0) {
-                findings.add(new Finding("R5", Severity.WARNING, "t3", "carried_over", col, before, now,
+                findings.add(new Finding(Rule.R5.id(), Severity.WARNING, "t3", "carried_over", col, before, now,
                         "「%s」列：%d 年上年结转 %s，但 %d 年报告的结转下年度为 %s，相差 %s".formatted(column, year,
                                 ReportRules.plain(now), year - 1, ReportRules.plain(before),
                                 ReportRules.plain(now.subtract(before).abs()))));
@@ -69,13 +70,13 @@ public final class CrossYearRules {
             BigDecimal now = current.cell("t2", row, "in_force").value();
             String name = Codebook.get().rowLabel("t2", row).zh();
             if (before == null || issued == null || repealed == null || now == null) {
-                findings.add(Finding.of("R6", Severity.INFO, "t2", row, "in_force",
+                findings.add(Finding.of(Rule.R6.id(), Severity.INFO, "t2", row, "in_force",
                         "「%s」现行有效件数：缺少数值，无法核对".formatted(name)));
                 continue;
             }
             BigDecimal expected = before.add(issued).subtract(repealed);
             if (expected.compareTo(now) != 0) {
-                findings.add(new Finding("R6", Severity.WARNING, "t2", row, "in_force", expected, now,
+                findings.add(new Finding(Rule.R6.id(), Severity.WARNING, "t2", row, "in_force", expected, now,
                         "「%s」现行有效件数：上年 %s + 本年制发 %s − 本年废止 %s = %s，但报告为 %s".formatted(name,
                                 ReportRules.plain(before), ReportRules.plain(issued), ReportRules.plain(repealed),
                                 ReportRules.plain(expected), ReportRules.plain(now))));
@@ -93,7 +94,7 @@ public final class CrossYearRules {
             BigDecimal low = now.min(before);
             BigDecimal high = now.max(before);
             if (low.multiply(JUMP_FACTOR).compareTo(high) < 0) {
-                findings.add(new Finding("R10", Severity.INFO, c[0], c[1], c[2], before, now,
+                findings.add(new Finding(Rule.R10.id(), Severity.INFO, c[0], c[1], c[2], before, now,
                         "%s：%d 年 %s，%d 年 %s，变化超过 %s 倍，请核实".formatted(ReportRules.cellName(
                                 new app.nianbao.catalog.CellCode(c[0], c[1], c[2])), year - 1, ReportRules.plain(before),
                                 year, ReportRules.plain(now), JUMP_FACTOR)));

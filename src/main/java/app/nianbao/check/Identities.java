@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import app.nianbao.figures.Rule;
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.catalog.Template;
@@ -56,7 +57,7 @@ public final class Identities {
         for (int i = 0; i < cols.size(); i++) {
             String col = cols.get(i);
             String scope = "第%s列（%s）".formatted(ORDINALS[i], columnName(col));
-            identities.add(new Identity("R1", scope, t3("total_processed", col),
+            identities.add(new Identity(Rule.R1.id(), scope, t3("total_processed", col),
                     List.of(term(t3("new_received", col), "新收"), term(t3("carried_over", col), "上年结转")),
                     List.of(term(t3("total_processed", col), "办理总计"), term(t3("carried_forward", col), "结转下年度"))));
         }
@@ -65,7 +66,7 @@ public final class Identities {
             for (String part : parts) {
                 sum.add(term(t3(row, part), columnName(part)));
             }
-            identities.add(new Identity("R2", "「%s」行".formatted(book.rowLabel("t3", row).zh()), t3(row, "total"),
+            identities.add(new Identity(Rule.R2.id(), "「%s」行".formatted(book.rowLabel("t3", row).zh()), t3(row, "total"),
                     List.of(term(t3(row, "total"), "总计")), sum));
         }
         for (int i = 0; i < cols.size(); i++) {
@@ -74,7 +75,7 @@ public final class Identities {
             for (String row : outcomeRows(template)) {
                 outcomes.add(term(t3(row, col), book.rowLabel("t3", row).zh()));
             }
-            identities.add(new Identity("R3", "第%s列（%s）".formatted(ORDINALS[i], columnName(col)),
+            identities.add(new Identity(Rule.R3.id(), "第%s列（%s）".formatted(ORDINALS[i], columnName(col)),
                     t3("total_processed", col), List.of(term(t3("total_processed", col), "办理总计")), outcomes));
         }
         for (String group : book.t4Rows()) {
@@ -82,7 +83,7 @@ public final class Identities {
             for (String col : book.t4Columns().subList(0, book.t4Columns().size() - 1)) {
                 results.add(term(new CellCode("t4", group, col), book.colLabel("t4", col).zh()));
             }
-            identities.add(new Identity("R4", groupName(group), new CellCode("t4", group, "total"),
+            identities.add(new Identity(Rule.R4.id(), groupName(group), new CellCode("t4", group, "total"),
                     List.of(term(new CellCode("t4", group, "total"), "总计")), results));
         }
         return identities;

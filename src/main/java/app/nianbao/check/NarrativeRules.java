@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import app.nianbao.figures.Rule;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.Severity;
@@ -54,7 +55,7 @@ public final class NarrativeRules {
         BigDecimal carried = figures.cell("t3", "carried_over", "total").value();
         Matcher none = NONE_RECEIVED.matcher(narrative);
         if (none.find() && received != null && received.signum() > 0) {
-            findings.add(new Finding("R9", Severity.WARNING, "t3", "new_received", "total", BigDecimal.ZERO, received,
+            findings.add(new Finding(Rule.R9.id(), Severity.WARNING, "t3", "new_received", "total", BigDecimal.ZERO, received,
                     "正文称「%s」，但表三本年新收申请为 %s 件".formatted(none.group(), ReportRules.plain(received))));
         }
         Set<String> seen = new HashSet<>();
@@ -64,7 +65,7 @@ public final class NarrativeRules {
             boolean matchesNew = n.compareTo(received) == 0;
             boolean matchesAll = carried != null && n.compareTo(received.add(carried)) == 0;
             if (!matchesNew && !matchesAll) {
-                findings.add(new Finding("R9", Severity.WARNING, "t3", "new_received", "total", n, received,
+                findings.add(new Finding(Rule.R9.id(), Severity.WARNING, "t3", "new_received", "total", n, received,
                         "正文称「%s」，但表三本年新收申请为 %s 件%s".formatted(stated.group(), ReportRules.plain(received),
                                 carried == null ? "" : "（含上年结转共 %s 件）".formatted(ReportRules.plain(received.add(carried))))));
             }
@@ -85,7 +86,7 @@ public final class NarrativeRules {
         }
         BigDecimal n = new BigDecimal(m.group(4));
         if (n.compareTo(table) != 0) {
-            findings.add(new Finding("R9", Severity.WARNING, "t4", row, "total", n, table,
+            findings.add(new Finding(Rule.R9.id(), Severity.WARNING, "t4", row, "total", n, table,
                     "正文称「%s」，但表四%s总计为 %s 件".formatted(m.group(), name, ReportRules.plain(table))));
         }
     }
@@ -99,7 +100,7 @@ public final class NarrativeRules {
         if (similarity < COPY_SIMILARITY) {
             return null;
         }
-        return new Finding("R11", Severity.INFO, null, null, null, null, null,
+        return new Finding(Rule.R11.id(), Severity.INFO, null, null, null, null, null,
                 "正文与 %d 年报告的正文相似度为 %.0f%%（字符二元组 Dice 系数，阈值 %.0f%%），可能沿用了上年文字"
                         .formatted(year - 1, similarity * 100, COPY_SIMILARITY * 100));
     }

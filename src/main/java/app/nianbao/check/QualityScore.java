@@ -22,7 +22,7 @@ public final class QualityScore {
     static final int MAX_BLANK_PENALTY = 30;
 
     /** The rule whose warnings are the report's blank cells, one each. */
-    public static final String BLANK_CELL_RULE = "R8";
+    public static final String BLANK_CELL_RULE = app.nianbao.figures.Rule.R8.id();
 
     private QualityScore() {
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import app.nianbao.figures.Rule;
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.check.Identity.Term;
@@ -78,17 +79,11 @@ public final class ReportRules {
 
     /** R1 and R3 concern a column, R2 a row, R4 a group (a row of table 4). */
     private static String rowOf(Identity identity) {
-        return switch (identity.rule()) {
-            case "R1" -> null;
-            default -> identity.anchor().row();
-        };
+        return identity.rule().equals(Rule.R1.id()) ? null : identity.anchor().row();
     }
 
     private static String colOf(Identity identity) {
-        return switch (identity.rule()) {
-            case "R2", "R4" -> null;
-            default -> identity.anchor().col();
-        };
+        return identity.rule().equals(Rule.R2.id()) || identity.rule().equals(Rule.R4.id()) ? null : identity.anchor().col();
     }
 
     private static String side(List<Term> terms, Figures figures, BigDecimal sum) {
@@ -106,7 +101,7 @@ public final class ReportRules {
     private static java.util.Optional<Finding> checkValue(Cell cell) {
         if (cell.kind() == app.nianbao.figures.CellKind.TEXT && app.nianbao.figures.ValueBound.beyond(cell.raw())) {
             CellCode c = cell.code();
-            return java.util.Optional.of(new Finding("R7", Severity.ERROR, c.table(), c.row(), c.col(), null, null,
+            return java.util.Optional.of(new Finding(Rule.R7.id(), Severity.ERROR, c.table(), c.row(), c.col(), null, null,
                     "%s：数值 %s 超出合理范围（≥ 10¹²），按文字保留，不计入合计 / the value %s is beyond any real count (≥ 10¹²): kept as text, left out of sums"
                             .formatted(cellName(c), cell.raw(), cell.raw())));
         }
@@ -120,7 +115,7 @@ public final class ReportRules {
             return java.util.Optional.empty();
         }
         CellCode c = cell.code();
-        return java.util.Optional.of(new Finding("R7", Severity.ERROR, c.table(), c.row(), c.col(), null, v,
+        return java.util.Optional.of(new Finding(Rule.R7.id(), Severity.ERROR, c.table(), c.row(), c.col(), null, v,
                 "%s：件数应为非负整数，报告为 %s".formatted(cellName(c), plain(v))));
     }
 
@@ -131,7 +126,7 @@ public final class ReportRules {
                 CellCode c = cell.code();
                 String how = cell.kind() == CellKind.TEXT ? "填写为「%s」而非数字".formatted(cell.raw())
                         : cell.source() == null ? "未找到" : "空白";
-                findings.add(new Finding("R8", Severity.WARNING, c.table(), c.row(), c.col(), impliedValue(figures, c), null,
+                findings.add(new Finding(Rule.R8.id(), Severity.WARNING, c.table(), c.row(), c.col(), impliedValue(figures, c), null,
                         "%s：%s（空白不等于 0，属于填报缺陷）".formatted(cellName(c), how)));
             }
         }

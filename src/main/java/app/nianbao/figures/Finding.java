@@ -13,4 +13,17 @@ public record Finding(String rule, Severity severity, String table, String row, 
     public static Finding of(String rule, Severity severity, String table, String row, String col, String message) {
         return new Finding(rule, severity, table, row, col, null, null, message);
     }
+
+    /** Whether this is the reader's own finding (a P rule) rather than a check of the stored report. */
+    public boolean fromReader() {
+        return Rule.of(rule).map(Rule::fromReader).orElse(false);
+    }
+
+    /**
+     * Whether a report's list of findings shows it: every error and warning, and the reader's
+     * notes; a rule's "could not be checked" information is counted apart instead.
+     */
+    public boolean listed() {
+        return severity != Severity.INFO || fromReader();
+    }
 }

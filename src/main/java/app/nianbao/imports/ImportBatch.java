@@ -151,7 +151,7 @@ final class ImportBatch {
     private static List<Finding> findings(Checkable report, Checkable previous, List<Finding> readers) {
         List<Finding> findings = CheckService.rules(report.year(), report.figures(), report.narrative(),
                 previous == null ? null : previous.figures(), previous == null ? null : previous.narrative());
-        readers.stream().filter(f -> f.rule().startsWith("P")).forEach(findings::add);
+        readers.stream().filter(Finding::fromReader).forEach(findings::add);
         return findings;
     }
 }

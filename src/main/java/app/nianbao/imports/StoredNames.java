@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.nianbao.figures.Rule;
 import app.nianbao.agency.AgencyNames;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.figures.Finding;
@@ -51,7 +52,7 @@ final class StoredNames {
 
     private static ParsedReport corrected(ParsedReport report, String agency) {
         List<Finding> findings = new ArrayList<>(report.findings());
-        findings.add(Finding.of("P7", Severity.WARNING, null, null, null,
+        findings.add(Finding.of(Rule.P7.id(), Severity.WARNING, null, null, null,
                 "标题中的机构名称「%s」按已有机构名称更正为「%s」".formatted(report.agency(), agency)));
         return new ParsedReport(agency, report.year(), report.format(), report.figures(), findings, report.sourceText(),
                 report.published(), report.scan());

@@ -2,6 +2,7 @@ package app.nianbao.parse;
 
 import java.util.List;
 
+import app.nianbao.figures.Rule;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
 
@@ -17,7 +18,7 @@ public record ParsedReport(String agency, Integer year, Format format, Figures f
     /** The same report under the agency and year a user corrected. */
     public ParsedReport as(String agency, Integer year) {
         List<Finding> kept = agency != null && year != null
-                ? findings.stream().filter(f -> !f.rule().equals("P6")).toList() : findings;
+                ? findings.stream().filter(f -> !f.rule().equals(Rule.P6.id())).toList() : findings;
         return new ParsedReport(agency, year, format, figures, kept, sourceText, published, scan);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.nianbao.figures.Rule;
 import app.nianbao.check.ReportRules;
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.ValueBound;
@@ -91,12 +92,12 @@ public final class ReportReader {
             String printed = agency;
             agency = DivisionNames.get().corrected(printed).orElse(printed);
             if (!agency.equals(printed)) {
-                findings.add(Finding.of("P7", Severity.WARNING, null, null, null,
+                findings.add(Finding.of(Rule.P7.id(), Severity.WARNING, null, null, null,
                         "标题中的机构名称「%s」按行政区划名称更正为「%s」".formatted(printed, agency)));
             }
         }
         if (agency == null || year == null) {
-            findings.add(Finding.of("P6", Severity.WARNING, null, null, null,
+            findings.add(Finding.of(Rule.P6.id(), Severity.WARNING, null, null, null,
                     "标题中未能读出%s，请在导入时指定".formatted(agency == null && year == null ? "机构名称和年度"
                             : agency == null ? "机构名称" : "年度")));
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import app.nianbao.figures.Rule;
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.catalog.Template;
@@ -129,7 +130,7 @@ final class TableReader {
         for (Row row : t3Rows) {
             int index = assign(templateRows, last, row.label());
             if (index >= templateRows.size()) {
-                findings.add(Finding.of("P5", Severity.WARNING, "t3", null, null,
+                findings.add(Finding.of(Rule.P5.id(), Severity.WARNING, "t3", null, null,
                         "%s：表三多出一行数字「%s」，未采用".formatted(row.source(), row.line().text())));
                 continue;
             }
@@ -143,7 +144,7 @@ final class TableReader {
         for (Cell cell : figures.cells()) {
             if (cell.kind() == CellKind.REPAIRED) {
                 CellCode c = cell.code();
-                findings.add(new Finding("P3", Severity.INFO, c.table(), c.row(), c.col(), null, cell.value(),
+                findings.add(new Finding(Rule.P3.id(), Severity.INFO, c.table(), c.row(), c.col(), null, cell.value(),
                         "%s：%s 原文为「%s」，按 %s 读取".formatted(cell.source(), ReportRules.cellName(c), cell.raw(),
                                 ReportRules.plain(cell.value()))));
             }
@@ -154,7 +155,7 @@ final class TableReader {
     private void reportMissingT3Rows(Figures figures) {
         for (String r : book.t3Rows(figures.template())) {
             if (figures.cell("t3", r, "total").source() == null && figures.cell("t3", r, "natural").source() == null) {
-                findings.add(Finding.of("P1", Severity.ERROR, "t3", r, null,
+                findings.add(Finding.of(Rule.P1.id(), Severity.ERROR, "t3", r, null,
                         "表三未找到「%s」行".formatted(book.rowLabel("t3", r).zh())));
             }
         }
@@ -183,7 +184,7 @@ final class TableReader {
     private void place(Figures figures, List<CellCode> slots, Row row) {
         List<ValueToken> values = row.values();
         if (values.size() > slots.size()) {
-            findings.add(Finding.of("P5", Severity.WARNING, slots.get(0).table(), slots.get(0).row(), null,
+            findings.add(Finding.of(Rule.P5.id(), Severity.WARNING, slots.get(0).table(), slots.get(0).row(), null,
                     "%s：该行有 %d 个数值，模板只有 %d 列，采用最后 %d 个".formatted(row.source(), values.size(),
                             slots.size(), slots.size())));
             values = values.subList(values.size() - slots.size(), values.size());
@@ -213,11 +214,11 @@ final class TableReader {
         }
         Map<String, List<String>> t2 = book.t2(figures.template());
         if (start < 0) {
-            findings.add(Finding.of("P1", Severity.ERROR, "t2", null, null, "未找到表二（主动公开政府信息情况）"));
+            findings.add(Finding.of(Rule.P1.id(), Severity.ERROR, "t2", null, null, "未找到表二（主动公开政府信息情况）"));
             return;
         }
         headerTemplate(start, t3Start).filter(t -> t != figures.template()).ifPresent(t -> findings.add(
-                Finding.of("P4", Severity.WARNING, "t2", null, null,
+                Finding.of(Rule.P4.id(), Severity.WARNING, "t2", null, null,
                         "表二的表头属于 %s 年模板，而表三属于 %s 年模板；表二按表三的模板读取".formatted(t.code(),
                                 figures.template().code()))));
         StringBuilder pending = new StringBuilder();
@@ -247,7 +248,7 @@ final class TableReader {
                 for (CellCode slot : slots) {
                     figures.put(Cell.missing(slot, row.source()));
                 }
-                findings.add(Finding.of("P2", Severity.ERROR, "t2", code.get(), null,
+                findings.add(Finding.of(Rule.P2.id(), Severity.ERROR, "t2", code.get(), null,
                         "%s：表二「%s」行只读到 %d 个数值（应有 %d 个），无法确定位置，整行留空".formatted(row.source(),
                                 book.rowLabel("t2", code.get()).zh(), row.values().size(), slots.size())));
             } else {
@@ -258,7 +259,7 @@ final class TableReader {
             CellCode first = new CellCode("t2", r, t2.get(r).get(0));
             boolean toSolve = defective.stream().anyMatch(d -> d.slots().contains(first));
             if (figures.cell(first).source() == null && !toSolve) {
-                findings.add(Finding.of("P1", Severity.ERROR, "t2", r, null,
+                findings.add(Finding.of(Rule.P1.id(), Severity.ERROR, "t2", r, null,
                         "表二未找到「%s」行".formatted(book.rowLabel("t2", r).zh())));
             }
         }
@@ -338,7 +339,7 @@ final class TableReader {
             return;
         }
         if (!readStackedT4(figures, t3End)) {
-            findings.add(Finding.of("P1", Severity.ERROR, "t4", null, null, "未找到表四（行政复议、行政诉讼情况）的数字行"));
+            findings.add(Finding.of(Rule.P1.id(), Severity.ERROR, "t4", null, null, "未找到表四（行政复议、行政诉讼情况）的数字行"));
         }
     }
 
@@ -387,30 +388,30 @@ final class TableReader {
                 long unread = row.read().stream().filter(ValueToken::isUnread).count();
                 long left = row.slots().size() - outcome.resolvedCells();
                 findings.add(left == 0
-                        ? Finding.of("P9", Severity.INFO, first.table(), tableRow, null,
+                        ? Finding.of(Rule.P9.id(), Severity.INFO, first.table(), tableRow, null,
                                 "%s：%s有 %d 个数字文字识别不能确认，已由表内勾稽关系推断".formatted(row.source(), where, unread))
-                        : Finding.of("P9", Severity.ERROR, first.table(), tableRow, null,
+                        : Finding.of(Rule.P9.id(), Severity.ERROR, first.table(), tableRow, null,
                                 "%s：%s有 %d 个数字文字识别不能确认，勾稽关系也不能确定，%d 个单元格留空待核".formatted(row.source(), where,
                                         unread, left)));
             } else if (row.glued()) {
                 String printed = String.join(" ", row.read().stream().map(ValueToken::raw).toList());
                 if (outcome.unique()) {
-                    findings.add(Finding.of("P8", Severity.INFO, first.table(), tableRow, null,
+                    findings.add(Finding.of(Rule.P8.id(), Severity.INFO, first.table(), tableRow, null,
                             "%s：%s的数字粘连为「%s」，按表内勾稽关系唯一拆分为 %s".formatted(row.source(), where, printed,
                                     String.join("、", outcome.candidates().get(0)))));
                 } else {
-                    findings.add(Finding.of("P8", Severity.ERROR, first.table(), tableRow, null,
+                    findings.add(Finding.of(Rule.P8.id(), Severity.ERROR, first.table(), tableRow, null,
                             "%s：%s的数字粘连为「%s」，勾稽关系不能唯一拆分，%d 个单元格留空待核；可能的拆分（共 %d 种）：%s".formatted(
                                     row.source(), where, printed, row.slots().size() - outcome.resolvedCells(), outcome.candidates().size(),
                                     String.join("；", outcome.candidates().stream().limit(CANDIDATES_SHOWN).map(c -> String.join("|", c)).toList())
                                             + (outcome.candidates().size() > CANDIDATES_SHOWN ? "…" : ""))));
                 }
             } else if (outcome.unique()) {
-                findings.add(Finding.of("P2", Severity.INFO, first.table(), tableRow, null,
+                findings.add(Finding.of(Rule.P2.id(), Severity.INFO, first.table(), tableRow, null,
                         "%s：%s只读到 %d 个数值（应有 %d 个）；丢失的 %d 个由表内勾稽关系唯一确定，已推断填入".formatted(
                                 row.source(), where, row.read().size(), row.slots().size(), lost)));
             } else {
-                findings.add(Finding.of("P2", Severity.ERROR, first.table(), tableRow, null,
+                findings.add(Finding.of(Rule.P2.id(), Severity.ERROR, first.table(), tableRow, null,
                         "%s：%s只读到 %d 个数值（应有 %d 个）；勾稽关系不能唯一确定丢失的位置和数值，%d 个单元格留空待核".formatted(
                                 row.source(), where, row.read().size(), row.slots().size(),
                                 row.slots().size() - outcome.resolvedCells())));

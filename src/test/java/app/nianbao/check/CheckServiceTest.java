@@ -18,6 +18,9 @@ class CheckServiceTest extends SpringTestBase {
     @Autowired
     ReportService reports;
 
+    @Autowired
+    org.jooq.DSLContext dsl;
+
     @Test
     void an_auditors_review_survives_a_re_run_of_the_rules_while_the_finding_still_holds() {
         var shanghai = reports.listCurrent("上海市人民政府办公厅").get(0);
@@ -45,5 +48,12 @@ class CheckServiceTest extends SpringTestBase {
         assertThat(before).isEqualTo(7);
         assertThat(reports.findings(seed.reportId()).stream().filter(f -> f.finding().rule().startsWith("P")).count())
                 .isEqualTo(before);
+    }
+
+    @Test
+    void every_finding_in_the_store_names_a_rule_of_the_catalogue() {
+        java.util.List<String> stored = dsl.fetch("select distinct rule from finding").getValues(0, String.class);
+
+        assertThat(stored).isNotEmpty().allSatisfy(id -> assertThat(app.nianbao.figures.Rule.of(id)).as(id).isPresent());
     }
 }

@@ -44,8 +44,8 @@ import app.nianbao.shell.ui.UrlParameters;
 @Route("quality")
 @RolesAllowed("VIEWER")
 class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
-    private static final List<String> RULES = List.of("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11",
-            "P1", "P2", "P3", "P4", "P5", "P6");
+    private static final List<String> RULES = java.util.Arrays.stream(app.nianbao.figures.Rule.values()).map(app.nianbao.figures.Rule::id)
+            .toList();
 
     private final FindingQueries queries;
     private final Select<String> rule = new Select<>();

@@ -209,7 +209,7 @@ class ImportView extends Main implements HasDynamicTitle {
             details.addOpenedChangeListener(e -> {
                 if (e.isOpened() && details.getContent().findAny().isEmpty()) {
                     Div findings = new Div();
-                    report.findings().stream().filter(f -> f.severity() != Severity.INFO || f.rule().startsWith("P"))
+                    report.findings().stream().filter(Finding::listed)
                             .forEach(f -> findings.add(new Paragraph("[%s %s] %s".formatted(f.rule(), Labels.severity(f.severity().code()),
                                     Labels.finding(f)))));
                     details.add(new TemplateTables(report.figures(), report.scan() == null ? java.util.Map.of() : report.scan().boxes(), cell -> { }), findings);

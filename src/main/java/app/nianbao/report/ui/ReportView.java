@@ -247,11 +247,9 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             // wide enough for the comment and both buttons in either language, never cut at the grid's edge
             grid.addComponentColumn(this::reviewActions).setKey("review").setHeader("").setWidth("22em").setFlexGrow(0);
         }
-        grid.setItems(detail.findings().stream().filter(f -> f.finding().severity() != app.nianbao.figures.Severity.INFO
-                || f.finding().rule().startsWith("P")).toList());
+        grid.setItems(detail.findings().stream().filter(f -> f.finding().listed()).toList());
         grid.setAllRowsVisible(true);
-        long hidden = detail.findings().stream().filter(f -> f.finding().severity() == app.nianbao.figures.Severity.INFO
-                && !f.finding().rule().startsWith("P")).count();
+        long hidden = detail.findings().stream().filter(f -> !f.finding().listed()).count();
         Div section = new Div(new H3(getTranslation("report.findings", detail.findings().size() - hidden)));
         if (reviewer != null && !grid.getListDataView().getItems().findAny().isEmpty()) {
             section.add(reviewByRule(detail));
@@ -284,7 +282,7 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     /** One verdict and comment for every finding of a rule in this report: all 135 blank cells at once. */
     private HorizontalLayout reviewByRule(ReportDetail detail) {
         Map<String, Long> byRule = new java.util.TreeMap<>(detail.findings().stream()
-                .filter(f -> f.finding().severity() != app.nianbao.figures.Severity.INFO || f.finding().rule().startsWith("P"))
+                .filter(f -> f.finding().listed())
                 .collect(java.util.stream.Collectors.groupingBy(f -> f.finding().rule(), java.util.stream.Collectors.counting())));
         com.vaadin.flow.component.select.Select<String> rule = new com.vaadin.flow.component.select.Select<>();
         rule.setLabel(getTranslation("report.review-rule"));

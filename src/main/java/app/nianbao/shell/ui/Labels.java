@@ -52,7 +52,7 @@ public final class Labels {
         if (!Language.english()) {
             return f.message();
         }
-        StringBuilder text = new StringBuilder(text("rule." + f.rule()));
+        StringBuilder text = new StringBuilder(app.nianbao.figures.Rule.of(f.rule()).map(r -> r.label(true)).orElse(f.rule()));
         if (f.table() != null && f.row() != null && f.col() != null) {
             CellCode cell = new CellCode(f.table(), f.row(), f.col());
             text.append(" · ").append(cell(cell)).append(" (").append(cell).append(')');
