@@ -55,6 +55,8 @@ class UsersView extends Main implements HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(username, password, role, create);
         form.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        // on a phone the fields go under each other instead of off the screen
+        form.setWrap(true);
         return form;
     }
 

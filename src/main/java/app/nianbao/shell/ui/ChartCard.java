@@ -48,7 +48,12 @@ public class ChartCard extends Div {
         notes.addClassName("chart-notes");
         description.addClassName("chart-description");
         description.setId("chart-description-" + NEXT_ID.incrementAndGet());
-        add(new HorizontalLayout(heading, actions), chart, description, notes, table);
+        // on a phone the title keeps a line of its own and the downloads go under it, instead of the
+        // title being squeezed to a character per line beside them
+        HorizontalLayout header = new HorizontalLayout(heading, actions);
+        header.setWrap(true);
+        header.addClassName("chart-card-header");
+        add(header, chart, description, notes, table);
     }
 
     private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong();
