@@ -1,9 +1,14 @@
 package app.nianbao.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -12,6 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import app.nianbao.catalog.CellCode;
+import app.nianbao.catalog.Codebook;
+import app.nianbao.imports.Archives;
 import app.nianbao.imports.ImportOutcome;
 import app.nianbao.imports.ImportService;
 import app.nianbao.imports.ImportSummary;
@@ -47,6 +55,10 @@ class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the summary as one JSON object")
     boolean json;
 
+    @Option(names = "--dry-run", description = {"store nothing: say for each file whether it is new, stored already or which stored "
+            + "version it would replace, with every cell it would change (old → new)"})
+    boolean dryRun;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -57,6 +69,9 @@ class ImportCommand implements Callable<Integer> {
             }
         }
         List<Path> files = ReportFiles.under(paths);
+        if (dryRun) {
+            return dryRun(files);
+        }
         ImportSummary summary = new ImportSummary();
         try (Store opened = store.open()) {
             ImportService imports = new ImportService(opened.dsl(), maxBytes);
@@ -75,6 +90,90 @@ class ImportCommand implements Callable<Integer> {
             summary.failures().forEach(f -> out.println("  失败 / failed  " + f.file() + ": " + f.reason()));
         }
         return summary.failures().isEmpty() ? NianbaoCommand.OK : NianbaoCommand.SOME_FAILED;
+    }
+
+    /**
+     * What an import of these files would do, read in batches as the import reads them and
+     * compared with the store, without writing: new, stored already, replacing a version (and
+     * how), or unreadable with the reason.
+     */
+    private int dryRun(List<Path> files) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Object> all = new ArrayList<>();
+        boolean failed = false;
+        try (Store opened = store.open()) {
+            ImportService imports = new ImportService(opened.dsl(), maxBytes);
+            for (int from = 0; from < files.size(); from += Math.max(1, batch)) {
+                List<Archives.Entry> entries = new ArrayList<>();
+                for (Path file : files.subList(from, Math.min(files.size(), from + Math.max(1, batch)))) {
+                    entries.add(new Archives.Entry(file.toString(), Files.readAllBytes(file)));
+                }
+                for (ImportService.Preview preview : imports.previewAll(entries, new ReadOptions(agency, year, null))) {
+                    failed |= preview.failure() != null;
+                    all.add(dryRunJson(preview));
+                    if (!json) {
+                        out.println(dryRunLine(preview));
+                        if (preview.replaces() != null) {
+                            preview.replaces().changes().forEach(c -> out.println("    %s %s: %s → %s".formatted(c.cell(), cellName(c.cell()),
+                                    number(c.before()), number(c.after()))));
+                        }
+                    }
+                }
+            }
+        }
+        if (json) {
+            out.println(ParseCommand.JSON.writeValueAsString(Map.of("dry_run", true, "files", all)));
+        }
+        return failed ? NianbaoCommand.SOME_FAILED : NianbaoCommand.OK;
+    }
+
+    private static String dryRunLine(ImportService.Preview p) {
+        if (p.alreadyStored()) {
+            return "  未变 / unchanged  " + p.file() + ": 已导入过 / stored already";
+        }
+        if (p.failure() != null) {
+            return "  失败 / failed  " + p.file() + ": " + p.failure();
+        }
+        if (p.replaces() == null) {
+            return "  新增 / new  " + p.file() + ": %s %s".formatted(p.report().agency(), p.report().year());
+        }
+        return "  新版本 / replaces  %s: %s %s 第 %d 版 / version %d, %d 个单元格不同 / cells differ".formatted(p.file(), p.report().agency(),
+                p.report().year(), p.replaces().version(), p.replaces().version(), p.replaces().changes().size());
+    }
+
+    private static Map<String, Object> dryRunJson(ImportService.Preview p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", p.file());
+        m.put("status", p.alreadyStored() ? "unchanged" : p.failure() != null ? "failed" : p.replaces() == null ? "new" : "replaces");
+        if (p.failure() != null) {
+            m.put("reason", p.failure());
+        }
+        if (p.report() != null) {
+            m.put("agency", p.report().agency());
+            m.put("year", p.report().year());
+        }
+        if (p.replaces() != null) {
+            m.put("replaces_version", p.replaces().version());
+            m.put("changes", p.replaces().changes().stream().map(c -> {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("cell", c.cell().toString());
+                change.put("label", cellName(c.cell()));
+                change.put("before", c.before());
+                change.put("after", c.after());
+                return change;
+            }).toList());
+        }
+        return m;
+    }
+
+    private static String cellName(CellCode cell) {
+        Codebook book = Codebook.get();
+        return cell.table().equals("t2") ? book.label("t2." + cell.row() + "." + cell.col()).zh()
+                : book.rowLabel(cell.table(), cell.row()).zh() + " / " + book.colLabel(cell.table(), cell.col()).zh();
+    }
+
+    private static String number(BigDecimal value) {
+        return value == null ? "空白 / blank" : value.stripTrailingZeros().toPlainString();
     }
 
     /** A bar with files/s and the time left on a terminal; plain lines when the output goes to a file or a pipe. */

@@ -103,6 +103,35 @@ class NianbaoCommandTest {
     }
 
     @Test
+    void a_dry_run_names_the_version_a_changed_copy_would_replace_and_its_cell_and_stores_nothing() throws Exception {
+        Path original = sample("2023_pingtan.html");
+        String db = dir.resolve("store.duckdb").toString();
+        assertThat(run("import", original.toString(), "--db", db).exit()).isZero();
+        String page = Files.readString(original, StandardCharsets.UTF_8);
+        // 行政许可's row 1 count, printed once on the page (checked here so the edit cannot miss)
+        assertThat(page.split(">2629<", -1)).hasSize(2);
+        Path changed = Files.createDirectories(dir.resolve("copy")).resolve("2023_pingtan.html");
+        Files.writeString(changed, page.replace(">2629<", ">2692<"), StandardCharsets.UTF_8);
+
+        Run text = run("import", changed.toString(), "--db", db, "--dry-run");
+        Run json = run("import", changed.toString(), "--db", db, "--dry-run", "--json");
+        Run unchanged = run("import", original.toString(), "--db", db, "--dry-run", "--json");
+
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).contains("新版本 / replaces").contains("第 1 版").contains("2629 → 2692");
+        JsonNode file = new ObjectMapper().readTree(json.out()).get("files").get(0);
+        assertThat(file.get("status").asText()).isEqualTo("replaces");
+        assertThat(file.get("replaces_version").asInt()).isEqualTo(1);
+        assertThat(file.get("changes")).hasSize(1);
+        assertThat(file.at("/changes/0/before").asInt()).isEqualTo(2629);
+        assertThat(file.at("/changes/0/after").asInt()).isEqualTo(2692);
+        assertThat(new ObjectMapper().readTree(unchanged.out()).at("/files/0/status").asText()).isEqualTo("unchanged");
+        // nothing was stored: the real import still finds the copy new
+        JsonNode imported = new ObjectMapper().readTree(run("import", changed.toString(), "--db", db, "--json").out());
+        assertThat(imported.get("replaced").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void a_command_on_a_store_another_process_holds_says_so_and_exits_3() throws Exception {
         Path db = dir.resolve("held.duckdb");
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
