@@ -29,8 +29,8 @@ public class CheckService {
         this.dsl = dsl;
     }
 
-    /** A report's findings after a run. */
-    public record Checked(ReportRef report, List<Finding> findings) {
+    /** A report's findings after a run, and the reviews it had whose finding no longer holds (not kept). */
+    public record Checked(ReportRef report, List<Finding> findings, List<ReportService.StoredFinding> lapsedReviews) {
     }
 
     /** Agencies whose years are checked in one transaction: their reports, figures and findings are read in bulk. */
@@ -101,9 +101,9 @@ public class CheckService {
         for (int i = 0; i < toCheck.size(); i++) {
             replaced.put(toCheck.get(i).reportId(), computed.get(i));
         }
-        batch.replaceFindings(replaced, previous);
+        Map<Long, List<ReportService.StoredFinding>> lapsed = batch.replaceFindings(replaced, previous);
         for (int i = 0; i < toCheck.size(); i++) {
-            sink.accept(new Checked(toCheck.get(i), computed.get(i)));
+            sink.accept(new Checked(toCheck.get(i), computed.get(i), lapsed.getOrDefault(toCheck.get(i).reportId(), List.of())));
         }
         return toCheck.size();
     }

@@ -45,6 +45,7 @@ class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> reports = new ArrayList<>();
         int checked;
+        int[] lapsed = {0};
         // reports are printed as each pass of agencies is checked, so a national store never sits in memory
         try (Store opened = store.open()) {
             checked = new CheckService(opened.dsl()).run(agency, year, c -> {
@@ -54,18 +55,24 @@ class CheckCommand implements Callable<Integer> {
                     r.put("agency", c.report().agency());
                     r.put("year", c.report().year());
                     r.put("findings", shown.stream().map(ReportJson::finding).toList());
+                    r.put("lapsed_reviews", c.lapsedReviews().stream().map(l -> Map.of("finding", ReportJson.finding(l.finding()),
+                            "review", l.reviewStatus(), "by", String.valueOf(l.reviewedBy()))).toList());
                     reports.add(r);
                 } else {
                     out.println("%s %d：%d 条发现 / %d findings".formatted(c.report().agency(), c.report().year(), shown.size(), shown.size()));
                     shown.forEach(f -> out.println("  [%s %s] %s".formatted(f.rule(), f.severity().code(), f.message())));
+                    c.lapsedReviews().forEach(l -> out.println("  审核不再适用 / review no longer applies (%s, %s): [%s] %s".formatted(
+                            l.reviewStatus(), l.reviewedBy(), l.finding().rule(), l.finding().message())));
                 }
+                lapsed[0] += c.lapsedReviews().size();
             });
         }
         if (json) {
             out.println(ParseCommand.JSON.writeValueAsString(Map.of("reports", reports)));
             return NianbaoCommand.OK;
         }
-        out.println("已检查 %d 份报告 / checked %d reports".formatted(checked, checked));
+        out.println("已检查 %d 份报告，%d 条审核不再适用 / checked %d reports, %d reviews no longer apply".formatted(checked, lapsed[0],
+                checked, lapsed[0]));
         return NianbaoCommand.OK;
     }
 }

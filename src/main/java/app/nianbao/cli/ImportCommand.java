@@ -19,12 +19,14 @@ import picocli.CommandLine.Spec;
 
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
+import app.nianbao.figures.ReviewStatus;
 import app.nianbao.imports.Archives;
 import app.nianbao.imports.ImportOutcome;
 import app.nianbao.imports.ImportService;
 import app.nianbao.imports.ImportSummary;
 import app.nianbao.imports.ReportFiles;
 import app.nianbao.parse.ReadOptions;
+import app.nianbao.parse.ReportJson;
 import app.nianbao.store.Store;
 
 @Command(name = "import", description = {"把年报文件（或文件夹）导入数据库。",
@@ -116,6 +118,11 @@ class ImportCommand implements Callable<Integer> {
                         if (preview.replaces() != null) {
                             preview.replaces().changes().forEach(c -> out.println("    %s %s: %s → %s".formatted(c.cell(), cellName(c.cell()),
                                     number(c.before()), number(c.after()))));
+                            preview.replaces().appeared().forEach(f -> out.println("    + [%s %s] %s".formatted(f.rule(), f.severity().code(),
+                                    f.message())));
+                            preview.replaces().gone().forEach(f -> out.println("    - [%s %s] %s%s".formatted(f.finding().rule(),
+                                    f.finding().severity().code(), f.finding().message(), ReviewStatus.OPEN.code().equals(f.reviewStatus()) ? ""
+                                            : "（%s 的审核将不再适用 / %s's review will no longer apply）".formatted(f.reviewedBy(), f.reviewedBy()))));
                         }
                     }
                 }
@@ -161,6 +168,12 @@ class ImportCommand implements Callable<Integer> {
                 change.put("before", c.before());
                 change.put("after", c.after());
                 return change;
+            }).toList());
+            m.put("findings_appear", p.replaces().appeared().stream().map(ReportJson::finding).toList());
+            m.put("findings_go", p.replaces().gone().stream().map(f -> {
+                Map<String, Object> gone = new LinkedHashMap<>(ReportJson.finding(f.finding()));
+                gone.put("review", f.reviewStatus());
+                return gone;
             }).toList());
         }
         return m;

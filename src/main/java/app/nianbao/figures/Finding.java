@@ -26,4 +26,12 @@ public record Finding(String rule, Severity severity, String table, String row, 
     public boolean listed() {
         return severity != Severity.INFO || fromReader();
     }
+
+    /**
+     * What makes two findings the same statement about a report (rule, cell and message): a
+     * review given to one holds for the other, across a re-check or a new version.
+     */
+    public String statement() {
+        return String.join("\u0000", rule, String.valueOf(table), String.valueOf(row), String.valueOf(col), message);
+    }
 }

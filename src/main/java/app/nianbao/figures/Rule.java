@@ -63,4 +63,9 @@ public enum Rule {
     public boolean fromReader() {
         return name().startsWith("P");
     }
+
+    /** Whether the rule compares a report with the same agency's year before (it can only run where that year is known). */
+    public boolean acrossYears() {
+        return this == R5 || this == R6 || this == R10 || this == R11;
+    }
 }

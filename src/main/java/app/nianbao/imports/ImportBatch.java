@@ -126,7 +126,17 @@ final class ImportBatch {
                     r.parsed().findings()));
         }
         List<Long> superseded = latest.keySet().stream().filter(current::containsKey).map(k -> current.get(k).reportId()).toList();
-        batch.write(reports, superseded, List.copyOf(latest.values()), findings);
+        // a new version keeps the reviews of the findings that still hold in it
+        Map<Long, List<ReportService.StoredFinding>> replacedFindings = batch.findings(superseded);
+        Map<Long, List<ReportService.StoredFinding>> reviewsBefore = new HashMap<>();
+        for (NewReport r : reports) {
+            Stored was = current.get(ReportBatch.key(r.agencyId(), r.year()));
+            if (was != null) {
+                reviewsBefore.put(r.reportId(), replacedFindings.getOrDefault(was.reportId(), List.of()));
+            }
+        }
+        Map<Long, List<ReportService.StoredFinding>> lapsed = new HashMap<>(batch.write(reports, superseded, List.copyOf(latest.values()),
+                findings, reviewsBefore));
         // a stored next year is checked again against the new report, its reviews kept where findings still hold
         Map<Long, List<ReportService.StoredFinding>> before = batch.findings(recheck.stream().map(Stored::reportId).toList());
         Map<Long, List<Finding>> rechecked = new LinkedHashMap<>();
@@ -136,7 +146,16 @@ final class ImportBatch {
             rechecked.put(next.reportId(), findings(finalState.get(ReportBatch.key(next.agencyId(), next.year())),
                     finalState.get(ReportBatch.key(next.agencyId(), next.year() - 1)), readers));
         }
-        batch.replaceFindings(rechecked, before);
+        // a review of the next year that no longer holds is told with the file that changed its year before
+        batch.replaceFindings(rechecked, before).forEach((nextId, gone) -> recheck.stream().filter(n -> n.reportId() == nextId).findFirst()
+                .map(n -> latest.get(ReportBatch.key(n.agencyId(), n.year() - 1)))
+                .ifPresent(r -> lapsed.merge(r.reportId(), gone, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList())));
+        for (int n = 0; n < accepted.size(); n++) {
+            List<ReportService.StoredFinding> gone = lapsed.getOrDefault(ids.get(n), List.of());
+            if (!gone.isEmpty()) {
+                outcomes[accepted.get(n)] = outcomes[accepted.get(n)].withLapsedReviews(gone.size());
+            }
+        }
     }
 
     private static Checkable checkable(NewReport r) {

@@ -211,7 +211,7 @@ public class ImportService {
             stored = dsl.transactionResult(tx -> {
                 AgencyService agencies = new AgencyService(tx.dsl());
                 corrected.addAll(StoredNames.corrected(ready, agencies));
-                replaced.putAll(replaced(corrected, agencies, new app.nianbao.report.ReportService(tx.dsl())));
+                replaced.putAll(replaced(corrected, agencies, new app.nianbao.report.ReportService(tx.dsl()), new ReportBatch(tx.dsl())));
                 return hashes.isEmpty() ? Set.<String>of() : new ReportBatch(tx.dsl()).storedHashes(hashes);
             });
         } catch (RuntimeException e) {
@@ -231,11 +231,21 @@ public class ImportService {
         return previews;
     }
 
+    /** The findings of a report's own year the import would store: the reader's and every rule that needs no other year. */
+    private static List<app.nianbao.figures.Finding> wouldHave(app.nianbao.parse.ParsedReport report) {
+        String narrative = report.sourceText() == null ? null
+                : app.nianbao.check.NarrativeRules.narrative(app.nianbao.parse.SourceText.lines(report.sourceText()));
+        List<app.nianbao.figures.Finding> findings = app.nianbao.check.CheckService.rules(report.year(), report.figures(), narrative, null, null);
+        report.findings().stream().filter(app.nianbao.figures.Finding::fromReader).forEach(findings::add);
+        return findings;
+    }
+
     /**
      * For the reports whose agency and year are stored already: the version each would replace
      * and the cells that would change; one query for the agencies and two for the stored versions.
      */
-    private static java.util.Map<Ready, Replaces> replaced(List<Ready> reports, AgencyService agencies, app.nianbao.report.ReportService store) {
+    private static java.util.Map<Ready, Replaces> replaced(List<Ready> reports, AgencyService agencies, app.nianbao.report.ReportService store,
+                                                           ReportBatch batch) {
         List<Ready> named = reports.stream().filter(r -> r.report().agency() != null && r.report().year() != null).toList();
         java.util.Map<String, Long> ids = agencies.findByKeys(named.stream().map(r -> AgencyNames.normalize(r.report().agency())).distinct()
                 .toList());
@@ -248,12 +258,15 @@ public class ImportService {
         });
         java.util.Map<String, app.nianbao.report.ReportService.StoredVersion> current = new java.util.HashMap<>();
         store.currentVersions(asked).forEach(v -> current.put(v.agencyId() + "/" + v.year(), v));
+        java.util.Map<Long, List<app.nianbao.report.ReportService.StoredFinding>> findings = batch.findings(
+                current.values().stream().map(app.nianbao.report.ReportService.StoredVersion::reportId).toList());
         java.util.Map<Ready, Replaces> replaced = new java.util.IdentityHashMap<>();
         named.forEach(r -> {
             Long id = ids.get(AgencyNames.normalize(r.report().agency()));
             var version = id == null ? null : current.get(id + "/" + r.report().year());
             if (version != null) {
-                replaced.put(r, Replaces.of(version, r.report().figures()));
+                replaced.put(r, Replaces.of(version, r.report().figures(), findings.getOrDefault(version.reportId(), List.of()),
+                        wouldHave(r.report())));
             }
         });
         return replaced;

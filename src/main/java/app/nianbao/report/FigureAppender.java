@@ -80,6 +80,12 @@ public final class FigureAppender {
      * NULL, so a finding without its message is refused here as an INSERT would refuse it.
      */
     public static void appendFinding(DuckDBAppender finding, long id, long reportId, app.nianbao.figures.Finding f) throws SQLException {
+        appendFinding(finding, id, reportId, f, null);
+    }
+
+    /** A finding with the review it keeps from an earlier version or check (null: open). */
+    static void appendFinding(DuckDBAppender finding, long id, long reportId, app.nianbao.figures.Finding f,
+                              ReportService.StoredFinding review) throws SQLException {
         if (f.rule() == null || f.severity() == null || f.message() == null) {
             throw new SQLException("finding %s of report %d lacks its rule, severity or message".formatted(f.rule(), reportId));
         }
@@ -89,7 +95,20 @@ public final class FigureAppender {
         appendNullable(finding, f.col());
         appendDecimal(finding, f.expected());
         appendDecimal(finding, f.actual());
-        finding.append(f.message()).append("open").appendNull().appendNull().appendNull().endRow();
+        finding.append(f.message());
+        if (review == null) {
+            finding.append(app.nianbao.figures.ReviewStatus.OPEN.code()).appendNull().appendNull().appendNull();
+        } else {
+            finding.append(review.reviewStatus());
+            appendNullable(finding, review.reviewComment());
+            appendNullable(finding, review.reviewedBy());
+            if (review.reviewedAt() == null) {
+                finding.appendNull();
+            } else {
+                finding.append(review.reviewedAt());
+            }
+        }
+        finding.endRow();
     }
 
     private static void appendDecimal(DuckDBAppender appender, java.math.BigDecimal value) throws SQLException {

@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -213,25 +214,42 @@ public final class ReportBatch {
 
     /**
      * Replaces the findings of these reports. A new finding that says what a reviewed old one
-     * said (same rule, cell and message) keeps its review: who, when, why.
+     * said (same statement) keeps its review: who, when, why.
+     *
+     * @return the reviews that no longer apply, by report: their finding is gone
      */
-    public void replaceFindings(Map<Long, List<Finding>> findings) {
-        replaceFindings(findings, findings(findings.keySet()));
+    public Map<Long, List<ReportService.StoredFinding>> replaceFindings(Map<Long, List<Finding>> findings) {
+        return replaceFindings(findings, findings(findings.keySet()));
     }
 
     /** As {@link #replaceFindings(Map)}, with the stored findings (and reviews) already read. */
-    public void replaceFindings(Map<Long, List<Finding>> findings, Map<Long, List<ReportService.StoredFinding>> previous) {
-        List<FindingRow> rows = new ArrayList<>();
-        findings.forEach((reportId, list) -> {
-            Map<String, ReportService.StoredFinding> reviewed = new HashMap<>();
-            previous.getOrDefault(reportId, List.of()).stream().filter(f -> !ReviewStatus.OPEN.code().equals(f.reviewStatus()))
-                    .forEach(f -> reviewed.put(identity(f.finding()), f));
-            list.forEach(f -> rows.add(new FindingRow(reportId, f, reviewed.get(identity(f)))));
-        });
+    public Map<Long, List<ReportService.StoredFinding>> replaceFindings(Map<Long, List<Finding>> findings,
+                                                                       Map<Long, List<ReportService.StoredFinding>> previous) {
+        Carried carried = carry(findings, previous);
         for (List<Long> chunk : chunks(List.copyOf(findings.keySet()))) {
             dsl.deleteFrom(FINDING).where(FINDING.REPORT_ID.in(chunk)).execute();
         }
-        insertFindingRows(rows);
+        insertFindingRows(carried.rows());
+        return carried.lapsed();
+    }
+
+    /** The rows to store, each with the review it keeps, and the reviews left with no finding to hold them. */
+    private record Carried(List<FindingRow> rows, Map<Long, List<ReportService.StoredFinding>> lapsed) {
+    }
+
+    private static Carried carry(Map<Long, List<Finding>> findings, Map<Long, List<ReportService.StoredFinding>> previous) {
+        List<FindingRow> rows = new ArrayList<>();
+        Map<Long, List<ReportService.StoredFinding>> lapsed = new LinkedHashMap<>();
+        findings.forEach((reportId, list) -> {
+            Map<String, ReportService.StoredFinding> reviewed = new LinkedHashMap<>();
+            previous.getOrDefault(reportId, List.of()).stream().filter(f -> !ReviewStatus.OPEN.code().equals(f.reviewStatus()))
+                    .forEach(f -> reviewed.put(f.finding().statement(), f));
+            list.forEach(f -> rows.add(new FindingRow(reportId, f, reviewed.remove(f.statement()))));
+            if (!reviewed.isEmpty()) {
+                lapsed.put(reportId, List.copyOf(reviewed.values()));
+            }
+        });
+        return new Carried(rows, lapsed);
     }
 
     /** A finding to store for a report, with the review it keeps from before (null: open). */
@@ -255,28 +273,29 @@ public final class ReportBatch {
         }
     }
 
-    /** What makes two findings the same statement about a report. */
-    private static String identity(Finding f) {
-        return String.join("\u0000", f.rule(), String.valueOf(f.table()), String.valueOf(f.row()), String.valueOf(f.col()), f.message());
-    }
-
     /**
      * Writes the reports, their figures, the wide rows of those that become current (replacing
-     * the rows of the reports they supersede) and their findings.
+     * the rows of the reports they supersede) and their findings. A new report's finding that
+     * says what a reviewed finding of the version it replaces said keeps that review.
+     *
+     * @param reviewsBefore by new report, the findings of the version it replaces
+     * @return the reviews of replaced versions that no longer apply, by new report
      */
-    public void write(List<NewReport> reports, Collection<Long> superseded, List<NewReport> becomeCurrent,
-                      Map<Long, List<Finding>> findings) {
+    public Map<Long, List<ReportService.StoredFinding>> write(List<NewReport> reports, Collection<Long> superseded,
+                                                              List<NewReport> becomeCurrent, Map<Long, List<Finding>> findings,
+                                                              Map<Long, List<ReportService.StoredFinding>> reviewsBefore) {
         insertScans(reports);
+        Carried carried = carry(findings, reviewsBefore);
         if (!dsl.connectionResult(connection -> connection.isWrapperFor(DuckDBConnection.class))) {
             insertReports(reports);
             insertFigures(reports);
             replaceCurrentCells(superseded, becomeCurrent, false);
-            insertFindings(findings);
-            return;
+            insertFindingRows(carried.rows());
+            return carried.lapsed();
         }
         // DuckDB plans a multi-row INSERT slowly; its appender writes the same rows in a fraction of the time
         LocalDateTime now = LocalDateTime.now();
-        java.util.Iterator<Long> findingIds = reserve("finding_id_seq", findings.values().stream().mapToInt(List::size).sum()).iterator();
+        java.util.Iterator<Long> findingIds = reserve("finding_id_seq", carried.rows().size()).iterator();
         dsl.connection(connection -> {
             DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
             try (DuckDBAppender report = duck.createAppender("main", REPORT.getName());
@@ -292,13 +311,12 @@ public final class ReportBatch {
         replaceCurrentCells(superseded, becomeCurrent, true);
         dsl.connection(connection -> {
             try (DuckDBAppender finding = connection.unwrap(DuckDBConnection.class).createAppender("main", FINDING.getName())) {
-                for (var entry : findings.entrySet()) {
-                    for (Finding f : entry.getValue()) {
-                        FigureAppender.appendFinding(finding, findingIds.next(), entry.getKey(), f);
-                    }
+                for (FindingRow row : carried.rows()) {
+                    FigureAppender.appendFinding(finding, findingIds.next(), row.reportId(), row.finding(), row.review());
                 }
             }
         });
+        return carried.lapsed();
     }
 
     /** The pages and cell boxes of the scans among these reports: a statement a page and one a scan's boxes; scans are few. */
@@ -388,12 +406,6 @@ public final class ReportBatch {
             }
             insert.execute();
         }
-    }
-
-    private void insertFindings(Map<Long, List<Finding>> findings) {
-        List<FindingRow> rows = new ArrayList<>();
-        findings.forEach((reportId, list) -> list.forEach(f -> rows.add(new FindingRow(reportId, f, null))));
-        insertFindingRows(rows);
     }
 
     private static <T> List<List<T>> chunks(List<T> all) {

@@ -240,6 +240,7 @@ class ImportView extends Main implements HasDynamicTitle {
                 }
                 block.add(changes);
             }
+            block.add(new FindingChanges(replaces));
             return block;
         }
 
@@ -286,7 +287,7 @@ class ImportView extends Main implements HasDynamicTitle {
                 case REPLACED -> getTranslation("import.new-version", result.version());
                 case UNCHANGED -> getTranslation("import.unchanged");
                 case FAILED -> getTranslation("import.outcome-failed", Labels.inLanguage(result.reason()));
-            });
+            } + (result.lapsedReviews() == 0 ? "" : getTranslation("import.reviews-lapsed", result.lapsedReviews())));
             status.getElement().getThemeList().add(result.status() == ImportOutcome.Status.FAILED ? "badge error" : "badge success");
         }
     }

@@ -29,6 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.ReviewStatus;
+import app.nianbao.figures.Severity;
 import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.ReportDetail;
 import app.nianbao.report.ReportService.StoredFinding;
@@ -91,8 +92,8 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         heading.setText(getTranslation("report.title", s.agency(), String.valueOf(s.year())));
         HorizontalLayout facts = new HorizontalLayout(ReportsView.score(s), fact(getTranslation("report.fact.template", s.template())),
                 fact(getTranslation("report.fact.format", s.format())), fact(getTranslation("report.fact.version", s.version())),
-                fact(counted("report.fact.errors", s.errors(), s.dismissed().errors())),
-                fact(counted("report.fact.warnings", s.warnings(), s.dismissed().warnings())),
+                fact(counted("report.fact.errors", s.errors(), s.dismissed().errors()) + confirmed(detail, Severity.ERROR)),
+                fact(counted("report.fact.warnings", s.warnings(), s.dismissed().warnings()) + confirmed(detail, Severity.WARNING)),
                 fact(getTranslation("report.fact.published", publishedText(s))));
         marks(s).forEach(facts::add);
         facts.add(legend());
@@ -267,6 +268,13 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         return dismissed == 0 ? text : text + getTranslation("report.fact.dismissed", counts + dismissed, dismissed);
     }
 
+    /** "，1 条已确认为机构错误": of what counts, what an auditor confirmed as the agency's own error. */
+    private String confirmed(ReportDetail detail, Severity severity) {
+        long confirmed = detail.findings().stream().filter(f -> f.finding().severity() == severity)
+                .filter(f -> ReviewStatus.CONFIRMED.code().equals(f.reviewStatus())).count();
+        return confirmed == 0 ? "" : getTranslation("report.fact.confirmed", confirmed);
+    }
+
     /** "已排除 · li.analyst · 2026-12-04 10:12：原表空白即为 0": the state, who gave it and when, and why. */
     private static String reviewText(StoredFinding f) {
         String text = Labels.review(ReviewStatus.ofCode(f.reviewStatus()));
@@ -390,11 +398,13 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private void compare(ReportService.ReportVersion older, ReportDetail detail, TemplateTables tables, Div comparison) {
         comparison.removeAll();
         reports.storedVersion(older.reportId()).ifPresent(stored -> {
-            app.nianbao.imports.Replaces diff = app.nianbao.imports.Replaces.of(stored, detail.figures());
+            app.nianbao.imports.Replaces diff = app.nianbao.imports.Replaces.of(stored, detail.figures(), reports.findings(older.reportId()),
+                    detail.findings().stream().map(ReportService.StoredFinding::finding).toList());
             tables.markChanged(diff.changes().stream().map(app.nianbao.imports.Replaces.CellChange::cell).toList());
             comparison.add(new H3(getTranslation("report.compared", older.version(), detail.summary().version(), diff.changes().size())));
             diff.changes().forEach(c -> comparison.add(new com.vaadin.flow.component.html.Paragraph(getTranslation("import.change",
                     Labels.cell(c.cell()), Labels.numberOrBlank(c.before()), Labels.numberOrBlank(c.after())))));
+            comparison.add(new FindingChanges(diff));
         });
     }
 

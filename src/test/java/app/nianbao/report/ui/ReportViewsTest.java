@@ -213,6 +213,26 @@ class ReportViewsTest extends KaribuTestBase {
     }
 
     @Test
+    void a_confirmed_warning_is_marked_as_the_agencys_error_in_the_list_and_in_the_counts() {
+        signInAs("li.analyst", Role.ANALYST);
+        ReportSummary shanghai = current("上海市人民政府办公厅", 2019);
+        UI.getCurrent().navigate("reports/" + shanghai.agencyId() + "/2019");
+        Grid<StoredFinding> grid = findingsGrid();
+        int warning = IntStream.range(0, _size(grid))
+                .filter(i -> _get(grid, i).finding().severity() == app.nianbao.figures.Severity.WARNING).findFirst().orElseThrow();
+
+        _click(_get(_getCellComponent(grid, warning, "review"), Button.class, spec -> spec.withText("确认")));
+
+        // other tests review this report's warnings too: the count is read after the click, the confirmed ones by hand
+        int confirmed = ((Number) dsl.fetchValue("select count(*) from finding where report_id = ? and severity = 'warning' "
+                + "and review_status = 'confirmed'", shanghai.reportId())).intValue();
+        assertThat(confirmed).isPositive();
+        assertThat(_find(Span.class).stream().map(Span::getText)).contains("警告 %d，其中 %d 条已确认为机构填报错误".formatted(
+                current("上海市人民政府办公厅", 2019).warnings(), confirmed));
+        assertThat(_get(findingsGrid(), warning).reviewedBy()).isEqualTo("li.analyst");
+    }
+
+    @Test
     void a_dismissal_without_a_comment_is_refused_with_the_reason_and_the_finding_stays_open() {
         signInAs("li.analyst", Role.ANALYST);
         ReportDetail detail = reportWithReaderFindings();
