@@ -1,7 +1,9 @@
 // The one place the product talks to Chart.js. Java sets `config` (Chart.js JSON built with
 // chartjs-java-model), `stacked` and `meta` (what JSON cannot say as Chart.js options: the unit
 // tooltips append, per-point tooltip lines, one legend entry per label, the accessible name and
-// description); the arrow keys walk the points and Enter drills down as a click does;
+// description) and `marks` (analysts' notes on a label: a numbered flag and a dashed line at it,
+// the note in the tooltip and in what the keyboard reads out); the arrow keys walk the points
+// and Enter drills down as a click does;
 // this element draws, redraws after destroying the old chart, and marks itself data-rendered
 // (or data-error) so tests and users know where it stands.
 import { Chart, registerables } from 'chart.js';
@@ -16,6 +18,7 @@ class NianbaoChart extends HTMLElement {
     this._config = null;
     this._stacked = false;
     this._meta = null;
+    this._marks = [];
     this._focus = null;
     this._tooltipLine = (ctx) => String(ctx.parsed.y);
     // Read out the point the keyboard moved to; the canvas itself has no text a reader could say.
@@ -27,7 +30,7 @@ class NianbaoChart extends HTMLElement {
 
   connectedCallback() {
     // A property set before this element was defined shadows the accessors; take it over.
-    for (const name of ['config', 'stacked', 'meta']) {
+    for (const name of ['config', 'stacked', 'meta', 'marks']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -70,6 +73,24 @@ class NianbaoChart extends HTMLElement {
 
   get meta() {
     return this._meta;
+  }
+
+  /** JSON [{index, number, text}]: the notes drawn at a label index, numbered as listed under the chart. */
+  set marks(json) {
+    try {
+      this._marks = json ? JSON.parse(json) : [];
+    } catch (e) {
+      this._marks = [];
+    }
+    this._render();
+  }
+
+  get marks() {
+    return JSON.stringify(this._marks);
+  }
+
+  _marksAt(index) {
+    return this._marks.filter((m) => m.index === index);
   }
 
   /**
@@ -188,7 +209,9 @@ class NianbaoChart extends HTMLElement {
     const parsed = typeof raw === 'object' ? raw : { y: raw };
     const label = (chart.data.labels || [])[point.index];
     const line = this._tooltipLine({ datasetIndex: point.datasetIndex, dataIndex: point.index, dataset, parsed });
-    return label !== undefined ? `${label}: ${line}` : line;
+    const notes = this._marksAt(point.index).map((m) => `(${m.number}) ${m.text}`).join(' ');
+    const said = label !== undefined ? `${label}: ${line}` : line;
+    return notes ? `${said}. ${notes}` : said;
   }
 
   _destroy() {
@@ -226,6 +249,7 @@ class NianbaoChart extends HTMLElement {
           config.options.scales[axis] = { ...(config.options.scales[axis] || {}), stacked: true };
         }
       }
+      config.plugins = [...(config.plugins || []), this._marksPlugin()];
       this._chart = new Chart(this._canvas, config);
       this.setAttribute('data-rendered', 'true');
     } catch (e) {
@@ -233,6 +257,49 @@ class NianbaoChart extends HTMLElement {
     }
   }
 }
+
+// A numbered flag above the plot and a dashed line through it at each label an analyst wrote a
+// note on; the flag's number is the note's in the list under the chart.
+NianbaoChart.prototype._marksPlugin = function () {
+  return {
+    id: 'nianbaoMarks',
+    afterDatasetsDraw: (chart) => {
+      const x = chart.scales.x;
+      if (!x || this._marks.length === 0) {
+        return;
+      }
+      const { top, bottom } = chart.chartArea;
+      const context = chart.ctx;
+      const byIndex = new Map();
+      this._marks.forEach((m) => byIndex.set(m.index, [...(byIndex.get(m.index) || []), m.number]));
+      context.save();
+      byIndex.forEach((numbers, index) => {
+        const at = x.getPixelForValue(index);
+        if (!Number.isFinite(at)) {
+          return;
+        }
+        context.strokeStyle = '#b45309';
+        context.setLineDash([4, 3]);
+        context.lineWidth = 1;
+        context.beginPath();
+        context.moveTo(at, top);
+        context.lineTo(at, bottom);
+        context.stroke();
+        context.setLineDash([]);
+        const text = numbers.join(',');
+        context.font = 'bold 11px sans-serif';
+        const width = context.measureText(text).width + 8;
+        context.fillStyle = '#b45309';
+        context.fillRect(at - width / 2, top - 2, width, 15);
+        context.fillStyle = '#ffffff';
+        context.textAlign = 'center';
+        context.textBaseline = 'top';
+        context.fillText(text, at, top + 1);
+      });
+      context.restore();
+    },
+  };
+};
 
 // Tooltips say the unit and, where the server named them, which agency a point is; a legend shows
 // each label once (a band's lower and upper limit share one); the canvas gets a role, a name and
@@ -251,7 +318,15 @@ NianbaoChart.prototype._applyMeta = function (config, meta) {
     const value = ctx.parsed && typeof ctx.parsed === 'object' ? ctx.parsed.y : ctx.parsed;
     return `${ctx.dataset.label}: ${format(value)}${unit}`;
   };
-  tooltip.callbacks = { label: (ctx) => this._tooltipLine(ctx) };
+  tooltip.callbacks = {
+    label: (ctx) => this._tooltipLine(ctx),
+    footer: (items) => (items.length ? this._marksAt(items[0].dataIndex).map((m) => `(${m.number}) ${m.text}`) : []),
+  };
+  // room above the plot for the notes' flags
+  if (this._marks.length > 0) {
+    const layout = (config.options.layout = config.options.layout || {});
+    layout.padding = { ...(layout.padding || {}), top: 16 };
+  }
   if (meta.uniqueLegend) {
     const legend = (config.options.plugins.legend = config.options.plugins.legend || {});
     legend.labels = legend.labels || {};

@@ -36,8 +36,11 @@ class ApiController {
     private final ReportService reports;
     private final AnalyticsService analytics;
     private final PublicationRegister register;
+    private final app.nianbao.analytics.NoteService notes;
 
-    ApiController(AgencyService agencies, ReportService reports, AnalyticsService analytics, PublicationRegister register) {
+    ApiController(AgencyService agencies, ReportService reports, AnalyticsService analytics, PublicationRegister register,
+                  app.nianbao.analytics.NoteService notes) {
+        this.notes = notes;
         this.agencies = agencies;
         this.reports = reports;
         this.analytics = analytics;
@@ -54,6 +57,35 @@ class ApiController {
             return new PublicationJson(e.agencyId(), e.agency(), e.year(), e.kind().code(), e.deadline(), e.publishedOn(),
                     e.dateSource(), e.status().code(), e.daysLate(), e.changedOn(), e.withdrawnOn());
         }
+    }
+
+    /** An analyst's note on a subject's metric (null: every metric) and year, with its author and time. */
+    record NoteJson(long id, String subject, @JsonProperty("subject_label") String subjectLabel, String metric, int year, String text,
+                    @JsonProperty("created_by") String createdBy, @JsonProperty("created_at") java.time.LocalDateTime createdAt) {
+
+        static NoteJson of(app.nianbao.analytics.NoteService.Note n) {
+            return new NoteJson(n.id(), n.subject(), n.subjectLabel(), n.metric(), n.year(), n.body(), n.createdBy(), n.createdAt());
+        }
+    }
+
+    /**
+     * The notes: those a chart of one scope draws (scope, optionally metric and years, oldest year
+     * first), or every note matching the words in q, newest first; paged.
+     */
+    @GetMapping("/notes")
+    ResponseEntity<List<NoteJson>> notes(@RequestParam(required = false) String scope, @RequestParam(required = false) String metric,
+                                         @RequestParam(defaultValue = "0") int from, @RequestParam(defaultValue = "9999") int to,
+                                         @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int offset,
+                                         @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) int limit) {
+        Page page = Page.of(offset, limit);
+        if (scope != null) {
+            List<Metric> metrics = metric == null ? List.of(Metric.values()) : List.of(Metric.ofCode(metric)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown metric " + metric)));
+            var drawn = notes.forCharts(List.of(Scope.parse(scope).written()), metrics, from, to);
+            return ResponseEntity.ok().headers(page.headers(drawn.size())).body(page.of(drawn).stream().map(NoteJson::of).toList());
+        }
+        return ResponseEntity.ok().headers(page.headers(notes.count(q)))
+                .body(notes.search(q, page.offset(), page.limit()).stream().map(NoteJson::of).toList());
     }
 
     @GetMapping("/publication")

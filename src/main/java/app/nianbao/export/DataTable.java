@@ -17,6 +17,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public record DataTable(String title, List<String> columns, List<List<Object>> rows) {
 
+    /** The same table with one more column, its value per row computed from the row (null: no value). */
+    public DataTable withColumn(String header, java.util.function.Function<List<Object>, Object> value) {
+        List<String> wider = new ArrayList<>(columns);
+        wider.add(header);
+        List<List<Object>> widerRows = new ArrayList<>();
+        for (List<Object> row : rows) {
+            List<Object> r = new ArrayList<>(row);
+            r.add(value.apply(row));
+            widerRows.add(r);
+        }
+        return new DataTable(title, wider, widerRows);
+    }
+
     /** CSV with a UTF-8 byte-order mark, so Excel opens Chinese text correctly. */
     public byte[] csv() {
         StringBuilder csv = new StringBuilder("\uFEFF");

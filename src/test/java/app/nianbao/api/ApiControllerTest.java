@@ -3,6 +3,7 @@ package app.nianbao.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -52,6 +53,30 @@ class ApiControllerTest extends SpringTestBase {
                 .andExpect(jsonPath("$.t3.new_received.natural").value(3001))
                 .andExpect(jsonPath("$.t4.review.total").value(351))
                 .andExpect(jsonPath("$.findings").isArray());
+    }
+
+    @Test
+    void the_notes_a_chart_of_a_scope_draws_are_listed_with_author_and_time_and_all_notes_are_searchable() throws Exception {
+        dsl.execute("insert into chart_note (subject, subject_label, metric, year, body, created_by, created_at) values "
+                + "('region:97', '测试区', null, 2022, '机构改革，两局合并', 'li.analyst', timestamp '2026-12-07 09:30:00'), "
+                + "('region:97', '测试区', 'reviews', 2023, '复议集中办理', 'li.analyst', timestamp '2026-12-07 09:31:00')");
+        try {
+            asViewer(get("/api/v1/notes").param("scope", "region:97").param("metric", "new_applications"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.length()").value(1))
+                    .andExpect(jsonPath("$[0].text").value("机构改革，两局合并"))
+                    .andExpect(jsonPath("$[0].metric").doesNotExist())
+                    .andExpect(jsonPath("$[0].created_by").value("li.analyst"))
+                    .andExpect(jsonPath("$[0].year").value(2022));
+            asViewer(get("/api/v1/notes").param("q", "复议"))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("X-Total-Count", "1"))
+                    .andExpect(jsonPath("$[0].subject").value("region:97"))
+                    .andExpect(jsonPath("$[0].subject_label").value("测试区"));
+            asViewer(get("/api/v1/notes").param("scope", "region:97").param("metric", "nonsense")).andExpect(status().isBadRequest());
+        } finally {
+            dsl.execute("delete from chart_note where subject = 'region:97'");
+        }
     }
 
     @Test

@@ -34,8 +34,12 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
     private final Div coverage = new Div();
     private final Div content = new Div();
 
-    AnalysisView(String titleKey, AnalyticsService analytics, AgencyService agencies, GroupService groups, Class<? extends Component> route) {
+    private final ChartNotes notes;
+
+    AnalysisView(String titleKey, AnalyticsService analytics, AgencyService agencies, GroupService groups, ChartNotes notes,
+                 Class<? extends Component> route) {
         this.analytics = analytics;
+        this.notes = notes;
         this.titleKey = titleKey;
         this.filters = new FilterBar(agencies.list(), groups, route);
         addClassName("view");
@@ -59,9 +63,13 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
     public void beforeEnter(BeforeEnterEvent event) {
         filters.read(event.getLocation().getQueryParameters());
         Scope scope = Scope.parse(filters.scope());
+        notes.clear();
         boolean shown = render(scope);
         String years = filters.from() + "-" + filters.to();
         cards(content).forEach(card -> card.setContext(filters.scopeLabel(), years));
+        if (shown) {
+            showNotes();
+        }
         empty.setVisible(!shown);
         content.setVisible(shown);
         showCoverage(shown ? scope : null);
@@ -80,9 +88,20 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
         getUI().ifPresent(ui -> ChangesView.open(ui, filters.scope(), metric, year));
     }
 
-    /** Makes every chart of a card open what lies behind a clicked year (labels are the years). */
+    /** Makes every chart of a card open what lies behind a clicked year (labels are the years); the metric's notes go on it. */
     protected void drillByYear(ChartCard card, List<Integer> years, Metric metric) {
         card.onPointClick(click -> drillTo(years, click.index(), metric));
+        annotate(card, years, metric);
+    }
+
+    /** The card draws these metrics over these label years: the analysts' notes on them are shown on it. */
+    protected void annotate(ChartCard card, List<Integer> years, Metric... metrics) {
+        notes.drawn(card, years, metrics);
+    }
+
+    /** The notes on what the cards drew, again after one is written. */
+    private void showNotes() {
+        notes.show(filters, this::showNotes);
     }
 
     /** Opens what lies behind the year at a label index, if there is one. */

@@ -52,8 +52,8 @@ class OutcomesView extends AnalysisView {
     /** The outcome group opened row by row (?detail=refused), or null. */
     private Metric detail;
 
-    OutcomesView(AnalyticsService analytics, AgencyService agencies, GroupService groups) {
-        super("nav.outcomes", analytics, agencies, groups, OutcomesView.class);
+    OutcomesView(AnalyticsService analytics, AgencyService agencies, GroupService groups, ChartNotes chartNotes) {
+        super("nav.outcomes", analytics, agencies, groups, chartNotes, OutcomesView.class);
         addContent(mix, breakdown, rates, notes);
     }
 
@@ -80,6 +80,8 @@ class OutcomesView extends AnalysisView {
                 drillTo(years, click.index(), group == null ? Metric.PROCESSED : group);
             }
         });
+        annotate(mix, years, Metric.PROCESSED);
+        annotate(mix, years, OUTCOMES.toArray(Metric[]::new));
         drillByYear(rates, years, Metric.DISCLOSURE_RATE);
         drillByYear(breakdown, years, detail == null ? Metric.PROCESSED : detail);
         showMix(scope, processed);

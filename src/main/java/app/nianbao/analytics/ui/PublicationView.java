@@ -52,8 +52,8 @@ class PublicationView extends AnalysisView {
     private final Grid<Entry> list = new Grid<>();
     private List<Entry> problems = List.of();
 
-    PublicationView(AnalyticsService analytics, PublicationRegister register, AgencyService agencies, GroupService groups) {
-        super("nav.publication", analytics, agencies, groups, PublicationView.class);
+    PublicationView(AnalyticsService analytics, PublicationRegister register, AgencyService agencies, GroupService groups, ChartNotes notes) {
+        super("nav.publication", analytics, agencies, groups, notes, PublicationView.class);
         this.register = register;
         com.vaadin.flow.component.orderedlayout.HorizontalLayout heading = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(
                 listTitle);

@@ -41,8 +41,8 @@ class ReviewView extends AnalysisView {
     private final ChartCard correction = new ChartCard(getTranslation("review.correction"), Labels.definition(Metric.CORRECTION_RATE), "correction-rate");
     private final ChartCard disputes = new ChartCard(getTranslation("review.disputes"), Labels.definition(Metric.DISPUTES_PER_100), "disputes-per-100");
 
-    ReviewView(AnalyticsService analytics, AgencyService agencies, GroupService groups) {
-        super("nav.review", analytics, agencies, groups, ReviewView.class);
+    ReviewView(AnalyticsService analytics, AgencyService agencies, GroupService groups, ChartNotes notes) {
+        super("nav.review", analytics, agencies, groups, notes, ReviewView.class);
         addContent(cases, correction, disputes);
     }
 
@@ -55,6 +55,7 @@ class ReviewView extends AnalysisView {
         }
         List<String> labels = yearLabels(counts.get(0));
         drillByYear(cases, years, Metric.REVIEWS);
+        annotate(cases, years, Metric.LAWSUITS);
         drillByYear(correction, years, Metric.CORRECTION_RATE);
         drillByYear(disputes, years, Metric.DISPUTES_PER_100);
         BarData bars = new BarData().setLabels(labels);

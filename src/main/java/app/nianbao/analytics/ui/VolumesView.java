@@ -53,8 +53,8 @@ class VolumesView extends AnalysisView {
     private final Div proactiveNote = new Div();
     private final Div trend = new Div();
 
-    VolumesView(AnalyticsService analytics, AgencyService agencies, GroupService groups) {
-        super("nav.volumes", analytics, agencies, groups, VolumesView.class);
+    VolumesView(AnalyticsService analytics, AgencyService agencies, GroupService groups, ChartNotes notes) {
+        super("nav.volumes", analytics, agencies, groups, notes, VolumesView.class);
         trend.addClassName("trend-words");
         addContent(total, byApplicant, new H3(getTranslation("volumes.trend")), trend, proactive, proactiveNote);
     }
@@ -155,6 +155,7 @@ class VolumesView extends AnalysisView {
     private void showProactive(Scope scope, Series totals) {
         List<Integer> years = totals.points().stream().map(Point::year).toList();
         List<Series> all = analytics.levels(Metric.PROACTIVE, scope, filters.from(), filters.to());
+        annotate(proactive, years, Metric.PROACTIVE.toArray(Metric[]::new));
         BarData data = new BarData().setLabels(years.stream().map(String::valueOf).toList());
         List<List<Object>> rows = DataTable.yearRows(years);
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));

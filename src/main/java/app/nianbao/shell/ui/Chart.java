@@ -51,6 +51,23 @@ public class Chart extends Component implements HasSize {
         getElement().setProperty("config", config.toJson());
     }
 
+    /** A note drawn at a label: its number in the list under the chart and its text (tooltip, keyboard). */
+    public record Mark(int index, int number, String text) {
+    }
+
+    /** Draws these notes' flags over the chart (none: an empty list). */
+    public void setMarks(List<Mark> marks) {
+        JsonArray json = Json.createArray();
+        for (Mark mark : marks) {
+            elemental.json.JsonObject o = Json.createObject();
+            o.put("index", mark.index());
+            o.put("number", mark.number());
+            o.put("text", mark.text());
+            json.set(json.length(), o);
+        }
+        getElement().setProperty("marks", json.toJson());
+    }
+
     /** A click on a point or bar: which label (index) of which dataset. */
     @DomEvent("point-click")
     public static class PointClickEvent extends ComponentEvent<Chart> {

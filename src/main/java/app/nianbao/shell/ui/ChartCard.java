@@ -27,6 +27,14 @@ public class ChartCard extends Div {
     private final Div notes = new Div();
     private final Div description = new Div();
     private List<String> noteLines = List.of();
+    private final Div annotations = new Div();
+    private final HorizontalLayout actions;
+    private Button addNote;
+    private Runnable noteAction;
+    private List<Integer> annotatedYears = List.of();
+    private List<Annotation> annotationList = List.of();
+    /** The numbers as the view gave them, before the notes' column is added. */
+    private DataTable given;
     private DataTable data;
     private com.vaadin.flow.shared.Registration clicks;
 
@@ -40,12 +48,14 @@ public class ChartCard extends Div {
         Button toggle = new Button(getTranslation("chart.table"), e -> table.setVisible(!table.isVisible()));
         png.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout actions = new HorizontalLayout(png, toggle);
+        actions = new HorizontalLayout(png, toggle);
         DownloadLinks.of(this::exportName, () -> data, this::about).forEach(actions::add);
         actions.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         table.setVisible(false);
         table.setAllRowsVisible(true);
         notes.addClassName("chart-notes");
+        annotations.addClassName("chart-annotations");
+        annotations.setVisible(false);
         description.addClassName("chart-description");
         description.setId("chart-description-" + NEXT_ID.incrementAndGet());
         // on a phone the title keeps a line of its own and the downloads go under it, instead of the
@@ -53,7 +63,7 @@ public class ChartCard extends Div {
         HorizontalLayout header = new HorizontalLayout(heading, actions);
         header.setWrap(true);
         header.addClassName("chart-card-header");
-        add(header, chart, description, notes, table);
+        add(header, chart, description, annotations, notes, table);
     }
 
     private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong();
@@ -88,6 +98,9 @@ public class ChartCard extends Div {
             parts.add(definition);
         }
         parts.addAll(noteLines);
+        for (int i = 0; i < annotationList.size(); i++) {
+            parts.add(getTranslation("notes.said", i + 1, annotationList.get(i).year(), annotationList.get(i).text()));
+        }
         parts.add(getTranslation("chart.keys"));
         description.setText(String.join(" ", parts));
     }
@@ -116,15 +129,71 @@ public class ChartCard extends Div {
 
     /** As {@link #show(software.xdev.chartjs.model.charts.Chart, boolean, DataTable)}, with tooltip unit, point lines and legend. */
     public void show(software.xdev.chartjs.model.charts.Chart<?, ?, ?> config, boolean stacked, DataTable numbers, ChartMeta meta) {
-        this.data = numbers;
-        describe();
+        this.given = numbers;
         chart.show(config, stacked, (meta.label().isEmpty() ? meta.withLabel(heading.getText()) : meta).describedBy(description.getId().orElseThrow()));
-        table.removeAllColumns();
-        for (int c = 0; c < numbers.columns().size(); c++) {
-            int column = c;
-            table.addColumn(row -> row.get(column) == null ? "—" : row.get(column)).setHeader(numbers.columns().get(c));
+        showNumbers();
+    }
+
+    /** The table and every download: the view's numbers, with a column for the notes when there are any. */
+    private void showNumbers() {
+        if (given == null) {
+            return;
         }
-        table.setItems(numbers.rows());
+        data = annotationList.isEmpty() ? given : given.withColumn(getTranslation("notes.column"), row -> {
+            String said = String.join(" ", java.util.stream.IntStream.range(0, annotationList.size())
+                    .filter(i -> !row.isEmpty() && row.get(0) instanceof Integer year && year == annotationList.get(i).year())
+                    .mapToObj(i -> "(%d) %s".formatted(i + 1, annotationList.get(i).text())).toList());
+            return said.isEmpty() ? null : said;
+        });
+        describe();
+        table.removeAllColumns();
+        for (int c = 0; c < data.columns().size(); c++) {
+            int column = c;
+            var shown = table.addColumn(row -> row.get(column) == null ? "—" : row.get(column)).setHeader(data.columns().get(c));
+            // a long text (a note) is cut in its cell and read whole in its tooltip
+            shown.setTooltipGenerator(row -> row.get(column) instanceof String text ? text : null);
+        }
+        table.setItems(data.rows());
+    }
+
+    /** An analyst's note on a year of what this chart draws: why the number moved. */
+    public record Annotation(int year, String text) {
+    }
+
+    /**
+     * The notes on the chart's years (the labels, in order): a numbered flag on the chart at each
+     * noted year, the notes listed under it, and a column of them in the table and the downloads.
+     */
+    public void annotate(List<Integer> years, List<Annotation> notesOnYears) {
+        annotatedYears = List.copyOf(years);
+        annotationList = List.copyOf(notesOnYears);
+        List<Chart.Mark> marks = new java.util.ArrayList<>();
+        annotations.removeAll();
+        for (int i = 0; i < annotationList.size(); i++) {
+            Annotation a = annotationList.get(i);
+            int index = annotatedYears.indexOf(a.year());
+            if (index >= 0) {
+                marks.add(new Chart.Mark(index, i + 1, a.year() + ": " + a.text()));
+            }
+            com.vaadin.flow.component.html.Paragraph line = new com.vaadin.flow.component.html.Paragraph("(%d) %d · %s".formatted(i + 1, a.year(),
+                    a.text()));
+            line.addClassName("chart-annotation");
+            annotations.add(line);
+        }
+        annotations.setVisible(!annotationList.isEmpty());
+        chart.setMarks(marks);
+        showNumbers();
+    }
+
+    /** Offers "add a note" on this chart, doing this when chosen (for those who may write notes). */
+    public void onAddNote(Runnable add) {
+        noteAction = add;
+        if (addNote == null) {
+            addNote = new Button(getTranslation("notes.add"), e -> noteAction.run());
+            addNote.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            addNote.addClassName("add-note");
+            actions.add(addNote);
+        }
     }
 
     /** Lines said under the chart: who joined or left the totals, an outlier, what a year leaves out. */

@@ -97,6 +97,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(item("nav.publication", "publication", VaadinIcon.CALENDAR_CLOCK));
         nav.addItem(item("nav.quality", "quality", VaadinIcon.CHECK_SQUARE_O));
         nav.addItem(item("nav.reports", "reports", VaadinIcon.FILE_TEXT_O));
+        nav.addItem(item("nav.notes", "notes", VaadinIcon.COMMENT_ELLIPSIS_O));
         if (authentication.hasRole(Role.ANALYST.name())) {
             nav.addItem(item("nav.import", "import", VaadinIcon.UPLOAD));
             nav.addItem(item("nav.collect", "collect", VaadinIcon.GLOBE_WIRE));

@@ -67,6 +67,62 @@ class VolumesViewTest extends KaribuTestBase {
     }
 
     @Test
+    void a_note_on_an_agencys_year_is_a_flag_on_its_charts_a_line_under_them_and_a_column_of_the_table() {
+        long pingtan = pingtan();
+        dsl.execute("insert into chart_note (subject, subject_label, metric, year, body, created_by, created_at) "
+                + "values (?, '平潭综合实验区', 'new_applications', 2021, '2021：新设网上申请渠道', 'li.analyst', timestamp '2026-12-07 09:00:00')",
+                "agency:" + pingtan);
+        try {
+            UI.getCurrent().navigate("volumes", QueryParameters.fromString("scope=agency:" + pingtan + "&from=2019&to=2025"));
+
+            List<Chart> charts = _find(Chart.class);
+            // 2021 is the third label (2019, 2020, 2021, …): the flag stands there, on both new-application charts
+            assertThat(charts.get(0).getElement().getProperty("marks")).contains("\"index\":2").contains("新设网上申请渠道");
+            assertThat(charts.get(1).getElement().getProperty("marks")).contains("\"index\":2");
+            // table 2's chart draws other metrics: the note is not on it
+            assertThat(charts.get(2).getElement().getProperty("marks")).isEqualTo("[]");
+            assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
+                    .contains("(1) 2021 · 2021：新设网上申请渠道 — li.analyst, 2026-12-07");
+            app.nianbao.shell.ui.ChartCard total = _find(app.nianbao.shell.ui.ChartCard.class).get(0);
+            _click(_get(total, Button.class, spec -> spec.withText("数据表")));
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.grid.Grid<List<Object>> table = _get(total, com.vaadin.flow.component.grid.Grid.class);
+            assertThat(table.getColumns()).last().extracting(c -> c.getHeaderText()).isEqualTo("注释");
+            assertThat(table.getListDataView().getItems().filter(r -> Integer.valueOf(2021).equals(r.get(0)))
+                    .map(r -> r.get(r.size() - 1))).containsExactly("(1) 2021：新设网上申请渠道 — li.analyst, 2026-12-07");
+        } finally {
+            dsl.execute("delete from chart_note where subject = ?", "agency:" + pingtan);
+        }
+    }
+
+    @Test
+    void an_analyst_writes_a_note_from_a_chart_and_it_is_stored_under_their_name() {
+        signInAs("li.analyst", app.nianbao.security.Role.ANALYST);
+        long pingtan = pingtan();
+        UI.getCurrent().navigate("volumes", QueryParameters.fromString("scope=agency:" + pingtan + "&from=2019&to=2025"));
+
+        _click(_find(Button.class, spec -> spec.withText("添加注释")).get(0));
+        _setValue(_get(com.vaadin.flow.component.textfield.TextArea.class), "两局合并，统计口径扩大");
+        _click(_get(Button.class, spec -> spec.withText("保存注释")));
+
+        try {
+            assertThat(dsl.fetchValue("select created_by || ' ' || year || ' ' || metric || ' ' || body from chart_note where subject = ?",
+                    "agency:" + pingtan)).isEqualTo("li.analyst 2023 new_applications 两局合并，统计口径扩大");
+            assertThat(_find(Chart.class).get(0).getElement().getProperty("marks")).contains("两局合并");
+        } finally {
+            dsl.execute("delete from chart_note where subject = ?", "agency:" + pingtan);
+        }
+    }
+
+    @Test
+    void a_viewer_is_not_offered_to_write_a_note() {
+        signInAs("reader", app.nianbao.security.Role.VIEWER);
+        UI.getCurrent().navigate("volumes");
+
+        assertThat(_find(Button.class, spec -> spec.withText("添加注释"))).isEmpty();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void changing_the_agency_puts_the_filter_into_the_url() {
         UI.getCurrent().navigate("volumes");
