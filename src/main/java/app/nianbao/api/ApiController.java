@@ -37,10 +37,12 @@ class ApiController {
     private final AnalyticsService analytics;
     private final PublicationRegister register;
     private final app.nianbao.analytics.NoteService notes;
+    private final app.nianbao.dossier.DossierService dossiers;
 
     ApiController(AgencyService agencies, ReportService reports, AnalyticsService analytics, PublicationRegister register,
-                  app.nianbao.analytics.NoteService notes) {
+                  app.nianbao.analytics.NoteService notes, app.nianbao.dossier.DossierService dossiers) {
         this.notes = notes;
+        this.dossiers = dossiers;
         this.agencies = agencies;
         this.reports = reports;
         this.analytics = analytics;
@@ -86,6 +88,42 @@ class ApiController {
         }
         return ResponseEntity.ok().headers(page.headers(notes.count(q)))
                 .body(notes.search(q, page.offset(), page.limit()).stream().map(NoteJson::of).toList());
+    }
+
+    /** One agency's dossier, every year it reported, as PDF or Word (.docx), in Chinese or English (lang=en). */
+    @GetMapping("/dossier/{agencyId}.{format}")
+    ResponseEntity<byte[]> dossier(@PathVariable long agencyId, @PathVariable String format, @RequestParam(defaultValue = "zh") String lang) {
+        try {
+            return file(dossiers.agency(agencyId, english(lang)), format);
+        } catch (java.util.NoSuchElementException e) {
+            throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, e.getMessage());
+        }
+    }
+
+    /** A comparison dossier of 2–12 agencies (agencies=1,2,3) side by side. */
+    @GetMapping("/dossier.{format}")
+    ResponseEntity<byte[]> comparisonDossier(@RequestParam List<Long> agencies, @PathVariable String format,
+                                             @RequestParam(defaultValue = "zh") String lang) {
+        try {
+            return file(dossiers.comparison(agencies, english(lang)), format);
+        } catch (java.util.NoSuchElementException e) {
+            throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, e.getMessage());
+        }
+    }
+
+    private static boolean english(String lang) {
+        if (!lang.equals("zh") && !lang.equals("en")) {
+            throw new IllegalArgumentException("lang is zh or en");
+        }
+        return lang.equals("en");
+    }
+
+    private static ResponseEntity<byte[]> file(app.nianbao.dossier.Dossier dossier, String format) {
+        app.nianbao.dossier.DossierFile kind = app.nianbao.dossier.DossierFile.ofExtension(format);
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(kind.mime()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename(kind.name(dossier), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(kind.render(dossier));
     }
 
     @GetMapping("/publication")
@@ -318,7 +356,7 @@ class ApiController {
     }
 
     private static String label(Codebook.Label label, boolean english) {
-        return label == null ? "" : english ? label.en() : label.zh();
+        return label == null ? "" : label.in(english);
     }
 
     private static Metric metric(String code) {

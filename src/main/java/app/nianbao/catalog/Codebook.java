@@ -29,6 +29,10 @@ public final class Codebook {
 
     /** Chinese and English label of a row, a column, or a t2 cell. */
     public record Label(String zh, String en) {
+
+        public String in(boolean english) {
+            return english ? en : zh;
+        }
     }
 
     private Codebook(Map<Template, Map<String, List<String>>> t2Columns, Map<Template, List<String>> t3Rows,
@@ -87,6 +91,14 @@ public final class Codebook {
     public Label label(String key) {
         Label label = labels.get(key);
         return label != null ? label : new Label(key, key);
+    }
+
+    /** A cell in words: table 2's own label, or "row / column" of tables 3 and 4. */
+    public String cellName(CellCode cell, boolean english) {
+        if (cell.table().equals("t2")) {
+            return label("t2." + cell.row() + "." + cell.col()).in(english);
+        }
+        return rowLabel(cell.table(), cell.row()).in(english) + " / " + colLabel(cell.table(), cell.col()).in(english);
     }
 
     public Label rowLabel(String table, String row) {

@@ -180,9 +180,7 @@ class ImportCommand implements Callable<Integer> {
     }
 
     private static String cellName(CellCode cell) {
-        Codebook book = Codebook.get();
-        return cell.table().equals("t2") ? book.label("t2." + cell.row() + "." + cell.col()).zh()
-                : book.rowLabel(cell.table(), cell.row()).zh() + " / " + book.colLabel(cell.table(), cell.col()).zh();
+        return Codebook.get().cellName(cell, false);
     }
 
     private static String number(BigDecimal value) {

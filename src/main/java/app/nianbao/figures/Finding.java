@@ -34,4 +34,28 @@ public record Finding(String rule, Severity severity, String table, String row, 
     public String statement() {
         return String.join("\u0000", rule, String.valueOf(table), String.valueOf(row), String.valueOf(col), message);
     }
+
+    /**
+     * The finding as a reader of one language sees it. The rules write Chinese messages; in
+     * English the rule's meaning is given with the cell and the expected and found values.
+     */
+    public String text(boolean english) {
+        if (!english) {
+            return message;
+        }
+        StringBuilder text = new StringBuilder(Rule.of(rule).map(r -> r.label(true)).orElse(rule));
+        if (table != null && row != null && col != null) {
+            app.nianbao.catalog.CellCode cell = new app.nianbao.catalog.CellCode(table, row, col);
+            text.append(" · ").append(app.nianbao.catalog.Codebook.get().cellName(cell, true)).append(" (").append(cell).append(')');
+        } else if (table != null) {
+            text.append(" · Table ").append(table.substring(1));
+        }
+        if (expected != null) {
+            text.append(" · expected ").append(expected.stripTrailingZeros().toPlainString());
+        }
+        if (actual != null) {
+            text.append(" · found ").append(actual.stripTrailingZeros().toPlainString());
+        }
+        return text.toString();
+    }
 }

@@ -56,6 +56,24 @@ class ApiControllerTest extends SpringTestBase {
     }
 
     @Test
+    void a_dossier_is_served_as_pdf_or_word_named_after_its_agency_and_an_unknown_agency_is_404() throws Exception {
+        long pingtan = agency("平潭综合实验区");
+
+        byte[] pdf = asViewer(get("/api/v1/dossier/{id}.pdf", pingtan).param("lang", "en")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("dossier_")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("平潭综合实验区").contains("Sources");
+        }
+        asViewer(get("/api/v1/dossier/{id}.docx", pingtan)).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/vnd.openxmlformats")));
+        asViewer(get("/api/v1/dossier/{id}.pdf", 987_654_321L)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("no stored report")));
+        asViewer(get("/api/v1/dossier/{id}.txt", pingtan)).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void the_notes_a_chart_of_a_scope_draws_are_listed_with_author_and_time_and_all_notes_are_searchable() throws Exception {
         dsl.execute("insert into chart_note (subject, subject_label, metric, year, body, created_by, created_at) values "
                 + "('region:97', '测试区', null, 2022, '机构改革，两局合并', 'li.analyst', timestamp '2026-12-07 09:30:00'), "

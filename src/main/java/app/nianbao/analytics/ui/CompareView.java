@@ -47,7 +47,7 @@ import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.ChartMeta;
 import app.nianbao.shell.ui.FilterBar;
 import app.nianbao.shell.ui.Labels;
-import app.nianbao.shell.ui.Palette;
+import app.nianbao.export.Palette;
 import app.nianbao.shell.ui.SortLink;
 import app.nianbao.shell.ui.UrlParameters;
 import app.nianbao.statistics.Funnel;
@@ -84,7 +84,12 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final com.vaadin.flow.component.combobox.ComboBox<Compared> find = new com.vaadin.flow.component.combobox.ComboBox<>();
     private Comparison shown;
 
-    CompareView(AnalyticsService analytics, AgencyService agencies, GroupService groups) {
+    private final app.nianbao.dossier.DossierService dossiers;
+    /** The dossier of the chosen agencies, side by side. */
+    private final Div dossier = new Div();
+
+    CompareView(AnalyticsService analytics, AgencyService agencies, GroupService groups, app.nianbao.dossier.DossierService dossiers) {
+        this.dossiers = dossiers;
         this.analytics = analytics;
         this.filters = new FilterBar(agencies.list(), groups, CompareView.class);
         addClassName("view");
@@ -113,7 +118,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         // on a phone the four fields go under each other instead of off the screen
         choices.setWrap(true);
         add(new H2(getTranslation("nav.compare")), filters, choices, empty, summary, funnel,
-                rankingFilters(), ranking(), new H3(getTranslation("compare.side-by-side")), chosen, sideBySide);
+                rankingFilters(), ranking(), new H3(getTranslation("compare.side-by-side")), chosen, dossier, sideBySide);
     }
 
     private Grid<Compared> ranking() {
@@ -196,6 +201,16 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private void showSideBySide() {
         List<AgencySummary> agencies = List.copyOf(chosen.getValue());
         sideBySide.setVisible(agencies.size() >= 2);
+        dossier.removeAll();
+        if (agencies.size() >= 2 && agencies.size() <= app.nianbao.dossier.DossierService.MAX_AGENCIES) {
+            boolean english = app.nianbao.shell.ui.Language.english();
+            List<Long> ids = agencies.stream().map(AgencySummary::id).toList();
+            dossier.add(app.nianbao.shell.ui.DownloadLinks.made(getTranslation("dossier.comparison-label"), () -> dossiers.comparison(ids, english),
+                    java.util.Arrays.stream(app.nianbao.dossier.DossierFile.values()).map(f -> new app.nianbao.shell.ui.DownloadLinks.Kind<
+                            app.nianbao.dossier.Dossier>(f.label(), f::name, f.mime(), f::render)).toList()));
+        } else if (agencies.size() > app.nianbao.dossier.DossierService.MAX_AGENCIES) {
+            dossier.add(new com.vaadin.flow.component.html.Span(getTranslation("dossier.too-many", app.nianbao.dossier.DossierService.MAX_AGENCIES)));
+        }
         if (agencies.size() < 2) {
             return;
         }

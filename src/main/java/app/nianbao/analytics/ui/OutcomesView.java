@@ -32,7 +32,7 @@ import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.ChartMeta;
 import app.nianbao.shell.ui.Labels;
-import app.nianbao.shell.ui.Palette;
+import app.nianbao.export.Palette;
 
 /** 办理结果: how applications were answered, as shares of everything processed, and the disclosure rate. */
 @Route("outcomes")

@@ -32,7 +32,7 @@ import app.nianbao.analytics.Scope;
 import app.nianbao.shell.ui.Chart;
 import app.nianbao.shell.ui.FilterBar;
 import app.nianbao.shell.ui.Labels;
-import app.nianbao.shell.ui.Palette;
+import app.nianbao.export.Palette;
 import app.nianbao.shell.ui.Language;
 
 /** 总览: the headline figures of the scope's latest year, each with its change and a sparkline. */

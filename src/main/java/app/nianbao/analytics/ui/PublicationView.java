@@ -28,7 +28,7 @@ import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.ChartMeta;
-import app.nianbao.shell.ui.Palette;
+import app.nianbao.export.Palette;
 
 /**
  * 发布情况: who published each year's report on time, late or not at all, against the deadline

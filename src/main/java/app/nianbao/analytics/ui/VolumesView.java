@@ -30,7 +30,7 @@ import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.Labels;
-import app.nianbao.shell.ui.Palette;
+import app.nianbao.export.Palette;
 import app.nianbao.shell.ui.Language;
 
 /**

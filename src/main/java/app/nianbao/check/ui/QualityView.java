@@ -33,7 +33,7 @@ import app.nianbao.export.DataTable;
 import app.nianbao.figures.ReviewStatus;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.Labels;
-import app.nianbao.shell.ui.Palette;
+import app.nianbao.export.Palette;
 import app.nianbao.shell.ui.SortLink;
 import app.nianbao.shell.ui.UrlParameters;
 

@@ -34,7 +34,9 @@ import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.ReportDetail;
 import app.nianbao.report.ReportService.StoredFinding;
 import app.nianbao.security.Role;
+import app.nianbao.shell.ui.DownloadLinks;
 import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.Language;
 
 /**
  * One report: its tables as the template prints them, its findings with review, the source
@@ -54,8 +56,11 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final String reviewer;
 
-    ReportView(ReportService reports, AuthenticationContext authentication) {
+    private final app.nianbao.dossier.DossierService dossiers;
+
+    ReportView(ReportService reports, AuthenticationContext authentication, app.nianbao.dossier.DossierService dossiers) {
         this.reports = reports;
+        this.dossiers = dossiers;
         // reviewing findings is an analyst's work; viewers see the reviews but cannot change them
         this.reviewer = authentication.hasRole(Role.ANALYST.name()) ? authentication.getPrincipalName().orElse(null) : null;
         addClassName("view");
@@ -97,6 +102,10 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 fact(getTranslation("report.fact.published", publishedText(s))));
         marks(s).forEach(facts::add);
         facts.add(legend());
+        boolean english = Language.english();
+        facts.add(DownloadLinks.made(getTranslation("dossier.label"), () -> dossiers.agency(s.agencyId(), english),
+                java.util.Arrays.stream(app.nianbao.dossier.DossierFile.values()).map(f -> new DownloadLinks.Kind<app.nianbao.dossier.Dossier>(
+                        f.label(), f::name, f.mime(), f::render)).toList()));
         if (reviewer != null) {
             facts.add(publishedEditor(s));
         }

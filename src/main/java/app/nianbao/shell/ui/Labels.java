@@ -44,37 +44,14 @@ public final class Labels {
         return text("severity." + code);
     }
 
-    /**
-     * A finding as the reader of the UI should see it. The rules write Chinese messages; in
-     * English the rule's meaning is given with the cell and the expected and found values.
-     */
+    /** A finding as the reader of the UI should see it, in the chosen language. */
     public static String finding(Finding f) {
-        if (!Language.english()) {
-            return f.message();
-        }
-        StringBuilder text = new StringBuilder(app.nianbao.figures.Rule.of(f.rule()).map(r -> r.label(true)).orElse(f.rule()));
-        if (f.table() != null && f.row() != null && f.col() != null) {
-            CellCode cell = new CellCode(f.table(), f.row(), f.col());
-            text.append(" · ").append(cell(cell)).append(" (").append(cell).append(')');
-        } else if (f.table() != null) {
-            text.append(" · ").append(text("table." + f.table()));
-        }
-        if (f.expected() != null) {
-            text.append(" · ").append(text("finding.expected", plain(f.expected())));
-        }
-        if (f.actual() != null) {
-            text.append(" · ").append(text("finding.actual", plain(f.actual())));
-        }
-        return text.toString();
+        return f.text(Language.english());
     }
 
     /** A cell of the template in words, in the chosen language: "New applications received / Natural persons". */
     public static String cell(CellCode cell) {
-        Codebook book = Codebook.get();
-        if (cell.table().equals("t2")) {
-            return label(book.label("t2." + cell.row() + "." + cell.col()));
-        }
-        return label(book.rowLabel(cell.table(), cell.row())) + " / " + label(book.colLabel(cell.table(), cell.col()));
+        return Codebook.get().cellName(cell, Language.english());
     }
 
     /** A stored number as printed, or 空白 / blank: a blank is never shown as a zero. */

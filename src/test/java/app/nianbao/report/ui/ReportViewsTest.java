@@ -213,6 +213,18 @@ class ReportViewsTest extends KaribuTestBase {
     }
 
     @Test
+    void the_report_page_offers_the_agencys_dossier_as_pdf_and_word() throws Exception {
+        ReportSummary shanghai = current("上海市人民政府办公厅", 2019);
+        UI.getCurrent().navigate("reports/" + shanghai.agencyId() + "/2019");
+
+        HorizontalLayout links = _get(HorizontalLayout.class, spec -> spec.withClasses("made-links"));
+
+        assertThat(_find(links, com.vaadin.flow.component.html.Anchor.class)).extracting(com.vaadin.flow.component.html.Anchor::getText)
+                .containsExactly("PDF", "Word");
+        assertThat(_get(links, Span.class).getText()).isEqualTo("档案（全部年度）：");
+    }
+
+    @Test
     void a_confirmed_warning_is_marked_as_the_agencys_error_in_the_list_and_in_the_counts() {
         signInAs("li.analyst", Role.ANALYST);
         ReportSummary shanghai = current("上海市人民政府办公厅", 2019);

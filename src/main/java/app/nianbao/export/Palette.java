@@ -1,4 +1,4 @@
-package app.nianbao.shell.ui;
+package app.nianbao.export;
 
 /**
  * The one set of colours every chart draws with (Tableau 10, which stays apart for the common
