@@ -104,7 +104,8 @@ public class DossierService {
             String name = years.get(0).summary().agency();
             List<Series> series = analytics.series(CHARTED, new Scope.Agencies(List.of(id)), from, to);
             lines.add(line(name, series.get(0), span));
-            tables.add(comparisonTable(name, span, series, english));
+            java.util.Set<Integer> reported = new java.util.HashSet<>(years.stream().map(d -> d.summary().year()).toList());
+            tables.add(comparisonTable(name, span, reported, series, english));
             years.forEach(d -> {
                 findings.addAll(findingLines(name + " " + d.summary().year(), d.findings(), english));
                 sources.add(source(name + " " + d.summary().year(), d));
@@ -208,7 +209,9 @@ public class DossierService {
         return cell == null || cell.value() == null ? Words.BLANK.in(english) : cell.value().stripTrailingZeros().toPlainString();
     }
 
-    private static Dossier.Table comparisonTable(String name, List<Integer> years, List<Series> series, boolean english) {
+    /** A year without a report is a gap; a year whose report leaves the figure blank is a blank, not a gap and not a zero. */
+    private static Dossier.Table comparisonTable(String name, List<Integer> years, java.util.Set<Integer> reported, List<Series> series,
+                                                 boolean english) {
         List<String> header = new ArrayList<>(List.of(Words.YEAR.in(english)));
         CHARTED.forEach(m -> header.add(m.label(english)));
         List<List<String>> rows = new ArrayList<>();
@@ -216,7 +219,8 @@ public class DossierService {
             List<String> row = new ArrayList<>(List.of(String.valueOf(year)));
             series.forEach(s -> {
                 Double v = s.valueIn(year);
-                row.add(v == null ? Words.GAP.in(english) : v == Math.rint(v) ? String.valueOf(v.longValue()) : String.valueOf(v));
+                row.add(v != null ? (v == Math.rint(v) ? String.valueOf(v.longValue()) : String.valueOf(v))
+                        : reported.contains(year) ? Words.BLANK.in(english) : Words.GAP.in(english));
             });
             rows.add(row);
         }

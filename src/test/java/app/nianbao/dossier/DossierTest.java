@@ -113,6 +113,11 @@ class DossierTest extends SpringTestBase {
 
         // the years between the two agencies' reports that one of them lacks are gaps, said in words
         assertThat(text).contains("机构对比档案").contains("平潭综合实验区").contains("淮安市人民政府").contains("无报告");
+        // 上海 2019 leaves 予以公开's total blank (2019_shanghai.expected.json): a blank, not a gap year
+        long shanghai = agency("上海市人民政府办公厅");
+        String withShanghai = pdfText(DossierPdf.render(dossiers.comparison(java.util.List.of(pingtan, shanghai), false)));
+        assertThat(withShanghai.lines().filter(l -> l.startsWith("2019 859")).findFirst().orElseThrow()).contains("空白")
+                .doesNotContain("无报告");
         assertThatThrownBy(() -> dossiers.comparison(java.util.List.of(pingtan), false)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> dossiers.agency(-1, false)).isInstanceOf(java.util.NoSuchElementException.class);
     }

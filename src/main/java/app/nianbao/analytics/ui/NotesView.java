@@ -9,7 +9,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -42,7 +41,7 @@ class NotesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final String user;
     private final boolean admin;
     private final TextField search = new TextField();
-    private final Span count = new Span();
+    private final com.vaadin.flow.component.html.Paragraph count = new com.vaadin.flow.component.html.Paragraph();
     private final Grid<Note> grid = new Grid<>();
 
     NotesView(NoteService notes, AuthenticationContext authentication) {
@@ -53,6 +52,7 @@ class NotesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         search.setLabel(getTranslation("notes.search"));
         search.setPlaceholder(getTranslation("notes.search.placeholder"));
         search.setClearButtonVisible(true);
+        search.setWidth("min(28em, 100%)");
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -70,8 +70,8 @@ class NotesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 .setTooltipGenerator(Note::subjectLabel);
         grid.addColumn(n -> n.metric() == null ? getTranslation("notes.dialog.every-metric")
                 : Metric.ofCode(n.metric()).map(Labels::metric).orElse(n.metric())).setHeader(getTranslation("notes.metric")).setFlexGrow(2);
-        grid.addColumn(Note::body).setHeader(getTranslation("notes.text")).setFlexGrow(4).setTooltipGenerator(Note::body)
-                .setClassNameGenerator(n -> "wrap");
+        grid.addColumn(Note::body).setHeader(getTranslation("notes.text")).setFlexGrow(4).setTooltipGenerator(Note::body);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(Note::createdBy).setHeader(getTranslation("notes.author")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(n -> n.createdAt().toString().replace('T', ' ')).setHeader(getTranslation("notes.created")).setAutoWidth(true)
                 .setFlexGrow(0);
