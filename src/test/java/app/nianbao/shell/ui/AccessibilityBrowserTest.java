@@ -29,7 +29,7 @@ import app.nianbao.BrowserTestBase;
 class AccessibilityBrowserTest extends BrowserTestBase {
 
     private static final List<String> VIEWS = List.of("/", "/volumes", "/outcomes", "/review", "/compare", "/publication",
-            "/quality", "/reports", "/reports/2/2023", "/import", "/collect", "/agencies", "/users",
+            "/quality", "/reports", "/reports/2/2023", "/notes", "/import", "/collect", "/agencies", "/users",
             "/changes?metric=new_applications&year=2023&scope=all");
 
     @Test
