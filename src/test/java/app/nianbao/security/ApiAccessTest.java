@@ -35,7 +35,7 @@ class ApiAccessTest extends SpringTestBase {
                 .filter(info -> info.getMethodsCondition().getMethods().contains(RequestMethod.GET))
                 .flatMap(info -> info.getPatternValues().stream())
                 .filter(path -> path.startsWith("/api/"))
-                .map(path -> path.replace("{agencyId}", "1").replace("{year}", "2024"))
+                .map(path -> path.replace("{agencyId}", "1").replace("{year}", "2024").replace("{format}", "pdf"))
                 .sorted().toList();
     }
 

@@ -40,6 +40,7 @@ class AccessMatrixTest extends KaribuTestBase {
             Map.entry("publication", "VIEWER"),
             Map.entry("quality", "VIEWER"),
             Map.entry("reports", "VIEWER"),
+            Map.entry("notes", "VIEWER"),
             Map.entry("reports/:agencyId([0-9]{1,18})/:year([0-9]{4})", "VIEWER"),
             Map.entry("agencies", "VIEWER"),
             Map.entry("import", "ANALYST"),
