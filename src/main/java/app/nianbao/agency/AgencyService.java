@@ -253,14 +253,13 @@ public class AgencyService {
         return new RosterResult(resolved.created(), rows.size());
     }
 
+    /** The agency and every agency above it, in one recursive query. UNION (not ALL) ends even a cyclic hierarchy. */
     private List<Long> ancestors(long id) {
-        List<Long> chain = new java.util.ArrayList<>();
-        Long current = id;
-        while (current != null && !chain.contains(current)) {
-            chain.add(current);
-            current = dsl.select(AGENCY.PARENT_ID).from(AGENCY).where(AGENCY.ID.eq(current)).fetchOne(AGENCY.PARENT_ID);
-        }
-        return chain;
+        var chain = DSL.name("chain").fields("id", "parent_id").as(DSL.select(AGENCY.ID, AGENCY.PARENT_ID).from(AGENCY).where(AGENCY.ID.eq(id))
+                .union(DSL.select(AGENCY.ID, AGENCY.PARENT_ID).from(AGENCY).join(DSL.table(DSL.name("chain")))
+                        .on(AGENCY.ID.eq(DSL.field(DSL.name("chain", "parent_id"), Long.class)))));
+        return dsl.withRecursive(chain).select(DSL.field(DSL.name("chain", "id"), Long.class)).from(chain)
+                .fetch(DSL.field(DSL.name("chain", "id"), Long.class));
     }
 
     /**

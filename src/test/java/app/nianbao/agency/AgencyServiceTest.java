@@ -75,6 +75,23 @@ class AgencyServiceTest extends SpringTestBase {
     }
 
     @Test
+    void an_agency_cannot_go_below_anything_under_it_however_deep() {
+        long province = agencies.resolve("层级测试省人民政府（深）", true);
+        long city = agencies.resolve("层级测试市人民政府（深）", true);
+        long county = agencies.resolve("层级测试县人民政府（深）", true);
+        agencies.describe(city, AgencyLevel.CITY, null, null, province);
+        agencies.describe(county, AgencyLevel.COUNTY, null, null, city);
+
+        assertThatThrownBy(() -> agencies.describe(province, AgencyLevel.PROVINCE, null, null, county))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("下级");
+        // a sibling branch is no cycle
+        long other = agencies.resolve("层级测试另一市人民政府（深）", true);
+        agencies.describe(other, AgencyLevel.CITY, null, null, province);
+        agencies.describe(county, AgencyLevel.COUNTY, null, null, other);
+        assertThat(dsl.fetchValue("select parent_id from agency where id = ?", county)).hasToString(String.valueOf(other));
+    }
+
+    @Test
     @WithMockUser(roles = "VIEWER")
     void a_viewer_can_neither_merge_nor_describe_an_agency() {
         long one = agencies.resolve("权限测试甲局", true);
