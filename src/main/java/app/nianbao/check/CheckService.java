@@ -1,5 +1,7 @@
 package app.nianbao.check;
 
+import app.nianbao.figures.ReportRules;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package app.nianbao.check;
 
+import app.nianbao.figures.Identities;
+import app.nianbao.figures.ReportRules;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package app.nianbao.check;
 
+import app.nianbao.report.QualityScore;
+
 import static app.nianbao.store.jooq.Tables.AGENCY;
 import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 import static app.nianbao.store.jooq.Tables.CURRENT_REPORT;

@@ -1,5 +1,7 @@
 package app.nianbao.check;
 
+import app.nianbao.figures.ReportRules;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -193,11 +193,11 @@ public class DossierService {
         Codebook book = Codebook.get();
         List<String> header = new ArrayList<>(List.of(""));
         // in Chinese the short names the report page prints ("商业企业", "行政复议"), as the template's own headings do
-        cols.forEach(col -> header.add(!english && table.equals("t3") ? app.nianbao.check.Identities.columnName(col)
+        cols.forEach(col -> header.add(!english && table.equals("t3") ? app.nianbao.figures.Identities.columnName(col)
                 : book.colLabel(table, col).in(english)));
         List<List<String>> printed = new ArrayList<>();
         for (String row : rows) {
-            List<String> line = new ArrayList<>(List.of(!english && table.equals("t4") ? app.nianbao.check.Identities.groupName(row)
+            List<String> line = new ArrayList<>(List.of(!english && table.equals("t4") ? app.nianbao.figures.Identities.groupName(row)
                     : book.rowLabel(table, row).in(english)));
             cols.forEach(col -> line.add(value(figures.cell(table, row, col), english)));
             printed.add(line);

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import app.nianbao.catalog.CellCode;
-import app.nianbao.check.Identity;
-import app.nianbao.check.Identity.Term;
+import app.nianbao.figures.Identity;
+import app.nianbao.figures.Identity.Term;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.CellKind;
 import app.nianbao.figures.Figures;

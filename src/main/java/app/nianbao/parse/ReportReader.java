@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import app.nianbao.figures.Rule;
-import app.nianbao.check.ReportRules;
+import app.nianbao.figures.ReportRules;
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.ValueBound;
 import app.nianbao.figures.Severity;

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Template;
-import app.nianbao.check.QualityScore;
+import app.nianbao.report.QualityScore;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.CellKind;
 import app.nianbao.figures.Figures;

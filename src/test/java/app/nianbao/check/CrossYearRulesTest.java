@@ -1,7 +1,7 @@
 package app.nianbao.check;
 
-import static app.nianbao.check.ReportRulesTest.pingtan2021;
-import static app.nianbao.check.ReportRulesTest.set;
+import static app.nianbao.figures.ReportRulesTest.pingtan2021;
+import static app.nianbao.figures.ReportRulesTest.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package app.nianbao.check;
 
-import static app.nianbao.check.ReportRulesTest.set;
+import static app.nianbao.figures.ReportRulesTest.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

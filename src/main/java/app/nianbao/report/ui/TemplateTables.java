@@ -11,8 +11,8 @@ import com.vaadin.flow.dom.Element;
 
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
-import app.nianbao.check.Identities;
-import app.nianbao.check.ReportRules;
+import app.nianbao.figures.Identities;
+import app.nianbao.figures.ReportRules;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.Figures;
 import app.nianbao.parse.ScanImage;

@@ -1,4 +1,4 @@
-package app.nianbao.check;
+package app.nianbao.report;
 
 import static app.nianbao.store.jooq.Tables.FINDING;
 

@@ -1,4 +1,4 @@
-package app.nianbao.check;
+package app.nianbao.figures;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import app.nianbao.figures.Rule;
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
-import app.nianbao.check.Identity.Term;
+import app.nianbao.figures.Identity.Term;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.CellKind;
 import app.nianbao.figures.Figures;

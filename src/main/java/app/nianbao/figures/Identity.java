@@ -1,4 +1,4 @@
-package app.nianbao.check;
+package app.nianbao.figures;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

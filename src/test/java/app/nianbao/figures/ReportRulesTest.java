@@ -1,4 +1,5 @@
-package app.nianbao.check;
+package app.nianbao.figures;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,13 +19,13 @@ import app.nianbao.parse.ReadOptions;
 import app.nianbao.parse.ReportReader;
 
 /** Each rule on a real report (平潭 2021, whose figures add up) with one cell changed. */
-class ReportRulesTest {
+public class ReportRulesTest {
 
-    static Figures pingtan2021() throws Exception {
+    public static Figures pingtan2021() throws Exception {
         return ReportReader.read(Samples.bytes("2021_pingtan.html"), "2021_pingtan.html", ReadOptions.none()).figures();
     }
 
-    static void set(Figures figures, String table, String row, String col, String value) {
+    public static void set(Figures figures, String table, String row, String col, String value) {
         CellCode code = new CellCode(table, row, col);
         figures.put(value == null ? new Cell(code, null, CellKind.BLANK, null, "test")
                 : Cell.number(code, new BigDecimal(value), value, "test"));

@@ -1,4 +1,4 @@
-package app.nianbao.check;
+package app.nianbao.figures;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -9,7 +9,7 @@ import app.nianbao.figures.Rule;
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.catalog.Template;
-import app.nianbao.check.Identity.Term;
+import app.nianbao.figures.Identity.Term;
 
 /** The identities R1–R4 of FORMAT.md for each template, built once from the codebook. */
 public final class Identities {

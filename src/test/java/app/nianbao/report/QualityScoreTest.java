@@ -1,4 +1,5 @@
-package app.nianbao.check;
+package app.nianbao.report;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
