@@ -1,5 +1,6 @@
 package app.nianbao.agency;
 
+import app.nianbao.catalog.AgencyLevel;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,6 @@
 package app.nianbao.agency;
 
+import app.nianbao.catalog.AgencyLevel;
 import static app.nianbao.store.jooq.Tables.AGENCY;
 import static app.nianbao.store.jooq.Tables.AGENCY_ALIAS;
 import static app.nianbao.store.jooq.Tables.AGENCY_GROUP_MEMBER;

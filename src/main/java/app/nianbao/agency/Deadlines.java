@@ -1,5 +1,6 @@
 package app.nianbao.agency;
 
+import app.nianbao.catalog.AgencyLevel;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,6 @@
 package app.nianbao.agency;
 
+import app.nianbao.catalog.AgencyLevel;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

@@ -18,7 +18,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 import app.nianbao.agency.AgencyKind;
-import app.nianbao.agency.AgencyLevel;
+import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.agency.Deadlines;
 
 /**

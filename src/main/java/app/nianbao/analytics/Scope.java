@@ -3,7 +3,7 @@ package app.nianbao.analytics;
 import java.util.Arrays;
 import java.util.List;
 
-import app.nianbao.agency.AgencyLevel;
+import app.nianbao.catalog.AgencyLevel;
 
 /**
  * Which agencies a figure covers: all, chosen agencies, every agency of a level, or a parent

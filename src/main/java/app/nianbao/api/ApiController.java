@@ -24,6 +24,9 @@ import app.nianbao.analytics.PublicationRegister;
 import app.nianbao.analytics.Scope;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.export.DataTable;
+import app.nianbao.export.Dossier;
+import app.nianbao.export.DossierFile;
+import app.nianbao.export.Dossiers;
 import app.nianbao.parse.ReportJson;
 import app.nianbao.report.ReportService;
 
@@ -37,10 +40,10 @@ class ApiController {
     private final AnalyticsService analytics;
     private final PublicationRegister register;
     private final app.nianbao.analytics.NoteService notes;
-    private final app.nianbao.dossier.DossierService dossiers;
+    private final Dossiers dossiers;
 
     ApiController(AgencyService agencies, ReportService reports, AnalyticsService analytics, PublicationRegister register,
-                  app.nianbao.analytics.NoteService notes, app.nianbao.dossier.DossierService dossiers) {
+                  app.nianbao.analytics.NoteService notes, Dossiers dossiers) {
         this.notes = notes;
         this.dossiers = dossiers;
         this.agencies = agencies;
@@ -118,12 +121,12 @@ class ApiController {
         return lang.equals("en");
     }
 
-    private static ResponseEntity<byte[]> file(app.nianbao.dossier.Dossier dossier, String format) {
-        app.nianbao.dossier.DossierFile kind = app.nianbao.dossier.DossierFile.ofExtension(format);
+    private ResponseEntity<byte[]> file(Dossier dossier, String format) {
+        DossierFile kind = DossierFile.ofExtension(format);
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(kind.mime()))
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
                         .filename(kind.name(dossier), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(kind.render(dossier));
+                .body(dossiers.render(dossier, kind));
     }
 
     @GetMapping("/publication")

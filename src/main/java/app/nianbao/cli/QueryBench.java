@@ -54,7 +54,7 @@ final class QueryBench {
         levels("复议诉讼 review: disputes per 100", analytics, all, Metric.DISPUTES_PER_100);
         queries.add(new Query("变化来源 changes: largest 50 contributions, " + year,
                 () -> analytics.contributions(Metric.NEW_APPLICATIONS, all, year, 0, 50)));
-        series("scope level:COUNTY, new applications", analytics, new Scope.Level(app.nianbao.agency.AgencyLevel.COUNTY),
+        series("scope level:COUNTY, new applications", analytics, new Scope.Level(app.nianbao.catalog.AgencyLevel.COUNTY),
                 Metric.NEW_APPLICATIONS);
         if (province != null) {
             series("scope parent:province subtree, disclosure rate", analytics, new Scope.Subtree(province), Metric.DISCLOSURE_RATE);

@@ -17,6 +17,8 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
+import app.nianbao.export.Dossier;
+
 /**
  * A dossier as a Word file (.docx, through POI), to be edited before it is handed over: the
  * same headings, charts, tables, findings, notes and sources as the PDF, in the same order.

@@ -12,6 +12,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.helper.W3CDom;
 
+import app.nianbao.export.Dossier;
+
 /**
  * A dossier as a PDF: laid out from XHTML by openhtmltopdf on PDFBox, A4 pages numbered, the
  * CJK font embedded (subset) so Chinese prints on any machine. The XHTML is built as a jsoup

@@ -17,6 +17,9 @@ import app.nianbao.analytics.NoteService;
 import app.nianbao.analytics.NoteService.Note;
 import app.nianbao.analytics.Scope;
 import app.nianbao.catalog.Codebook;
+import app.nianbao.export.Dossier;
+import app.nianbao.export.DossierFile;
+import app.nianbao.export.Dossiers;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.ReviewStatus;
@@ -32,10 +35,7 @@ import app.nianbao.report.ReportService.StoredFinding;
  * report: its cost grows with the agencies and years it covers, not with the store.
  */
 @Service
-public class DossierService {
-
-    /** More agencies than this make a table no page can print. */
-    public static final int MAX_AGENCIES = 12;
+public class DossierService implements Dossiers {
 
     private static final List<Metric> CHARTED = List.of(Metric.NEW_APPLICATIONS, Metric.PROCESSED, Metric.GRANTED, Metric.REVIEWS,
             Metric.LAWSUITS);
@@ -50,7 +50,7 @@ public class DossierService {
         this.notes = notes;
     }
 
-    /** One agency, every year it reported. NoSuchElementException when it has no report. */
+    @Override
     @Transactional(readOnly = true)
     public Dossier agency(long agencyId, boolean english) {
         List<ReportDetail> years = details(agencyId);
@@ -85,6 +85,7 @@ public class DossierService {
     }
 
     /** Several agencies side by side: their main figures year by year, one chart, their findings, notes and files. */
+    @Override
     @Transactional(readOnly = true)
     public Dossier comparison(List<Long> agencyIds, boolean english) {
         if (agencyIds.size() < 2 || agencyIds.size() > MAX_AGENCIES) {
@@ -249,5 +250,13 @@ public class DossierService {
         var current = d.versions().stream().filter(v -> v.version() == d.summary().version()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the current version of " + report + " is not among its versions"));
         return new Dossier.Source(report, current.sourceName(), current.version(), current.importedAt(), current.sha256());
+    }
+
+    @Override
+    public byte[] render(Dossier dossier, DossierFile file) {
+        return switch (file) {
+            case PDF -> DossierPdf.render(dossier);
+            case DOCX -> DossierDocx.render(dossier);
+        };
     }
 }

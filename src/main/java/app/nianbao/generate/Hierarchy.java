@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import app.nianbao.agency.AgencyLevel;
+import app.nianbao.catalog.AgencyLevel;
 
 /**
  * A synthetic administrative hierarchy of exactly N units, shaped like a real one: national

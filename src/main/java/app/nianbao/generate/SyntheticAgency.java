@@ -1,6 +1,6 @@
 package app.nianbao.generate;
 
-import app.nianbao.agency.AgencyLevel;
+import app.nianbao.catalog.AgencyLevel;
 
 /**
  * One generated reporting unit. {@code parent} is the index of its parent in the generated list

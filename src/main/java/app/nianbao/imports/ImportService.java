@@ -20,6 +20,7 @@ import app.nianbao.parse.ParsedReport;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.parse.ReportReader;
 import app.nianbao.parse.UnreadableReportException;
+import app.nianbao.report.Replaces;
 import app.nianbao.report.ReportBatch;
 import app.nianbao.store.Causes;
 import app.nianbao.store.Conflicts;

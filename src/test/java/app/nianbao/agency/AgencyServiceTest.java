@@ -1,5 +1,6 @@
 package app.nianbao.agency;
 
+import app.nianbao.catalog.AgencyLevel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import app.nianbao.SpringTestBase;
-import app.nianbao.agency.AgencyLevel;
+import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.agency.AgencyService;
 
 class AnalyticsServiceTest extends SpringTestBase {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import app.nianbao.SpringTestBase;
+import app.nianbao.export.Dossier;
 import app.nianbao.figures.ReviewStatus;
 import app.nianbao.report.ReportService;
 import app.nianbao.security.Role;

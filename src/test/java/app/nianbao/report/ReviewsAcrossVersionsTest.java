@@ -14,7 +14,7 @@ import app.nianbao.SpringTestBase;
 import app.nianbao.figures.ReviewStatus;
 import app.nianbao.imports.ImportOutcome;
 import app.nianbao.imports.ImportService;
-import app.nianbao.imports.Replaces;
+import app.nianbao.report.Replaces;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.security.Role;
 

@@ -18,7 +18,6 @@ import app.nianbao.analytics.Scope;
 import app.nianbao.analytics.AnalyticsService.Series;
 import app.nianbao.analytics.Metric;
 import app.nianbao.shell.ui.ChartCard;
-import app.nianbao.shell.ui.FilterBar;
 import app.nianbao.shell.ui.Labels;
 
 /**

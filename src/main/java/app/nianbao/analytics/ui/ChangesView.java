@@ -98,7 +98,7 @@ class ChangesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         year = UrlParameters.integer(params, "year", 2024);
         String written = UrlParameters.text(params, "scope", "all");
         Scope scope = Scope.parse(written);
-        title.setText(getTranslation("changes.title", Labels.metric(metric), String.valueOf(year - 1), String.valueOf(year)));
+        title.setText(getTranslation("changes.title", MetricNames.of(metric), String.valueOf(year - 1), String.valueOf(year)));
         // both years in one series: the level of each and the panel change into the later
         var series = analytics.series(metric, scope, year - 1, year);
         Point point = series.points().stream().filter(p -> p.year() == year && p.reports() > 0).findFirst().orElse(null);

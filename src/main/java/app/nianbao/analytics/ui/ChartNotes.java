@@ -16,7 +16,6 @@ import app.nianbao.analytics.NoteService;
 import app.nianbao.analytics.NoteService.Note;
 import app.nianbao.security.Role;
 import app.nianbao.shell.ui.ChartCard;
-import app.nianbao.shell.ui.FilterBar;
 
 /**
  * The analysts' notes on a view's charts: which card draws which metrics over which years, the

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -32,22 +33,24 @@ import software.xdev.chartjs.model.dataset.LineDataset;
 import software.xdev.chartjs.model.dataset.ScatterDataset;
 import software.xdev.chartjs.model.options.LineOptions;
 
-import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyService.AgencySummary;
+import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.GroupService;
-import app.nianbao.analytics.AnalyticsService;
-import app.nianbao.analytics.FunnelSample;
 import app.nianbao.analytics.AnalyticsService.Compared;
 import app.nianbao.analytics.AnalyticsService.Comparison;
+import app.nianbao.analytics.AnalyticsService;
+import app.nianbao.analytics.FunnelSample;
 import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
 import app.nianbao.export.DataTable;
+import app.nianbao.export.Dossiers;
+import app.nianbao.export.Palette;
 import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.ChartMeta;
-import app.nianbao.shell.ui.FilterBar;
+import app.nianbao.shell.ui.DownloadLinks;
 import app.nianbao.shell.ui.Labels;
-import app.nianbao.export.Palette;
+import app.nianbao.shell.ui.Language;
 import app.nianbao.shell.ui.SortLink;
 import app.nianbao.shell.ui.UrlParameters;
 import app.nianbao.statistics.Funnel;
@@ -84,11 +87,11 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final com.vaadin.flow.component.combobox.ComboBox<Compared> find = new com.vaadin.flow.component.combobox.ComboBox<>();
     private Comparison shown;
 
-    private final app.nianbao.dossier.DossierService dossiers;
+    private final Dossiers dossiers;
     /** The dossier of the chosen agencies, side by side. */
     private final Div dossier = new Div();
 
-    CompareView(AnalyticsService analytics, AgencyService agencies, GroupService groups, app.nianbao.dossier.DossierService dossiers) {
+    CompareView(AnalyticsService analytics, AgencyService agencies, GroupService groups, Dossiers dossiers) {
         this.dossiers = dossiers;
         this.analytics = analytics;
         this.filters = new FilterBar(agencies.list(), groups, CompareView.class);
@@ -101,7 +104,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         chosen.addValueChangeListener(e -> navigate());
         metric.setLabel(getTranslation("compare.metric"));
         metric.setItems(RATES);
-        metric.setItemLabelGenerator(m -> m == null ? "" : Labels.metric(m));
+        metric.setItemLabelGenerator(m -> m == null ? "" : MetricNames.of(m));
         year.setMin(2000);
         minN.setMin(1);
         metric.addValueChangeListener(e -> navigate());
@@ -202,14 +205,12 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         List<AgencySummary> agencies = List.copyOf(chosen.getValue());
         sideBySide.setVisible(agencies.size() >= 2);
         dossier.removeAll();
-        if (agencies.size() >= 2 && agencies.size() <= app.nianbao.dossier.DossierService.MAX_AGENCIES) {
-            boolean english = app.nianbao.shell.ui.Language.english();
+        if (agencies.size() >= 2 && agencies.size() <= Dossiers.MAX_AGENCIES) {
+            boolean english = Language.english();
             List<Long> ids = agencies.stream().map(AgencySummary::id).toList();
-            dossier.add(app.nianbao.shell.ui.DownloadLinks.made(getTranslation("dossier.comparison-label"), () -> dossiers.comparison(ids, english),
-                    java.util.Arrays.stream(app.nianbao.dossier.DossierFile.values()).map(f -> new app.nianbao.shell.ui.DownloadLinks.Kind<
-                            app.nianbao.dossier.Dossier>(f.label(), f::name, f.mime(), f::render)).toList()));
-        } else if (agencies.size() > app.nianbao.dossier.DossierService.MAX_AGENCIES) {
-            dossier.add(new com.vaadin.flow.component.html.Span(getTranslation("dossier.too-many", app.nianbao.dossier.DossierService.MAX_AGENCIES)));
+            dossier.add(DownloadLinks.dossier(getTranslation("dossier.comparison-label"), () -> dossiers.comparison(ids, english), dossiers));
+        } else if (agencies.size() > Dossiers.MAX_AGENCIES) {
+            dossier.add(new Span(getTranslation("dossier.too-many", Dossiers.MAX_AGENCIES)));
         }
         if (agencies.size() < 2) {
             return;
@@ -229,8 +230,8 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             columns.add(agencies.get(i).name());
             DataTable.addColumn(rows, values);
         }
-        sideBySide.setTitle(getTranslation("compare.side-by-side") + ": " + Labels.metric(metric.getValue()) + " (%)",
-                Labels.definition(metric.getValue()));
+        sideBySide.setTitle(getTranslation("compare.side-by-side") + ": " + MetricNames.of(metric.getValue()) + " (%)",
+                MetricNames.definition(metric.getValue()));
         sideBySide.show(new LineChart(data), false, new DataTable(getTranslation("compare.side-by-side"), columns, rows));
     }
 

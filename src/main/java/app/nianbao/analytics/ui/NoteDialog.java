@@ -37,7 +37,7 @@ class NoteDialog extends Dialog {
         Select<Optional<Metric>> metric = new Select<>();
         metric.setLabel(getTranslation("notes.dialog.metric"));
         metric.setItems(choices);
-        metric.setItemLabelGenerator(m -> m.map(Labels::metric).orElse(getTranslation("notes.dialog.every-metric")));
+        metric.setItemLabelGenerator(m -> m.map(MetricNames::of).orElse(getTranslation("notes.dialog.every-metric")));
         metric.setValue(metrics.size() == 1 ? choices.get(1) : choices.get(0));
         TextArea text = new TextArea(getTranslation("notes.dialog.text"));
         text.setMaxLength(NoteService.MAX_LENGTH);

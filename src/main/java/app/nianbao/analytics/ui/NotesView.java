@@ -24,7 +24,6 @@ import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.NoteService;
 import app.nianbao.analytics.NoteService.Note;
 import app.nianbao.security.Role;
-import app.nianbao.shell.ui.Labels;
 
 /**
  * 注释: every analyst's note, newest first, searchable by text, subject, author or year (the
@@ -69,7 +68,7 @@ class NotesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         grid.addColumn(Note::subjectLabel).setHeader(getTranslation("notes.subject")).setFlexGrow(2)
                 .setTooltipGenerator(Note::subjectLabel);
         grid.addColumn(n -> n.metric() == null ? getTranslation("notes.dialog.every-metric")
-                : Metric.ofCode(n.metric()).map(Labels::metric).orElse(n.metric())).setHeader(getTranslation("notes.metric")).setFlexGrow(2);
+                : Metric.ofCode(n.metric()).map(MetricNames::of).orElse(n.metric())).setHeader(getTranslation("notes.metric")).setFlexGrow(2);
         grid.addColumn(Note::body).setHeader(getTranslation("notes.text")).setFlexGrow(4).setTooltipGenerator(Note::body);
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(Note::createdBy).setHeader(getTranslation("notes.author")).setAutoWidth(true).setFlexGrow(0);

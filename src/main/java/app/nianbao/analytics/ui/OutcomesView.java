@@ -31,7 +31,6 @@ import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.ChartMeta;
-import app.nianbao.shell.ui.Labels;
 import app.nianbao.export.Palette;
 
 /** 办理结果: how applications were answered, as shares of everything processed, and the disclosure rate. */
@@ -45,8 +44,8 @@ class OutcomesView extends AnalysisView {
     private static final String[] COLORS = {Palette.GREEN, Palette.LIGHT_GREEN, Palette.RED, Palette.ORANGE, Palette.PURPLE, Palette.GREY};
 
     private final ChartCard mix = new ChartCard(getTranslation("outcomes.mix"), getTranslation("outcomes.mix.definition"), "outcome-mix");
-    private final ChartCard rates = new ChartCard(Labels.metric(Metric.DISCLOSURE_RATE), Labels.definition(Metric.DISCLOSURE_RATE) + "; "
-            + getTranslation("outcomes.also") + " " + Labels.definition(Metric.GRANTED_RATE), "disclosure-rate");
+    private final ChartCard rates = new ChartCard(MetricNames.of(Metric.DISCLOSURE_RATE), MetricNames.definition(Metric.DISCLOSURE_RATE) + "; "
+            + getTranslation("outcomes.also") + " " + MetricNames.definition(Metric.GRANTED_RATE), "disclosure-rate");
     private final Div notes = new Div();
     private final ChartCard breakdown = new ChartCard("", "", "outcome-rows");
     /** The outcome group opened row by row (?detail=refused), or null. */
@@ -112,14 +111,14 @@ class OutcomesView extends AnalysisView {
         for (int i = 0; i < rows.size(); i++) {
             Series s = series.get(i);
             Number[] values = years.stream().map(s::valueIn).toArray(Number[]::new);
-            BarDataset bars = new BarDataset().setLabel(Labels.metric(rows.get(i))).setBackgroundColor(Palette.series(i));
+            BarDataset bars = new BarDataset().setLabel(MetricNames.of(rows.get(i))).setBackgroundColor(Palette.series(i));
             bars.setData(values);
             data.addDataset(bars);
-            columns.add(Labels.metric(rows.get(i)));
+            columns.add(MetricNames.of(rows.get(i)));
             DataTable.addColumn(table, values);
         }
-        breakdown.setTitle(getTranslation("outcomes.breakdown", Labels.metric(detail)), getTranslation("outcomes.breakdown.definition"));
-        breakdown.show(new BarChart(data, new BarOptions().setScales(Axes.fromZero())), true, new DataTable(getTranslation("outcomes.breakdown", Labels.metric(detail)), columns, table));
+        breakdown.setTitle(getTranslation("outcomes.breakdown", MetricNames.of(detail)), getTranslation("outcomes.breakdown.definition"));
+        breakdown.show(new BarChart(data, new BarOptions().setScales(Axes.fromZero())), true, new DataTable(getTranslation("outcomes.breakdown", MetricNames.of(detail)), columns, table));
     }
 
     /**
@@ -141,13 +140,13 @@ class OutcomesView extends AnalysisView {
         for (int i = 0; i < OUTCOMES.size(); i++) {
             int part = i;
             Number[] shares = parts.years().stream().map(y -> VolumesView.percent(y.shares().get(part))).toArray(Number[]::new);
-            BarDataset bars = new BarDataset().setLabel(Labels.metric(OUTCOMES.get(i))).setBackgroundColor(COLORS[i]);
+            BarDataset bars = new BarDataset().setLabel(MetricNames.of(OUTCOMES.get(i))).setBackgroundColor(COLORS[i]);
             bars.setData(shares);
             data.addDataset(bars);
             DataTable.addColumn(rows, parts.years().stream().map(y -> y.counts().get(part)).toArray(Number[]::new));
             DataTable.addColumn(rows, shares);
-            columns.add(Labels.metric(OUTCOMES.get(i)));
-            columns.add(Labels.metric(OUTCOMES.get(i)) + " %");
+            columns.add(MetricNames.of(OUTCOMES.get(i)));
+            columns.add(MetricNames.of(OUTCOMES.get(i)) + " %");
         }
         mix.show(new BarChart(data, new BarOptions().setScales(Axes.percent())), true,
                 new DataTable(getTranslation("outcomes.title"), columns, rows), ChartMeta.unit("%"));
@@ -190,7 +189,7 @@ class OutcomesView extends AnalysisView {
         LineDataset granted = new LineDataset().setLabel(getTranslation("outcomes.rate.granted")).setBorderColor(Palette.BLUE).setBackgroundColor(Palette.BLUE);
         granted.setData(g);
         rates.show(new LineChart(data.addDataset(substantive).addDataset(granted), new LineOptions().setScales(Axes.percent()).setSpanGaps(false)), false,
-                new DataTable(Labels.metric(Metric.DISCLOSURE_RATE), List.of(getTranslation("common.year"),
+                new DataTable(MetricNames.of(Metric.DISCLOSURE_RATE), List.of(getTranslation("common.year"),
                 getTranslation("outcomes.rate.substantive"), getTranslation("outcomes.rate.granted")), rows), ChartMeta.unit("%"));
     }
 

@@ -30,8 +30,6 @@ import app.nianbao.analytics.Kpi;
 import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
 import app.nianbao.shell.ui.Chart;
-import app.nianbao.shell.ui.FilterBar;
-import app.nianbao.shell.ui.Labels;
 import app.nianbao.export.Palette;
 import app.nianbao.shell.ui.Language;
 
@@ -87,9 +85,9 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
     }
 
     private Div card(Kpi kpi) {
-        Span name = new Span(Labels.metric(kpi.metric()));
+        Span name = new Span(MetricNames.of(kpi.metric()));
         name.addClassName("kpi-name");
-        name.getElement().setAttribute("title", Labels.definition(kpi.metric()));
+        name.getElement().setAttribute("title", MetricNames.definition(kpi.metric()));
         Span value = new Span(kpi.formatted());
         value.addClassName("kpi-value");
         Span when = new Span(kpi.year() == null ? getTranslation("overview.no-data")
@@ -97,7 +95,7 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         when.addClassName("kpi-when");
         Span change = new Span(kpi.change(Language.english()));
         change.addClassName("kpi-change");
-        Chart sparkline = new Chart().staticPicture(getTranslation("overview.sparkline", Labels.metric(kpi.metric())));
+        Chart sparkline = new Chart().staticPicture(getTranslation("overview.sparkline", MetricNames.of(kpi.metric())));
         sparkline.setHeight("60px");
         sparkline.show(sparkline(kpi.history(), kpi.metric()), false);
         Div card = new Div(name, value, when, change, sparkline);
@@ -156,7 +154,7 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
     }
 
     private static LineChart sparkline(List<Point> history, Metric metric) {
-        LineDataset line = new LineDataset().setLabel(Labels.metric(metric)).setBorderColor(Palette.BLUE).setBackgroundColor(Palette.BLUE);
+        LineDataset line = new LineDataset().setLabel(MetricNames.of(metric)).setBorderColor(Palette.BLUE).setBackgroundColor(Palette.BLUE);
         line.setData(history.stream().map(Point::value).toArray(Number[]::new));
         return new LineChart(new LineData().setLabels(history.stream().map(p -> String.valueOf(p.year())).toList())
                 .addDataset(line), sparklineOptions());

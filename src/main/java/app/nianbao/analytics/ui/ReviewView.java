@@ -24,7 +24,6 @@ import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.ChartMeta;
-import app.nianbao.shell.ui.Labels;
 import app.nianbao.export.Palette;
 
 /** 复议诉讼: reviews and lawsuits by year, how often they went against the agency, and disputes per 100 applications. */
@@ -36,10 +35,10 @@ class ReviewView extends AnalysisView {
     private static final List<Metric> RATES = List.of(Metric.REVIEW_CORRECTION_RATE, Metric.LITIGATION_CORRECTION_RATE,
             Metric.CORRECTION_RATE);
 
-    private final ChartCard cases = new ChartCard(getTranslation("review.cases"), Labels.definition(Metric.REVIEWS) + "; "
-            + Labels.definition(Metric.LAWSUITS), "reviews-lawsuits");
-    private final ChartCard correction = new ChartCard(getTranslation("review.correction"), Labels.definition(Metric.CORRECTION_RATE), "correction-rate");
-    private final ChartCard disputes = new ChartCard(getTranslation("review.disputes"), Labels.definition(Metric.DISPUTES_PER_100), "disputes-per-100");
+    private final ChartCard cases = new ChartCard(getTranslation("review.cases"), MetricNames.definition(Metric.REVIEWS) + "; "
+            + MetricNames.definition(Metric.LAWSUITS), "reviews-lawsuits");
+    private final ChartCard correction = new ChartCard(getTranslation("review.correction"), MetricNames.definition(Metric.CORRECTION_RATE), "correction-rate");
+    private final ChartCard disputes = new ChartCard(getTranslation("review.disputes"), MetricNames.definition(Metric.DISPUTES_PER_100), "disputes-per-100");
 
     ReviewView(AnalyticsService analytics, AgencyService agencies, GroupService groups, ChartNotes notes) {
         super("nav.review", analytics, agencies, groups, notes, ReviewView.class);
@@ -62,13 +61,13 @@ class ReviewView extends AnalysisView {
         List<List<Object>> rows = DataTable.yearRows(years);
         for (int i = 0; i < CASES.size(); i++) {
             Number[] values = values(counts.get(i), years, 1);
-            BarDataset set = new BarDataset().setLabel(Labels.metric(CASES.get(i))).setBackgroundColor(Palette.series(i));
+            BarDataset set = new BarDataset().setLabel(MetricNames.of(CASES.get(i))).setBackgroundColor(Palette.series(i));
             set.setData(values);
             bars.addDataset(set);
             DataTable.addColumn(rows, values);
         }
-        cases.show(new BarChart(bars, new BarOptions().setScales(Axes.fromZero())), false, new DataTable(getTranslation("nav.review"), List.of(getTranslation("common.year"), Labels.metric(Metric.REVIEWS),
-                Labels.metric(Metric.LAWSUITS)), rows));
+        cases.show(new BarChart(bars, new BarOptions().setScales(Axes.fromZero())), false, new DataTable(getTranslation("nav.review"), List.of(getTranslation("common.year"), MetricNames.of(Metric.REVIEWS),
+                MetricNames.of(Metric.LAWSUITS)), rows));
         showLines(correction, RATES, scope, years, labels, 100, getTranslation("review.correction"));
         showLines(disputes, List.of(Metric.DISPUTES_PER_100), scope, years, labels, 1, getTranslation("review.disputes"));
         return true;
@@ -82,11 +81,11 @@ class ReviewView extends AnalysisView {
         List<Series> series = analytics.levels(metrics, scope, filters.from(), filters.to());
         for (int i = 0; i < metrics.size(); i++) {
             Number[] values = values(series.get(i), years, scale);
-            LineDataset line = new LineDataset().setLabel(Labels.metric(metrics.get(i))).setBorderColor(Palette.series(i)).setBackgroundColor(Palette.series(i));
+            LineDataset line = new LineDataset().setLabel(MetricNames.of(metrics.get(i))).setBorderColor(Palette.series(i)).setBackgroundColor(Palette.series(i));
             line.setData(values);
             data.addDataset(line);
             DataTable.addColumn(rows, values);
-            columns.add(Labels.metric(metrics.get(i)));
+            columns.add(MetricNames.of(metrics.get(i)));
         }
         card.show(new LineChart(data, new LineOptions().setScales(scale == 100 ? Axes.percent() : Axes.fromZero()).setSpanGaps(false)), false,
                 new DataTable(title, columns, rows), ChartMeta.unit(scale == 100 ? "%" : ""));

@@ -29,7 +29,6 @@ import app.nianbao.analytics.TrendWords;
 import app.nianbao.export.DataTable;
 import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
-import app.nianbao.shell.ui.Labels;
 import app.nianbao.export.Palette;
 import app.nianbao.shell.ui.Language;
 
@@ -44,8 +43,8 @@ class VolumesView extends AnalysisView {
     /** Chosen agencies drawn one line each, at most this many, so that every line keeps a colour of its own. */
     private static final int MAX_LINES = 6;
 
-    private final ChartCard total = new ChartCard(Labels.metric(Metric.NEW_APPLICATIONS),
-            Labels.definition(Metric.NEW_APPLICATIONS), "new-applications");
+    private final ChartCard total = new ChartCard(MetricNames.of(Metric.NEW_APPLICATIONS),
+            MetricNames.definition(Metric.NEW_APPLICATIONS), "new-applications");
     private final ChartCard byApplicant = new ChartCard(getTranslation("volumes.by-applicant"),
             getTranslation("volumes.by-applicant.definition"), "new-by-applicant");
     private final ChartCard proactive = new ChartCard(getTranslation("volumes.proactive"),
@@ -106,11 +105,11 @@ class VolumesView extends AnalysisView {
                 columns.add(name);
             }
         } else {
-            data.addDataset(line(Labels.metric(Metric.NEW_APPLICATIONS), Palette.series(0), series.points().stream().map(Point::value)
+            data.addDataset(line(MetricNames.of(Metric.NEW_APPLICATIONS), Palette.series(0), series.points().stream().map(Point::value)
                     .toArray(Number[]::new)));
         }
         total.show(new LineChart(data, new LineOptions().setScales(Axes.fromZero()).setSpanGaps(false)), false,
-                new DataTable(Labels.metric(Metric.NEW_APPLICATIONS), columns, rows));
+                new DataTable(MetricNames.of(Metric.NEW_APPLICATIONS), columns, rows));
     }
 
     private static LineDataset line(String label, String color, Number[] values) {
@@ -163,11 +162,11 @@ class VolumesView extends AnalysisView {
             Series s = all.get(i);
             Number[] values = years.stream().map(s::valueIn).toArray(Number[]::new);
             if (List.of(Metric.LICENSING_DECISIONS, Metric.PENALTY_DECISIONS, Metric.COERCION_DECISIONS).contains(s.metric())) {
-                BarDataset bars = new BarDataset().setLabel(Labels.metric(s.metric())).setBackgroundColor(Palette.series(data.getDatasets().size()));
+                BarDataset bars = new BarDataset().setLabel(MetricNames.of(s.metric())).setBackgroundColor(Palette.series(data.getDatasets().size()));
                 bars.setData(values);
                 data.addDataset(bars);
             }
-            columns.add(Labels.metric(s.metric()));
+            columns.add(MetricNames.of(s.metric()));
             DataTable.addColumn(rows, values);
         }
         proactive.show(new BarChart(data, new BarOptions().setScales(Axes.logarithmic(getTranslation("chart.log-scale")))), false,
@@ -197,7 +196,7 @@ class VolumesView extends AnalysisView {
                     continue;
                 }
                 analytics.largest(s.metric(), scope, year).ifPresent(top -> notes.add(getTranslation("volumes.outlier", String.valueOf(year),
-                        Labels.metric(s.metric()), DataTable.formatted(value), top.agency(), DataTable.formatted(top.value()),
+                        MetricNames.of(s.metric()), DataTable.formatted(value), top.agency(), DataTable.formatted(top.value()),
                         "%.0f".formatted(top.value() / value * 100))));
             }
         }
@@ -206,7 +205,7 @@ class VolumesView extends AnalysisView {
 
     /** "New: natural persons" → "natural persons": the chart's legend already says what is counted. */
     private static String applicantType(Metric metric) {
-        return Labels.metric(metric).replaceFirst("^(新收：|New: )", "");
+        return MetricNames.of(metric).replaceFirst("^(新收：|New: )", "");
     }
 
     /**
@@ -228,7 +227,7 @@ class VolumesView extends AnalysisView {
         }
         int[] years = balanced.years().stream().mapToInt(Integer::intValue).toArray();
         double[] values = balanced.values().stream().mapToDouble(v -> v == null ? 0 : v).toArray();
-        TrendWords.describe(Labels.metric(Metric.NEW_APPLICATIONS), years, values, Language.english())
+        TrendWords.describe(MetricNames.of(Metric.NEW_APPLICATIONS), years, values, Language.english())
                 .forEach(sentence -> trend.add(new Paragraph(sentence)));
         if (series.crossesTemplates()) {
             trend.add(new Paragraph(getTranslation("volumes.template-note")));

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 
 import app.nianbao.figures.Finding;
-import app.nianbao.imports.Replaces;
+import app.nianbao.report.Replaces;
 import app.nianbao.report.ReportService.StoredFinding;
 import app.nianbao.shell.ui.Labels;
 
@@ -12,9 +12,9 @@ import app.nianbao.shell.ui.Labels;
  * The findings a new version would bring and those it would end, beside its changed cells; a
  * finding that ends with a review says so, as the review goes with it.
  */
-class FindingChanges extends Div {
+public class FindingChanges extends Div {
 
-    FindingChanges(Replaces replaces) {
+    public FindingChanges(Replaces replaces) {
         addClassName("finding-changes");
         if (replaces.appeared().isEmpty() && replaces.gone().isEmpty()) {
             add(new Paragraph(getTranslation("versions.findings.same")));

@@ -30,12 +30,14 @@ import jakarta.annotation.security.RolesAllowed;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.ReviewStatus;
 import app.nianbao.figures.Severity;
+import app.nianbao.export.Dossiers;
 import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.ReportDetail;
 import app.nianbao.report.ReportService.StoredFinding;
 import app.nianbao.security.Role;
 import app.nianbao.shell.ui.DownloadLinks;
 import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.TemplateTables;
 import app.nianbao.shell.ui.Language;
 
 /**
@@ -56,9 +58,9 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final String reviewer;
 
-    private final app.nianbao.dossier.DossierService dossiers;
+    private final Dossiers dossiers;
 
-    ReportView(ReportService reports, AuthenticationContext authentication, app.nianbao.dossier.DossierService dossiers) {
+    ReportView(ReportService reports, AuthenticationContext authentication, Dossiers dossiers) {
         this.reports = reports;
         this.dossiers = dossiers;
         // reviewing findings is an analyst's work; viewers see the reviews but cannot change them
@@ -103,9 +105,7 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         marks(s).forEach(facts::add);
         facts.add(legend());
         boolean english = Language.english();
-        facts.add(DownloadLinks.made(getTranslation("dossier.label"), () -> dossiers.agency(s.agencyId(), english),
-                java.util.Arrays.stream(app.nianbao.dossier.DossierFile.values()).map(f -> new DownloadLinks.Kind<app.nianbao.dossier.Dossier>(
-                        f.label(), f::name, f.mime(), f::render)).toList()));
+        facts.add(DownloadLinks.dossier(getTranslation("dossier.label"), () -> dossiers.agency(s.agencyId(), english), dossiers));
         if (reviewer != null) {
             facts.add(publishedEditor(s));
         }
@@ -407,9 +407,9 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private void compare(ReportService.ReportVersion older, ReportDetail detail, TemplateTables tables, Div comparison) {
         comparison.removeAll();
         reports.storedVersion(older.reportId()).ifPresent(stored -> {
-            app.nianbao.imports.Replaces diff = app.nianbao.imports.Replaces.of(stored, detail.figures(), reports.findings(older.reportId()),
+            app.nianbao.report.Replaces diff = app.nianbao.report.Replaces.of(stored, detail.figures(), reports.findings(older.reportId()),
                     detail.findings().stream().map(ReportService.StoredFinding::finding).toList());
-            tables.markChanged(diff.changes().stream().map(app.nianbao.imports.Replaces.CellChange::cell).toList());
+            tables.markChanged(diff.changes().stream().map(app.nianbao.report.Replaces.CellChange::cell).toList());
             comparison.add(new H3(getTranslation("report.compared", older.version(), detail.summary().version(), diff.changes().size())));
             diff.changes().forEach(c -> comparison.add(new com.vaadin.flow.component.html.Paragraph(getTranslation("import.change",
                     Labels.cell(c.cell()), Labels.numberOrBlank(c.before()), Labels.numberOrBlank(c.after())))));

@@ -22,7 +22,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
-import app.nianbao.agency.AgencyLevel;
+import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.ReportQuery;
 import app.nianbao.report.ReportService.ReportSort;

@@ -118,21 +118,10 @@ class ScanPanel extends Div {
             setZoomed(true);
         }
         box.getElement().executeJs("this.scrollIntoView({block: 'center', inline: 'center'})");
-        cellNote.setText(note(b));
+        cellNote.setText(Labels.scanReading(b));
         return true;
     }
 
-    /** What OCR made of the cell: the page, and for a number what it read and how sure it was, or that only the row is known. */
-    static String note(ScanImage.Box b) {
-        if (b.width() >= 1) {
-            return Labels.text("report.scan.row-only", b.page());
-        }
-        if (b.confidence() == null) {
-            return Labels.text("report.scan.cell", b.page());
-        }
-        return Labels.text("report.scan.read-as", b.page(), b.readAs() == null || b.readAs().isEmpty() ? "—" : b.readAs(),
-                b.confidence());
-    }
 
     private static String percent(double fraction) {
         return String.format(java.util.Locale.ROOT, "%.3f%%", fraction * 100);

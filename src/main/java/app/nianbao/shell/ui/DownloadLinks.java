@@ -2,13 +2,20 @@ package app.nianbao.shell.ui;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import app.nianbao.export.DataTable;
+import app.nianbao.export.Dossier;
+import app.nianbao.export.DossierFile;
+import app.nianbao.export.Dossiers;
 
 /** CSV and XLSX links for a table of numbers, made when clicked from what the table holds then. */
 public final class DownloadLinks {
@@ -27,27 +34,22 @@ public final class DownloadLinks {
                         () -> data.get().xlsx(about.get())));
     }
 
-    /** One kind of file a thing is downloaded as: the link's label, the file's name and type, and its bytes. */
-    public record Kind<T>(String label, java.util.function.Function<T, String> name, String mime, java.util.function.Function<T, byte[]> bytes) {
-    }
-
     /**
-     * "档案：PDF · Word": links that make the thing when clicked (once per click) and download it
-     * as each kind of file.
+     * "档案：PDF · Word": links that make the dossier when clicked (once per click) and download
+     * it as each kind of file.
      */
-    public static <T> com.vaadin.flow.component.orderedlayout.HorizontalLayout made(String caption, Supplier<T> make, List<Kind<T>> kinds) {
-        com.vaadin.flow.component.orderedlayout.HorizontalLayout row = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(
-                new com.vaadin.flow.component.html.Span(caption));
-        for (Kind<T> kind : kinds) {
-            java.util.concurrent.atomic.AtomicReference<T> made = new java.util.concurrent.atomic.AtomicReference<>();
-            // the name is asked after the bytes, so the thing is made once
-            row.add(link(kind.label(), () -> kind.name().apply(made.get()), kind.mime(), () -> {
+    public static HorizontalLayout dossier(String caption, Supplier<Dossier> make, Dossiers dossiers) {
+        HorizontalLayout row = new HorizontalLayout(new Span(caption));
+        for (DossierFile file : DossierFile.values()) {
+            AtomicReference<Dossier> made = new AtomicReference<>();
+            // the name is asked after the bytes, so the dossier is made once
+            row.add(link(file.label(), () -> file.name(made.get()), file.mime(), () -> {
                 made.set(make.get());
-                return kind.bytes().apply(made.get());
+                return dossiers.render(made.get(), file);
             }));
         }
         row.addClassName("made-links");
-        row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
         return row;
     }
 

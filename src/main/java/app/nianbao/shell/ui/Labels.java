@@ -4,28 +4,20 @@ import java.math.BigDecimal;
 
 import com.vaadin.flow.component.UI;
 
-import app.nianbao.agency.AgencyLevel;
-import app.nianbao.analytics.Metric;
+import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.ReviewStatus;
+import app.nianbao.parse.ScanImage;
 
 /**
- * Labels of domain things (metrics, template cells, levels, reviews, findings) in the language
+ * Labels of domain things (template cells, levels, reviews, findings) in the language
  * of the current UI. The domain keeps its Chinese names; English comes from the translations.
  */
 public final class Labels {
 
     private Labels() {
-    }
-
-    public static String metric(Metric metric) {
-        return metric.label(Language.english());
-    }
-
-    public static String definition(Metric metric) {
-        return metric.definition(Language.english());
     }
 
     public static String label(Codebook.Label label) {
@@ -116,5 +108,17 @@ public final class Labels {
 
     private static boolean isAsciiLetter(char c) {
         return c < 128 && Character.isLetter(c);
+    }
+
+    /** What OCR made of the cell: the page, and for a number what it read and how sure it was, or that only the row is known. */
+    public static String scanReading(ScanImage.Box b) {
+        if (b.width() >= 1) {
+            return text("report.scan.row-only", b.page());
+        }
+        if (b.confidence() == null) {
+            return text("report.scan.cell", b.page());
+        }
+        return text("report.scan.read-as", b.page(), b.readAs() == null || b.readAs().isEmpty() ? "—" : b.readAs(),
+                b.confidence());
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import app.nianbao.KaribuTestBase;
-import app.nianbao.agency.AgencyLevel;
+import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyService.AgencySummary;
 import app.nianbao.security.Role;

@@ -23,12 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import app.nianbao.KaribuTestBase;
-import app.nianbao.agency.AgencyLevel;
+import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyService.AgencySummary;
 import app.nianbao.agency.GroupService;
 import app.nianbao.shell.ui.Chart;
-import app.nianbao.shell.ui.FilterBar;
 
 class VolumesViewTest extends KaribuTestBase {
 

@@ -27,11 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import app.nianbao.KaribuTestBase;
-import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.ReportDetail;
 import app.nianbao.report.ReportService.ReportSummary;
 import app.nianbao.report.ReportService.StoredFinding;
+import app.nianbao.report.ReportService;
 import app.nianbao.security.Role;
+import app.nianbao.shell.ui.TemplateTables;
 
 class ReportViewsTest extends KaribuTestBase {
 
@@ -87,7 +88,7 @@ class ReportViewsTest extends KaribuTestBase {
 
             assertThat(IntStream.range(0, _size(grid)).mapToObj(i -> _get(grid, i).agency() + " " + _get(grid, i).year()))
                     .containsExactly("平潭综合实验区 2023", "平潭综合实验区 2021", "平潭综合实验区 2019");
-            assertThat(_get(com.vaadin.flow.component.select.Select.class).getValue()).isEqualTo(app.nianbao.agency.AgencyLevel.COUNTY);
+            assertThat(_get(com.vaadin.flow.component.select.Select.class).getValue()).isEqualTo(app.nianbao.catalog.AgencyLevel.COUNTY);
         } finally {
             dsl.execute("update agency set level = null where name = '平潭综合实验区'");
         }

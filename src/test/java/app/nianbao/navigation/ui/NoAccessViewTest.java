@@ -1,4 +1,4 @@
-package app.nianbao.shell.ui;
+package app.nianbao.navigation.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import app.nianbao.KaribuTestBase;
 import app.nianbao.security.Role;
+import app.nianbao.shell.ui.Translations;
 
 class NoAccessViewTest extends KaribuTestBase {
 
@@ -29,7 +30,7 @@ class NoAccessViewTest extends KaribuTestBase {
     @Test
     void an_analyst_opening_the_users_page_gets_it_in_english_when_english_is_chosen() {
         signInAs("li.analyst", Role.ANALYST);
-        UI.getCurrent().setLocale(app.nianbao.shell.ui.Translations.ENGLISH);
+        UI.getCurrent().setLocale(Translations.ENGLISH);
 
         UI.getCurrent().navigate("users");
 

@@ -1,4 +1,4 @@
-package app.nianbao.dossier;
+package app.nianbao.export;
 
 import java.time.LocalDateTime;
 import java.util.List;

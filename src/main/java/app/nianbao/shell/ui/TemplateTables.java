@@ -1,4 +1,4 @@
-package app.nianbao.report.ui;
+package app.nianbao.shell.ui;
 
 import java.util.List;
 import java.util.Map;
@@ -16,15 +16,13 @@ import app.nianbao.figures.ReportRules;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.Figures;
 import app.nianbao.parse.ScanImage;
-import app.nianbao.shell.ui.Labels;
-import app.nianbao.shell.ui.Language;
 
 /**
  * Tables 2–4 laid out like the official template, each cell marked by how it was read
  * (repaired, inferred, blank) and clickable to show its source line. Text goes in as text:
  * nothing from a report is ever parsed as markup.
  */
-class TemplateTables extends Div {
+public class TemplateTables extends Div {
 
     private final Map<CellCode, Element> cells = new java.util.LinkedHashMap<>();
     private final Map<CellCode, Element> marked = new java.util.LinkedHashMap<>();
@@ -34,7 +32,7 @@ class TemplateTables extends Div {
     private final Map<CellCode, ScanImage.Box> boxes;
 
     /** {@code boxes}: where a scan's cells were read, for their tooltips (empty for other forms). */
-    TemplateTables(Figures figures, Map<CellCode, ScanImage.Box> boxes, Consumer<Cell> onCellClick) {
+    public TemplateTables(Figures figures, Map<CellCode, ScanImage.Box> boxes, Consumer<Cell> onCellClick) {
         this.onCellClick = onCellClick;
         this.boxes = boxes;
         addClassName("template-tables");
@@ -138,11 +136,11 @@ class TemplateTables extends Div {
         int line = app.nianbao.parse.SourceText.lineNumber(cell.source());
         ScanImage.Box box = boxes.get(c);
         return "%s · %s%s%s".formatted(Labels.cell(c), how, line < 1 ? "" : " · " + Labels.text("tooltip.line", line),
-                box == null ? "" : " · " + ScanPanel.note(box));
+                box == null ? "" : " · " + Labels.scanReading(box));
     }
 
     /** Marks the cells that differ from the version compared with (none: clears the marks). */
-    void markChanged(java.util.Collection<CellCode> changed) {
+    public void markChanged(java.util.Collection<CellCode> changed) {
         cells.forEach((code, td) -> {
             if (changed.contains(code)) {
                 td.getClassList().add("changed-cell");
@@ -156,7 +154,7 @@ class TemplateTables extends Div {
      * Marks the cells a finding is about (a whole row or column when it names only one) and
      * scrolls the first into view; clears the marks of the finding before. Returns the first.
      */
-    java.util.Optional<CellCode> mark(app.nianbao.figures.Finding finding) {
+    public java.util.Optional<CellCode> mark(app.nianbao.figures.Finding finding) {
         marked.values().forEach(td -> td.getClassList().remove("finding-cell"));
         marked.clear();
         if (finding == null || finding.table() == null) {

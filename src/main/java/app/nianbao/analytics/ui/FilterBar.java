@@ -1,4 +1,4 @@
-package app.nianbao.shell.ui;
+package app.nianbao.analytics.ui;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,11 +20,14 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 
-import app.nianbao.agency.AgencyLevel;
 import app.nianbao.agency.AgencyService.AgencySummary;
-import app.nianbao.agency.GroupService;
 import app.nianbao.agency.GroupService.AgencyGroup;
+import app.nianbao.agency.GroupService;
 import app.nianbao.analytics.Scope;
+import app.nianbao.catalog.AgencyLevel;
+import app.nianbao.security.Role;
+import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.UrlParameters;
 
 /**
  * The filters the analysis views share: a scope (all agencies, chosen agencies, a level, a parent
@@ -32,7 +35,7 @@ import app.nianbao.analytics.Scope;
  * URL (?scope=level:CITY&from=2019&to=2025): a change navigates, and the view renders from the
  * URL, so links reproduce a view and back/forward work.
  */
-public class FilterBar extends HorizontalLayout {
+class FilterBar extends HorizontalLayout {
 
     public static final int DEFAULT_FROM = 2019;
     public static final int DEFAULT_TO = 2025;
@@ -254,7 +257,7 @@ public class FilterBar extends HorizontalLayout {
 
     private static boolean mayWrite() {
         var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
-        return request != null && request.isUserInRole(app.nianbao.security.Role.ANALYST.name());
+        return request != null && request.isUserInRole(Role.ANALYST.name());
     }
 
     private void askGroupName() {

@@ -1,4 +1,4 @@
-package app.nianbao.report.ui;
+package app.nianbao.imports.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;

@@ -1,4 +1,4 @@
-package app.nianbao.imports;
+package app.nianbao.report;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;

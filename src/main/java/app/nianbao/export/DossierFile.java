@@ -1,22 +1,18 @@
-package app.nianbao.dossier;
-
-import java.util.function.Function;
+package app.nianbao.export;
 
 /** The files a dossier is handed over as: a PDF to print, a Word file to edit first. */
 public enum DossierFile {
-    PDF("PDF", "pdf", "application/pdf", DossierPdf::render),
-    DOCX("Word", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", DossierDocx::render);
+    PDF("PDF", "pdf", "application/pdf"),
+    DOCX("Word", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final String label;
     private final String extension;
     private final String mime;
-    private final Function<Dossier, byte[]> render;
 
-    DossierFile(String label, String extension, String mime, Function<Dossier, byte[]> render) {
+    DossierFile(String label, String extension, String mime) {
         this.label = label;
         this.extension = extension;
         this.mime = mime;
-        this.render = render;
     }
 
     public String label() {
@@ -30,10 +26,6 @@ public enum DossierFile {
     /** The dossier's file name with this kind's extension. */
     public String name(Dossier dossier) {
         return dossier.fileName() + "." + extension;
-    }
-
-    public byte[] render(Dossier dossier) {
-        return render.apply(dossier);
     }
 
     /** The kind an extension names ("pdf", "docx"); IllegalArgumentException for any other. */

@@ -1,4 +1,4 @@
-package app.nianbao.report.ui;
+package app.nianbao.imports.ui;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,9 @@ import app.nianbao.imports.ImportService;
 import app.nianbao.imports.ImportService.Preview;
 import app.nianbao.imports.ImportSummary;
 import app.nianbao.parse.ReadOptions;
+import app.nianbao.report.ui.FindingChanges;
 import app.nianbao.shell.ui.Labels;
+import app.nianbao.shell.ui.TemplateTables;
 
 /**
  * 导入: files dropped here are read at once and shown as the template lays them out; the user
@@ -223,7 +225,7 @@ class ImportView extends Main implements HasDynamicTitle {
         }
 
         /** Before it lands: which stored version this file would replace, and every number it would change (old → new). */
-        private Div replacing(app.nianbao.imports.Replaces replaces) {
+        private Div replacing(app.nianbao.report.Replaces replaces) {
             String when = replaces.importedAt() == null ? "—" : replaces.importedAt().toLocalDate().toString();
             Span line = new Span(replaces.changes().isEmpty() ? getTranslation("import.replaces.same", replaces.version(), when)
                     : getTranslation("import.replaces", replaces.version(), when, replaces.changes().size()));

@@ -1,4 +1,4 @@
-package app.nianbao.agency;
+package app.nianbao.catalog;
 
 /** Administrative level of an agency, as the schema stores it; the UI names it in the chosen language. */
 public enum AgencyLevel {

@@ -1,4 +1,4 @@
-package app.nianbao.shell.ui;
+package app.nianbao.navigation.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;

@@ -1,4 +1,4 @@
-package app.nianbao.shell.ui;
+package app.nianbao.navigation.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -18,6 +18,7 @@ import jakarta.annotation.security.PermitAll;
 
 import app.nianbao.security.PublicVisitor;
 import app.nianbao.security.Role;
+import app.nianbao.shell.ui.Language;
 
 /**
  * The shell every view sits in: product name, the side navigation (only what the user may
@@ -27,7 +28,7 @@ import app.nianbao.security.Role;
 @PermitAll
 // the analysis views fold their notes in a Details; declared here so the production bundle loads it with the shell
 @com.vaadin.flow.component.dependency.Uses(com.vaadin.flow.component.details.Details.class)
-public class MainLayout extends AppLayout {
+class MainLayout extends AppLayout {
 
     private final transient AuthenticationContext authentication;
 

@@ -1,4 +1,4 @@
-package app.nianbao.report.ui;
+package app.nianbao.imports.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
