@@ -25,20 +25,32 @@ public abstract class SpringTestBase {
     private org.springframework.context.ApplicationContext springContext;
 
     /**
-     * Runs a service call as this account, as method security sees it. Method security reads the
-     * holder strategy of this test's own Spring context, which a context started since (a test
-     * with other settings) may have replaced globally; so it is set back first.
+     * Runs a service call as this account, as method security sees it, and then as whoever the
+     * thread ran as before. Method security reads the holder strategy of this test's own Spring
+     * context, which a context started since (a test with other settings) may have replaced
+     * globally; so it is set back first.
      */
     protected void as(String username, app.nianbao.security.Role role, Runnable call) {
-        springContext.getBeanProvider(org.springframework.security.core.context.SecurityContextHolderStrategy.class)
-                .ifAvailable(org.springframework.security.core.context.SecurityContextHolder::setContextHolderStrategy);
-        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
-                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(username, null,
-                        org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(role.authorities())));
-        try {
+        callAs(username, role, () -> {
             call.run();
+            return null;
+        });
+    }
+
+    /** {@link #as}, answering what the call answers. */
+    protected <T> T callAs(String username, app.nianbao.security.Role role, java.util.function.Supplier<T> call) {
+        var strategy = springContext.getBeanProvider(org.springframework.security.core.context.SecurityContextHolderStrategy.class)
+                .getIfAvailable(org.springframework.security.core.context.SecurityContextHolder::getContextHolderStrategy);
+        org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(strategy);
+        var before = strategy.getContext();
+        var signedIn = strategy.createEmptyContext();
+        signedIn.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(username, null,
+                org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(role.authorities())));
+        strategy.setContext(signedIn);
+        try {
+            return call.get();
         } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            strategy.setContext(before);
         }
     }
 

@@ -1,8 +1,9 @@
 package app.nianbao.agency;
 
-import app.nianbao.catalog.AgencyLevel;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import app.nianbao.catalog.AgencyLevel;
 
 /**
  * Which deadline of the Regulations (政府信息公开条例 2019, art. 49) an agency's annual report

@@ -1,6 +1,5 @@
 package app.nianbao.agency;
 
-import app.nianbao.catalog.AgencyLevel;
 import static app.nianbao.store.jooq.Tables.AGENCY;
 import static app.nianbao.store.jooq.Tables.AGENCY_ALIAS;
 import static app.nianbao.store.jooq.Tables.AGENCY_GROUP_MEMBER;
@@ -15,6 +14,7 @@ import org.jooq.impl.SQLDataType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.report.CurrentCells;
 import app.nianbao.store.Conflicts;
 

@@ -1,6 +1,5 @@
 package app.nianbao.agency;
 
-import app.nianbao.catalog.AgencyLevel;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
@@ -10,6 +9,8 @@ import java.util.regex.PatternSyntaxException;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import app.nianbao.catalog.AgencyLevel;
 
 /**
  * The deadlines the publication register holds agencies to: the Regulations' by default

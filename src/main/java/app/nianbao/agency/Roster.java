@@ -1,6 +1,5 @@
 package app.nianbao.agency;
 
-import app.nianbao.catalog.AgencyLevel;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -12,6 +11,8 @@ import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+
+import app.nianbao.catalog.AgencyLevel;
 
 /**
  * A roster of the agencies expected to publish, as a user keeps it in a spreadsheet: one row per

@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.jooq.Records;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import app.nianbao.collect.Sources.Source;
@@ -104,6 +105,7 @@ public class CollectService {
      * at a time — two would each keep their own pace and together hit a host twice as often —
      * so a second call while one runs is refused.
      */
+    @PreAuthorize("hasRole('ANALYST')")
     public List<Result> collect(List<Source> sources, Consumer<Result> progress) {
         if (!running.compareAndSet(false, true)) {
             throw new IllegalStateException("另一次采集正在进行，请稍后再试 / another collection is running: try again when it is done");

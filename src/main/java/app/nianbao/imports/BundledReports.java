@@ -16,6 +16,7 @@ import app.nianbao.generate.GenerateOptions;
 import app.nianbao.generate.SyntheticStore;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.report.ReportService;
+import app.nianbao.security.SystemIdentity;
 
 /**
  * On a fresh store, imports the sample reports shipped in data/reports so the dashboard has real
@@ -48,7 +49,8 @@ class BundledReports implements ApplicationRunner {
             return;
         }
         ImportSummary summary = new ImportSummary();
-        imports.importFiles(ReportFiles.under(java.util.List.of(folder)), ReadOptions.none(), summary::add);
+        java.util.List<Path> files = ReportFiles.under(java.util.List.of(folder));
+        SystemIdentity.run(() -> imports.importFiles(files, ReadOptions.none(), summary::add));
         LOG.info("Bundled reports from {}: {}", folder.toAbsolutePath(), summary.describe());
         summary.failures().forEach(f -> LOG.warn("{}: {}", f.file(), f.reason()));
         if (syntheticAgencies > 0) {

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,8 @@ public class ImportQueue {
     public int submit(Runnable importing) {
         synchronized (pool) {
             int ahead = Math.max(0, pool.getActiveCount() + pool.getQueue().size() - RUNNING + 1);
-            pool.execute(importing);
+            // the import stores as whoever asked for it: method security reads the thread's context
+            pool.execute(new DelegatingSecurityContextRunnable(importing));
             return ahead;
         }
     }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import app.nianbao.agency.AgencyNames;
@@ -55,6 +56,7 @@ public class ImportService {
     public record Ready(String file, String sha256, ParsedReport report, boolean agencyExplicit) {
     }
 
+    @PreAuthorize("hasRole('ANALYST')")
     public ImportOutcome importFile(Path file, ReadOptions options) {
         return importFiles(List.of(file), options, outcome -> { }).get(0);
     }
@@ -65,11 +67,13 @@ public class ImportService {
      * is unchanged, a file that cannot be read fails alone with its reason. The outcomes come in
      * the files' order, each handed to {@code progress} as its batch lands.
      */
+    @PreAuthorize("hasRole('ANALYST')")
     public List<ImportOutcome> importFiles(List<Path> files, ReadOptions options, Consumer<ImportOutcome> progress) {
         return importFiles(files, options, BATCH, progress);
     }
 
     /** As {@link #importFiles(List, ReadOptions, Consumer)}, {@code batchSize} files per transaction. */
+    @PreAuthorize("hasRole('ANALYST')")
     public List<ImportOutcome> importFiles(List<Path> files, ReadOptions options, int batchSize, Consumer<ImportOutcome> progress) {
         List<ImportOutcome> outcomes = new ArrayList<>();
         List<List<Path>> batches = new ArrayList<>();
@@ -155,6 +159,7 @@ public class ImportService {
         }
     }
 
+    @PreAuthorize("hasRole('ANALYST')")
     public ImportOutcome importBytes(String name, byte[] bytes, ReadOptions options) {
         Preview preview = preview(name, bytes, options);
         if (preview.alreadyStored()) {
@@ -279,6 +284,7 @@ public class ImportService {
     }
 
     /** Stores a report the user has seen and confirmed (agency and year possibly corrected). */
+    @PreAuthorize("hasRole('ANALYST')")
     public ImportOutcome store(String name, String sha256, ParsedReport parsed, boolean agencyExplicit) {
         return storeAll(List.of(new Ready(name, sha256, parsed, agencyExplicit))).get(0);
     }
@@ -288,6 +294,7 @@ public class ImportService {
      * writer ({@link Conflicts}). Should the store refuse the batch, each report is tried alone,
      * so that one bad file fails with its reason and the others land.
      */
+    @PreAuthorize("hasRole('ANALYST')")
     public List<ImportOutcome> storeAll(List<Ready> ready) {
         if (ready.isEmpty()) {
             return List.of();

@@ -36,12 +36,14 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         if (!configuredPassword.isBlank()) {
-            users.create(ADMIN, configuredPassword, Role.ADMIN);
+            users.createFirstAdmin(ADMIN, configuredPassword);
             log.info("已创建管理员账户 admin，密码取自 NIANBAO_ADMIN_PASSWORD / created the admin account with the password from NIANBAO_ADMIN_PASSWORD");
             return;
         }
         String generated = randomPassword();
-        users.create(ADMIN, generated, Role.ADMIN);
+        if (!users.createFirstAdmin(ADMIN, generated)) {
+            return;
+        }
         log.warn("""
 
                 ================================================================

@@ -14,6 +14,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,7 +59,26 @@ public class UserService implements UserDetailsService {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public void create(String username, String password, Role role) {
+        insert(username, password, role);
+    }
+
+    /**
+     * The first account, made at the first start while the store has none. Nobody can sign in
+     * yet, so the role check of {@link #create} cannot guard it: the empty store does, read in the
+     * same transaction. Answers false, writing nothing, once any account exists.
+     */
+    @Transactional
+    public boolean createFirstAdmin(String username, String password) {
+        if (!isEmpty()) {
+            return false;
+        }
+        insert(username, password, Role.ADMIN);
+        return true;
+    }
+
+    private void insert(String username, String password, Role role) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("用户名须为 2–32 个字母、数字或 _ . - / a username is 2–32 letters, digits or _ . -");
         }
@@ -75,17 +95,20 @@ public class UserService implements UserDetailsService {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public void resetPassword(String username, String password) {
         update(username, true, dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash(password))
                 .where(APP_USER.USERNAME.eq(username)).execute());
     }
 
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public void setEnabled(String username, boolean enabled) {
         update(username, !enabled, dsl.update(APP_USER).set(APP_USER.ENABLED, enabled).where(APP_USER.USERNAME.eq(username)).execute());
     }
 
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public void setRole(String username, Role role) {
         update(username, false, dsl.update(APP_USER).set(APP_USER.ROLE, role.name()).where(APP_USER.USERNAME.eq(username)).execute());
     }

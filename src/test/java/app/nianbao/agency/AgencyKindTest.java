@@ -1,9 +1,10 @@
 package app.nianbao.agency;
 
-import app.nianbao.catalog.AgencyLevel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+
+import app.nianbao.catalog.AgencyLevel;
 
 class AgencyKindTest {
 

@@ -1,6 +1,5 @@
 package app.nianbao.agency;
 
-import app.nianbao.catalog.AgencyLevel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,9 +12,11 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import app.nianbao.Samples;
 import app.nianbao.SpringTestBase;
+import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.imports.ImportService;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.report.ReportService;
+import app.nianbao.security.Role;
 
 @WithMockUser(roles = "ANALYST")
 class AgencyServiceTest extends SpringTestBase {
@@ -111,7 +112,7 @@ class AgencyServiceTest extends SpringTestBase {
         long merged = agencies.resolve("并发合并乙局", true);
         int before = dsl.fetchCount(app.nianbao.store.jooq.Tables.REPORT);
         java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
-        Thread importing = new Thread(() -> {
+        Thread importing = new Thread(() -> as("test.analyst", Role.ANALYST, () -> {
             for (int year = 2041; year < 2051; year++) {
                 String text = Samples.text(Samples.SEED).replace("2022 年政府信息", year + " 年政府信息") + "并发合并";
                 var outcome = imports.importBytes("乙" + year + ".txt", text.getBytes(StandardCharsets.UTF_8),
@@ -119,7 +120,7 @@ class AgencyServiceTest extends SpringTestBase {
                 assertThat(outcome.reason()).as("every file stored or failed with a reason").isNull();
                 stored.incrementAndGet();
             }
-        });
+        }));
         importing.start();
         while (stored.get() < 2 && importing.isAlive()) {
             Thread.sleep(5);

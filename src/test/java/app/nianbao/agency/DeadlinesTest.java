@@ -1,6 +1,5 @@
 package app.nianbao.agency;
 
-import app.nianbao.catalog.AgencyLevel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import app.nianbao.catalog.AgencyLevel;
 
 class DeadlinesTest {
 

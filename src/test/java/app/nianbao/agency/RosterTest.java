@@ -1,6 +1,5 @@
 package app.nianbao.agency;
 
-import app.nianbao.catalog.AgencyLevel;
 import static app.nianbao.store.jooq.Tables.AGENCY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,9 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import app.nianbao.analytics.PublicationRegister;
 import app.nianbao.analytics.PublicationRegister.Status;
+import app.nianbao.analytics.PublicationRegister;
 import app.nianbao.analytics.Scope;
+import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.store.Store;
 import app.nianbao.store.jooq.tables.records.AgencyRecord;
 

@@ -6,11 +6,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import app.nianbao.SpringTestBase;
 import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.agency.AgencyService;
 
+@WithMockUser(username = "test.analyst", roles = "ANALYST")
 class AnalyticsServiceTest extends SpringTestBase {
 
     @Autowired

@@ -14,6 +14,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import app.nianbao.Samples;
 import app.nianbao.SpringTestBase;
@@ -23,7 +24,9 @@ import app.nianbao.imports.ImportOutcome.Status;
 import app.nianbao.parse.ParsedReport;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.parse.ReportReader;
+import app.nianbao.security.Role;
 
+@WithMockUser(username = "test.analyst", roles = "ANALYST")
 class ImportServiceTest extends SpringTestBase {
 
     @Autowired
@@ -264,7 +267,7 @@ class ImportServiceTest extends SpringTestBase {
                     String hash = "concurrent-" + round + "-" + writer;
                     writers.add(pool.submit(() -> {
                         together.await();
-                        return imports.store(hash + ".txt", hash, first, true);
+                        return callAs("test.analyst", Role.ANALYST, () -> imports.store(hash + ".txt", hash, first, true));
                     }));
                 }
                 for (var w : writers) {

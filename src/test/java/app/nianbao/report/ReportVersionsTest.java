@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import app.nianbao.Samples;
 import app.nianbao.SpringTestBase;
@@ -16,6 +17,7 @@ import app.nianbao.parse.ReadOptions;
 import app.nianbao.security.Role;
 
 /** Versions of a report: an older one made current again is a new version that copies it, recorded with who and why. */
+@WithMockUser(username = "test.analyst", roles = "ANALYST")
 class ReportVersionsTest extends SpringTestBase {
 
     @Autowired

@@ -8,6 +8,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import app.nianbao.Samples;
 import app.nianbao.SpringTestBase;
@@ -22,6 +23,7 @@ import app.nianbao.security.Role;
  * A new version keeps the reviews of the findings that still hold in it; a review whose finding
  * is gone is said, in the preview before and in the outcome after, and not carried.
  */
+@WithMockUser(username = "test.analyst", roles = "ANALYST")
 class ReviewsAcrossVersionsTest extends SpringTestBase {
 
     @Autowired

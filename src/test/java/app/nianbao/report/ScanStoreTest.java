@@ -11,6 +11,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import app.nianbao.SpringTestBase;
 import app.nianbao.imports.ImportOutcome;
@@ -18,6 +19,7 @@ import app.nianbao.imports.ImportService;
 import app.nianbao.parse.ParsedReport;
 import app.nianbao.parse.ScanImage;
 
+@WithMockUser(username = "test.analyst", roles = "ANALYST")
 class ScanStoreTest extends SpringTestBase {
 
     @Autowired

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import app.nianbao.SpringTestBase;
 
+@WithMockUser(roles = "ADMIN")
 class UserServiceTest extends SpringTestBase {
 
     @Autowired

@@ -21,6 +21,7 @@ import app.nianbao.SpringTestBase;
 import app.nianbao.imports.ImportOutcome;
 import app.nianbao.imports.ImportService;
 import app.nianbao.parse.ReadOptions;
+import app.nianbao.security.SystemIdentity;
 
 /**
  * A store whose folder turns read-only under a running server (a disk remounted, a full volume)
@@ -68,17 +69,17 @@ class StoreRecoveryTest {
     @Test
     void a_store_that_turns_read_only_fails_each_file_with_its_reason_reports_down_and_heals_when_writable() throws Exception {
         ReadOptions agency = new ReadOptions("只读恢复测试办公室", null, null);
-        assertThat(imports.importBytes("a.txt", report(2042), agency).status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(SystemIdentity.call(() -> imports.importBytes("a.txt", report(2042), agency)).status()).isEqualTo(ImportOutcome.Status.IMPORTED);
         assertThat(healthSettlingOn(200)).isEqualTo(200);
 
         List<ImportOutcome> whileReadOnly;
         int healthWhileReadOnly;
         try (ReadOnlyFolder readOnly = ReadOnlyFolder.of(DIR)) {
-            whileReadOnly = List.of(imports.importBytes("b.txt", report(2043), agency), imports.importBytes("c.txt", report(2044), agency));
+            whileReadOnly = List.of(SystemIdentity.call(() -> imports.importBytes("b.txt", report(2043), agency)), SystemIdentity.call(() -> imports.importBytes("c.txt", report(2044), agency)));
             healthWhileReadOnly = healthSettlingOn(503);
         }
         int healthAfter = healthSettlingOn(200);
-        ImportOutcome after = imports.importBytes("b.txt", report(2043), agency);
+        ImportOutcome after = SystemIdentity.call(() -> imports.importBytes("b.txt", report(2043), agency));
 
         assertThat(whileReadOnly).allSatisfy(o -> {
             assertThat(o.status()).isEqualTo(ImportOutcome.Status.FAILED);

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -169,7 +171,7 @@ class CollectView extends Main implements HasDynamicTitle {
         start.setEnabled(false);
         again.setEnabled(false);
         status.setText(getTranslation("collect.running", todo.size()));
-        CompletableFuture.runAsync(() -> {
+        CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
             List<Result> all = null;
             String failure = null;
             try {
@@ -190,7 +192,7 @@ class CollectView extends Main implements HasDynamicTitle {
                 again.setEnabled(true);
                 refreshKnown();
             });
-        });
+        }));
     }
 
     private String tally(List<Result> all) {
