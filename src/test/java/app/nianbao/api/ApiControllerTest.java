@@ -16,11 +16,11 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import app.nianbao.SpringTestBase;
+import app.nianbao.security.Role;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
-import app.nianbao.security.SystemIdentity;
 
 class ApiControllerTest extends SpringTestBase {
 
@@ -102,8 +102,8 @@ class ApiControllerTest extends SpringTestBase {
     void any_stored_version_is_served_and_every_version_is_listed() throws Exception {
         String v1 = app.nianbao.Samples.text(app.nianbao.Samples.SEED).replace("2022 年政府信息", "2042 年政府信息");
         var options = new app.nianbao.parse.ReadOptions("接口版本测试局", null, null);
-        SystemIdentity.call(() -> imports.importBytes("v1.txt", v1.getBytes(java.nio.charset.StandardCharsets.UTF_8), options));
-        SystemIdentity.call(() -> imports.importBytes("v2.txt", v1.replace("\n行政许可\t0\t", "\n行政许可\t6\t").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        callAs("test.analyst", Role.ANALYST, () -> imports.importBytes("v1.txt", v1.getBytes(java.nio.charset.StandardCharsets.UTF_8), options));
+        callAs("test.analyst", Role.ANALYST, () -> imports.importBytes("v2.txt", v1.replace("\n行政许可\t0\t", "\n行政许可\t6\t").getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 options));
         long agency = agency("接口版本测试局");
 
@@ -281,7 +281,7 @@ class ApiControllerTest extends SpringTestBase {
     void an_agency_named_like_a_formula_reaches_the_bulk_csv_as_text_a_spreadsheet_will_not_run() throws Exception {
         String hostile = "=HYPERLINK(\"http://example.invalid\",\"点击\")";
         String report = app.nianbao.Samples.text(app.nianbao.Samples.SEED).replace("2022 年政府信息", "2046 年政府信息");
-        SystemIdentity.call(() -> imports.importBytes("hostile.txt", report.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        callAs("test.analyst", Role.ANALYST, () -> imports.importBytes("hostile.txt", report.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 new app.nianbao.parse.ReadOptions(hostile, null, null)));
 
         String csv = streamed(get("/api/v1/figures.csv").param("year", "2046"));
@@ -315,7 +315,7 @@ class ApiControllerTest extends SpringTestBase {
         app.nianbao.generate.SyntheticFiles.generate(generated, new app.nianbao.generate.GenerateOptions(1, 2021, 2021, 5, 0.0), n -> { });
         String complete = java.nio.file.Files.readString(generated.resolve("000000_2021.txt"));
         for (String name : List.of("分页甲县人民政府", "分页乙县人民政府", "分页丙县人民政府")) {
-            SystemIdentity.call(() -> imports.importBytes(name + ".txt", (complete + name).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            callAs("test.analyst", Role.ANALYST, () -> imports.importBytes(name + ".txt", (complete + name).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     new app.nianbao.parse.ReadOptions(name, 2052, null)));
         }
         String whole = asViewer(get("/api/v1/compare").param("metric", "disclosure_rate").param("year", "2052"))
