@@ -21,6 +21,7 @@ import app.nianbao.Samples;
 import app.nianbao.imports.ImportOutcome;
 import app.nianbao.imports.ImportService;
 import app.nianbao.parse.ReadOptions;
+import app.nianbao.security.SystemIdentity;
 
 class SecurityBrowserTest extends BrowserTestBase {
 
@@ -32,8 +33,8 @@ class SecurityBrowserTest extends BrowserTestBase {
 
     @Test
     void an_agency_name_that_is_markup_is_shown_as_its_characters_and_runs_nothing() {
-        var outcome = imports.importBytes("hostile.txt", (Samples.text(Samples.SEED) + "\n").getBytes(StandardCharsets.UTF_8),
-                new ReadOptions(HOSTILE, 2030, null));
+        var outcome = SystemIdentity.call(() -> imports.importBytes("hostile.txt", (Samples.text(Samples.SEED) + "\n").getBytes(StandardCharsets.UTF_8),
+                new ReadOptions(HOSTILE, 2030, null)));
         assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
