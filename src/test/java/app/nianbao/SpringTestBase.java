@@ -39,19 +39,9 @@ public abstract class SpringTestBase {
 
     /** {@link #as}, answering what the call answers. */
     protected <T> T callAs(String username, app.nianbao.security.Role role, java.util.function.Supplier<T> call) {
-        var strategy = springContext.getBeanProvider(org.springframework.security.core.context.SecurityContextHolderStrategy.class)
-                .getIfAvailable(org.springframework.security.core.context.SecurityContextHolder::getContextHolderStrategy);
-        org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(strategy);
-        var before = strategy.getContext();
-        var signedIn = strategy.createEmptyContext();
-        signedIn.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(username, null,
-                org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(role.authorities())));
-        strategy.setContext(signedIn);
-        try {
-            return call.get();
-        } finally {
-            strategy.setContext(before);
-        }
+        springContext.getBeanProvider(org.springframework.security.core.context.SecurityContextHolderStrategy.class)
+                .ifAvailable(org.springframework.security.core.context.SecurityContextHolder::setContextHolderStrategy);
+        return app.nianbao.security.SystemIdentity.callAs(username, role, call);
     }
 
     private static Path tempStore() {

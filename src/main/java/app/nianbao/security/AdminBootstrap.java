@@ -32,12 +32,10 @@ class AdminBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!users.isEmpty()) {
-            return;
-        }
         if (!configuredPassword.isBlank()) {
-            users.createFirstAdmin(ADMIN, configuredPassword);
-            log.info("已创建管理员账户 admin，密码取自 NIANBAO_ADMIN_PASSWORD / created the admin account with the password from NIANBAO_ADMIN_PASSWORD");
+            if (users.createFirstAdmin(ADMIN, configuredPassword)) {
+                log.info("已创建管理员账户 admin，密码取自 NIANBAO_ADMIN_PASSWORD / created the admin account with the password from NIANBAO_ADMIN_PASSWORD");
+            }
             return;
         }
         String generated = randomPassword();

@@ -22,11 +22,16 @@ public final class SystemIdentity {
 
     /** Runs the work as the product, restoring whoever the thread ran as before. */
     public static <T> T call(Supplier<T> work) {
+        return callAs(NAME, Role.ANALYST, work);
+    }
+
+    /** Runs the work as this name with this role, restoring whoever the thread ran as before. */
+    public static <T> T callAs(String name, Role role, Supplier<T> work) {
         SecurityContext before = SecurityContextHolder.getContext();
-        SecurityContext system = SecurityContextHolder.createEmptyContext();
-        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(NAME, null,
-                AuthorityUtils.createAuthorityList(Role.ANALYST.authorities())));
-        SecurityContextHolder.setContext(system);
+        SecurityContext signedIn = SecurityContextHolder.createEmptyContext();
+        signedIn.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null,
+                AuthorityUtils.createAuthorityList(role.authorities())));
+        SecurityContextHolder.setContext(signedIn);
         try {
             return work.get();
         } finally {
