@@ -60,6 +60,12 @@ class ArchitectureTest {
      * A view is its feature's own. The template tables and the changes a version brings are shown by
      * both the report page and the import preview, so they are public too.
      */
+    /** The demo province answers the import's event; the command line's generate and bench are the generator's only other users. */
+    @ArchTest
+    static final ArchRule the_generator_is_not_on_the_import_path = noClasses()
+            .that().resideOutsideOfPackages("app.nianbao.generate..", "app.nianbao.cli..")
+            .should().dependOnClassesThat().resideInAPackage("app.nianbao.generate..");
+
     @ArchTest
     static final ArchRule ui_classes_are_package_private_except_the_shared_parts = classes()
             .that().resideInAPackage("..ui..").and().resideOutsideOfPackage("..shell.ui..")

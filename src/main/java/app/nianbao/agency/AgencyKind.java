@@ -1,6 +1,8 @@
 package app.nianbao.agency;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import app.nianbao.catalog.AgencyLevel;
@@ -26,8 +28,8 @@ public enum AgencyKind {
     }
 
     /** The kind of this code ({@code government}, {@code department}), if it is one. */
-    public static java.util.Optional<AgencyKind> ofCode(String code) {
-        return java.util.Arrays.stream(values()).filter(k -> k.code().equals(code)).findFirst();
+    public static Optional<AgencyKind> ofCode(String code) {
+        return Arrays.stream(values()).filter(k -> k.code().equals(code)).findFirst();
     }
 
     /** Inferred from the level and the name: a department by its level or, failing a government's name, by default. */

@@ -1,5 +1,6 @@
 package app.nianbao.agency;
 
+import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +30,7 @@ public final class AgencyNames {
 
     /** The name with invisible and control characters removed and compatibility forms (full-width letters) folded by NFKC. */
     public static String clean(String name) {
-        return java.text.Normalizer.normalize(visible(name), java.text.Normalizer.Form.NFKC);
+        return Normalizer.normalize(visible(name), Normalizer.Form.NFKC);
     }
 
     public static String normalize(String name) {

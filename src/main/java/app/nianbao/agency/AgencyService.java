@@ -5,10 +5,22 @@ import static app.nianbao.store.jooq.Tables.AGENCY_ALIAS;
 import static app.nianbao.store.jooq.Tables.AGENCY_GROUP_MEMBER;
 import static app.nianbao.store.jooq.Tables.REPORT;
 
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Records;
+import org.jooq.Row1;
+import org.jooq.Row3;
+import org.jooq.Row8;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,7 +60,7 @@ public class AgencyService {
      * and refused; a name the user gave explicitly is taken as meant.
      */
     public long resolve(String name, boolean explicit) {
-        Resolved resolved = resolveAll(java.util.Map.of(name, explicit));
+        Resolved resolved = resolveAll(Map.of(name, explicit));
         if (resolved.refused().containsKey(name)) {
             throw resolved.refused().get(name);
         }
@@ -56,7 +68,7 @@ public class AgencyService {
     }
 
     /** Where many names of a batch lead: an agency id, or why the name was refused; and how many agencies it created. */
-    public record Resolved(java.util.Map<String, Long> ids, java.util.Map<String, AmbiguousAgencyException> refused, int created) {
+    public record Resolved(Map<String, Long> ids, Map<String, AmbiguousAgencyException> refused, int created) {
     }
 
     /**
@@ -65,17 +77,17 @@ public class AgencyService {
      * ones, and one insert of the new agencies. A new name that resembles a stored one, or one
      * created earlier in the batch, is refused unless it was given explicitly.
      */
-    public Resolved resolveAll(java.util.Map<String, Boolean> names) {
-        java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
+    public Resolved resolveAll(Map<String, Boolean> names) {
+        Map<String, String> keys = new LinkedHashMap<>();
         names.keySet().forEach(n -> keys.put(n, AgencyNames.normalize(n)));
-        java.util.Map<String, Long> known = findByKeys(keys.values());
-        java.util.Map<String, Long> ids = new java.util.HashMap<>();
-        java.util.Map<String, AmbiguousAgencyException> refused = new java.util.HashMap<>();
+        Map<String, Long> known = findByKeys(keys.values());
+        Map<String, Long> ids = new HashMap<>();
+        Map<String, AmbiguousAgencyException> refused = new HashMap<>();
         // only a name not given explicitly is checked for resemblance: a roster of 100,000 names is taken as meant
-        java.util.List<String> unknown = keys.entrySet().stream().filter(e -> !known.containsKey(e.getValue()) && !names.get(e.getKey()))
-                .map(java.util.Map.Entry::getValue).distinct().toList();
-        java.util.Map<String, List<String>> similar = similarTo(unknown);
-        java.util.Map<String, String> created = new java.util.LinkedHashMap<>();
+        List<String> unknown = keys.entrySet().stream().filter(e -> !known.containsKey(e.getValue()) && !names.get(e.getKey()))
+                .map(Map.Entry::getValue).distinct().toList();
+        Map<String, List<String>> similar = similarTo(unknown);
+        Map<String, String> created = new LinkedHashMap<>();
         for (var entry : keys.entrySet()) {
             String name = entry.getKey();
             String key = entry.getValue();
@@ -90,7 +102,7 @@ public class AgencyService {
                 created.put(key, AgencyNames.display(name));
                 continue;
             }
-            List<String> like = new java.util.ArrayList<>(similar.getOrDefault(key, List.of()));
+            List<String> like = new ArrayList<>(similar.getOrDefault(key, List.of()));
             created.forEach((k, display) -> {
                 if (k.contains(key) || key.contains(k)) {
                     like.add(display);
@@ -107,7 +119,7 @@ public class AgencyService {
             for (var entry : created.entrySet()) {
                 insert = insert.values(entry.getValue(), entry.getKey());
             }
-            java.util.Map<String, Long> inserted = new java.util.HashMap<>();
+            Map<String, Long> inserted = new HashMap<>();
             insert.returning(AGENCY.ID, AGENCY.NORMALIZED_NAME).fetch().forEach(r -> inserted.put(r.getNormalizedName(), r.getId()));
             keys.forEach((name, key) -> {
                 if (inserted.containsKey(key) && !refused.containsKey(name)) {
@@ -119,16 +131,16 @@ public class AgencyService {
     }
 
     /** For each key, the stored agency names that contain it or that it contains, in one query. */
-    private java.util.Map<String, List<String>> similarTo(List<String> keys) {
-        java.util.Map<String, List<String>> similar = new java.util.HashMap<>();
+    private Map<String, List<String>> similarTo(List<String> keys) {
+        Map<String, List<String>> similar = new HashMap<>();
         if (keys.isEmpty()) {
             return similar;
         }
-        var given = DSL.values(keys.stream().map(DSL::row).toArray(org.jooq.Row1[]::new)).as("given", "k");
-        org.jooq.Field<String> key = given.field("k", String.class);
+        var given = DSL.values(keys.stream().map(DSL::row).toArray(Row1[]::new)).as("given", "k");
+        Field<String> key = given.field("k", String.class);
         dsl.select(key, AGENCY.NAME).from(given).join(AGENCY)
                 .on(AGENCY.NORMALIZED_NAME.contains(key).or(key.contains(AGENCY.NORMALIZED_NAME)))
-                .forEach(r -> similar.computeIfAbsent(r.get(key), k -> new java.util.ArrayList<>()).add(r.get(AGENCY.NAME)));
+                .forEach(r -> similar.computeIfAbsent(r.get(key), k -> new ArrayList<>()).add(r.get(AGENCY.NAME)));
         return similar;
     }
 
@@ -137,27 +149,27 @@ public class AgencyService {
      * misread: as long as the key and sharing its first or its last half — which every name one
      * character away does — in one query for all keys. Key → normalised name → name as shown.
      */
-    public java.util.Map<String, java.util.Map<String, String>> sameLengthNeighbours(java.util.Collection<String> keys) {
-        java.util.Map<String, java.util.Map<String, String>> near = new java.util.HashMap<>();
+    public Map<String, Map<String, String>> sameLengthNeighbours(Collection<String> keys) {
+        Map<String, Map<String, String>> near = new HashMap<>();
         List<String> given = keys.stream().filter(k -> k.length() >= 2).distinct().toList();
         if (given.isEmpty()) {
             return near;
         }
         var halves = DSL.values(given.stream().map(k -> DSL.row(k, k.substring(0, k.length() / 2), k.substring(k.length() / 2)))
-                .toArray(org.jooq.Row3[]::new)).as("given", "k", "head", "tail");
-        org.jooq.Field<String> key = halves.field("k", String.class);
-        org.jooq.Field<String> head = halves.field("head", String.class);
-        org.jooq.Field<String> tail = halves.field("tail", String.class);
+                .toArray(Row3[]::new)).as("given", "k", "head", "tail");
+        Field<String> key = halves.field("k", String.class);
+        Field<String> head = halves.field("head", String.class);
+        Field<String> tail = halves.field("tail", String.class);
         dsl.select(key, AGENCY.NORMALIZED_NAME, AGENCY.NAME).from(halves).join(AGENCY)
                 .on(DSL.charLength(AGENCY.NORMALIZED_NAME).eq(DSL.charLength(key))
                         .and(AGENCY.NORMALIZED_NAME.startsWith(head).or(AGENCY.NORMALIZED_NAME.endsWith(tail))))
-                .forEach(r -> near.computeIfAbsent(r.get(key), k -> new java.util.HashMap<>()).put(r.get(AGENCY.NORMALIZED_NAME), r.get(AGENCY.NAME)));
+                .forEach(r -> near.computeIfAbsent(r.get(key), k -> new HashMap<>()).put(r.get(AGENCY.NORMALIZED_NAME), r.get(AGENCY.NAME)));
         return near;
     }
 
     /** The stored agencies of these names or aliases (normalised), one query for all: name → id. */
-    public java.util.Map<String, Long> findByKeys(java.util.Collection<String> normalizedNames) {
-        java.util.Map<String, Long> found = new java.util.HashMap<>();
+    public Map<String, Long> findByKeys(Collection<String> normalizedNames) {
+        Map<String, Long> found = new HashMap<>();
         if (normalizedNames.isEmpty()) {
             return found;
         }
@@ -171,9 +183,9 @@ public class AgencyService {
 
     public List<AgencySummary> list() {
         var parent = AGENCY.as("parent");
-        org.jooq.Field<Integer> reports = DSL.selectCount().from(REPORT).where(REPORT.AGENCY_ID.eq(AGENCY.ID)).asField();
+        Field<Integer> reports = DSL.selectCount().from(REPORT).where(REPORT.AGENCY_ID.eq(AGENCY.ID)).asField();
         // DuckDB has no MULTISET: an ordered array per agency does the same here.
-        org.jooq.Field<List<String>> aliases = DSL.field(DSL.select(DSL.arrayAgg(AGENCY_ALIAS.ALIAS).orderBy(AGENCY_ALIAS.ALIAS))
+        Field<List<String>> aliases = DSL.field(DSL.select(DSL.arrayAgg(AGENCY_ALIAS.ALIAS).orderBy(AGENCY_ALIAS.ALIAS))
                 .from(AGENCY_ALIAS).where(AGENCY_ALIAS.AGENCY_ID.eq(AGENCY.ID)))
                 .convertFrom(a -> a == null ? List.of() : List.of(a));
         return dsl.select(AGENCY.ID, AGENCY.NAME, AGENCY.LEVEL, AGENCY.REGION_CODE, AGENCY.REGION_NAME, AGENCY.PARENT_ID,
@@ -210,11 +222,11 @@ public class AgencyService {
      */
     @PreAuthorize("hasRole('ANALYST')")
     public RosterResult importRoster(List<Roster.Row> rows) {
-        return dsl.transactionResult(tx -> new AgencyService(tx.dsl()).storeRoster(rows));
+        return dsl.transactionResult(tx -> storeRoster(rows));
     }
 
     private RosterResult storeRoster(List<Roster.Row> rows) {
-        java.util.Map<String, Boolean> names = new java.util.LinkedHashMap<>();
+        Map<String, Boolean> names = new LinkedHashMap<>();
         rows.forEach(r -> {
             names.put(r.name(), true);
             if (r.parent() != null) {
@@ -222,7 +234,7 @@ public class AgencyService {
             }
         });
         Resolved resolved = resolveAll(names);
-        java.util.Map<String, Long> ids = resolved.ids();
+        Map<String, Long> ids = resolved.ids();
         for (Roster.Row row : rows) {
             if (row.parent() != null && ids.get(row.parent()).equals(ids.get(row.name()))) {
                 throw new IllegalArgumentException("名册第 %d 行：机构不能是自己的上级 / roster line %d: an agency cannot be its own parent"
@@ -238,7 +250,7 @@ public class AgencyService {
                             DSL.cast(DSL.val(r.regionCode()), SQLDataType.VARCHAR), DSL.cast(DSL.val(r.regionName()), SQLDataType.VARCHAR),
                             DSL.cast(DSL.val(r.firstYear()), SQLDataType.INTEGER), DSL.cast(DSL.val(r.lastYear()), SQLDataType.INTEGER),
                             DSL.cast(DSL.val(r.kind() == null ? null : r.kind().code()), SQLDataType.VARCHAR)))
-                    .toArray(org.jooq.Row8[]::new))
+                    .toArray(Row8[]::new))
                     .as("given", "id", "level", "parent_id", "region_code", "region_name", "first_year", "last_year", "kind");
             dsl.update(AGENCY)
                     .set(AGENCY.LEVEL, DSL.coalesce(given.field("level", String.class), AGENCY.LEVEL))
@@ -270,10 +282,10 @@ public class AgencyService {
      * never deletes an agency while reports are stored under it. Fails as a {@link Conflicts.Lost}
      * write if one of them is gone meanwhile.
      */
-    public void claim(java.util.Collection<Long> ids) {
-        java.util.Set<Long> distinct = new java.util.TreeSet<>(ids);
+    public void claim(Collection<Long> ids) {
+        Set<Long> distinct = new TreeSet<>(ids);
         // a value that changes: DuckDB lets two writers rewrite a row with what it held
-        int claimed = dsl.update(AGENCY).set(AGENCY.WRITTEN_AT, DSL.localDateTime(java.time.LocalDateTime.now()))
+        int claimed = dsl.update(AGENCY).set(AGENCY.WRITTEN_AT, DSL.localDateTime(LocalDateTime.now()))
                 .where(AGENCY.ID.in(distinct)).execute();
         if (claimed < distinct.size()) {
             throw new Conflicts.Lost("机构在写入期间被合并 / an agency was merged while its reports were written");
@@ -317,7 +329,7 @@ public class AgencyService {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
             try {
-                new AgencyService(db).claim(List.of(kept, merged));
+                claim(List.of(kept, merged));
             } catch (Conflicts.Lost gone) {
                 throw new IllegalArgumentException("机构不存在 / no such agency");
             }

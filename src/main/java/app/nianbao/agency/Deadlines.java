@@ -3,6 +3,7 @@ package app.nianbao.agency;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -44,7 +45,7 @@ public final class Deadlines {
                      @DefaultValue List<LocalRule> local) {
         this.government = day("nianbao.publication.government", government);
         this.department = day("nianbao.publication.department", department);
-        List<Local> rules = new java.util.ArrayList<>();
+        List<Local> rules = new ArrayList<>();
         List<LocalRule> given = local == null ? List.of() : local;
         for (int i = 0; i < given.size(); i++) {
             LocalRule rule = given.get(i);

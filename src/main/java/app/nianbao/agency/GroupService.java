@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,9 +40,9 @@ public class GroupService {
      * returns its id. Groups are shared by every user, so a viewer or the public visitor may not.
      */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
+    @PreAuthorize("hasRole('ANALYST')")
     public long save(String name, Collection<Long> agencyIds) {
-        String createdBy = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName();
+        String createdBy = SecurityContextHolder.getContext().getAuthentication().getName();
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || agencyIds.size() < 2) {
             throw new IllegalArgumentException("分组需要名称和至少两个机构 / a group needs a name and at least two agencies");

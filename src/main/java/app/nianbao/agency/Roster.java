@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -46,7 +49,7 @@ public final class Roster {
             "省", AgencyLevel.PROVINCE, "省级", AgencyLevel.PROVINCE, "市", AgencyLevel.CITY, "市级", AgencyLevel.CITY,
             "县", AgencyLevel.COUNTY, "县级", AgencyLevel.COUNTY, "乡镇", AgencyLevel.TOWNSHIP, "部门", AgencyLevel.DEPARTMENT);
 
-    private static final java.util.regex.Pattern REGION_WITH_CODE = java.util.regex.Pattern.compile("(.*?)\\s*(\\d{2,12})");
+    private static final Pattern REGION_WITH_CODE = Pattern.compile("(.*?)\\s*(\\d{2,12})");
 
     private Roster() {
     }
@@ -62,7 +65,7 @@ public final class Roster {
     private static List<Row> read(Reader reader) throws IOException {
         var records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                 .setTrim(true).get().parse(reader);
-        Map<String, String> columns = new java.util.HashMap<>();
+        Map<String, String> columns = new HashMap<>();
         for (String header : records.getHeaderNames()) {
             String meant = HEADERS.get(header.strip().toLowerCase(Locale.ROOT));
             if (meant == null) {
@@ -90,7 +93,7 @@ public final class Roster {
         String region = value(record, columns, "region");
         String regionCode = value(record, columns, "region_code");
         // a region written as digits is a division code (GB/T 2260), or ends in one after its name (浙江省杭州市 330100)
-        java.util.regex.Matcher coded = region == null ? null : REGION_WITH_CODE.matcher(region);
+        Matcher coded = region == null ? null : REGION_WITH_CODE.matcher(region);
         if (regionCode == null && coded != null && coded.matches()) {
             regionCode = coded.group(2);
             region = coded.group(1).isBlank() ? null : coded.group(1).strip();

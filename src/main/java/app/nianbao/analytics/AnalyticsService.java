@@ -3,6 +3,8 @@ package app.nianbao.analytics;
 import static app.nianbao.store.jooq.Tables.AGENCY;
 import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 
+import java.math.BigDecimal;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,7 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -18,14 +22,18 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import app.nianbao.catalog.CellCode;
+import app.nianbao.catalog.Template;
 import app.nianbao.report.CurrentCells;
 import app.nianbao.statistics.Funnel;
 import app.nianbao.statistics.PeerPercentiles;
+import app.nianbao.store.jooq.Tables;
 
 /**
  * Metric series over years for a scope. Additive counts are summed over the scope's current
@@ -114,10 +122,25 @@ public class AnalyticsService {
         this(dsl, ReadCache.none());
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public AnalyticsService(DSLContext dsl, ReadCache cache) {
         this.dsl = dsl;
         this.cache = cache;
+    }
+
+    /** The years the store holds current reports for: the range a view or API call starts from when it names none. */
+    public record ReportingYears(int first, int last) {
+    }
+
+    /**
+     * From the store, not from a constant, so a store that reaches 2026 offers 2026. An empty
+     * store spans the templates' first year to the year whose reports are due now.
+     */
+    public ReportingYears reportingYears() {
+        return cache.get(List.of("reporting years"), () -> dsl.select(DSL.min(CURRENT_CELLS.YEAR), DSL.max(CURRENT_CELLS.YEAR))
+                .from(CURRENT_CELLS).fetchOne(Records.mapping((first, last) -> first == null
+                        ? new ReportingYears(Template.FIRST_YEAR, Math.max(Template.FIRST_YEAR, Year.now().getValue() - 1))
+                        : new ReportingYears(first, last))));
     }
 
     public Series series(Metric metric, Scope scope, int from, int to) {
@@ -308,7 +331,7 @@ public class AnalyticsService {
     public record Top(long agencyId, String agency, double value) {
     }
 
-    public java.util.Optional<Top> largest(Metric metric, Scope scope, int year) {
+    public Optional<Top> largest(Metric metric, Scope scope, int year) {
         return cache.get(List.of("largest", metric, scope, year), () -> {
             Field<Double> value = MetricSql.signedSum(metric.numerator());
             return dsl.select(CURRENT_CELLS.AGENCY_ID, AGENCY.NAME, value).from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
@@ -319,7 +342,7 @@ public class AnalyticsService {
 
     /** One stored cell of a current report, as the bulk export writes it. */
     public record FigureRow(long agencyId, String agency, int year, String template, int version, String sourceName,
-                            String table, String row, String col, java.math.BigDecimal value, String kind) {
+                            String table, String row, String col, BigDecimal value, String kind) {
     }
 
     /** Reports per page of the bulk export: its memory stays the same whatever the store holds. */
@@ -330,13 +353,13 @@ public class AnalyticsService {
      * sink a page of reports at a time in report order, so that a national export streams
      * instead of being built in memory.
      */
-    public void exportFigures(Scope scope, Integer year, java.util.function.Consumer<FigureRow> sink) {
+    public void exportFigures(Scope scope, Integer year, Consumer<FigureRow> sink) {
         long after = -1;
         while (true) {
             var page = dsl.select(CURRENT_CELLS.REPORT_ID, CURRENT_CELLS.AGENCY_ID, AGENCY.NAME, CURRENT_CELLS.YEAR, CURRENT_CELLS.TEMPLATE,
-                            app.nianbao.store.jooq.Tables.REPORT.VERSION, app.nianbao.store.jooq.Tables.REPORT.SOURCE_NAME)
+                            Tables.REPORT.VERSION, Tables.REPORT.SOURCE_NAME)
                     .from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
-                    .join(app.nianbao.store.jooq.Tables.REPORT).on(app.nianbao.store.jooq.Tables.REPORT.ID.eq(CURRENT_CELLS.REPORT_ID))
+                    .join(Tables.REPORT).on(Tables.REPORT.ID.eq(CURRENT_CELLS.REPORT_ID))
                     .where(CURRENT_CELLS.REPORT_ID.gt(after), MetricSql.inScope(scope),
                             year == null ? DSL.noCondition() : CURRENT_CELLS.YEAR.eq(year))
                     .orderBy(CURRENT_CELLS.REPORT_ID).limit(EXPORT_PAGE).fetch();
@@ -345,13 +368,13 @@ public class AnalyticsService {
             }
             Map<Long, Record> reports = new HashMap<>();
             page.forEach(r -> reports.put(r.get(CURRENT_CELLS.REPORT_ID), r));
-            var figure = app.nianbao.store.jooq.Tables.FIGURE;
+            var figure = Tables.FIGURE;
             dsl.select(figure.REPORT_ID, figure.TBL, figure.ROW_CODE, figure.COL_CODE, figure.VALUE, figure.KIND).from(figure)
                     .where(figure.REPORT_ID.in(reports.keySet())).orderBy(figure.REPORT_ID).forEach(f -> {
                         Record report = reports.get(f.get(figure.REPORT_ID));
                         sink.accept(new FigureRow(report.get(CURRENT_CELLS.AGENCY_ID), report.get(AGENCY.NAME), report.get(CURRENT_CELLS.YEAR),
-                                report.get(CURRENT_CELLS.TEMPLATE), report.get(app.nianbao.store.jooq.Tables.REPORT.VERSION),
-                                report.get(app.nianbao.store.jooq.Tables.REPORT.SOURCE_NAME), f.get(figure.TBL), f.get(figure.ROW_CODE),
+                                report.get(CURRENT_CELLS.TEMPLATE), report.get(Tables.REPORT.VERSION),
+                                report.get(Tables.REPORT.SOURCE_NAME), f.get(figure.TBL), f.get(figure.ROW_CODE),
                                 f.get(figure.COL_CODE), f.get(figure.VALUE), f.get(figure.KIND)));
                     });
             after = page.get(page.size() - 1).get(CURRENT_CELLS.REPORT_ID);

@@ -1,6 +1,7 @@
 package app.nianbao.analytics;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,7 +18,7 @@ public record Mix(List<Metric> parts, List<Year> years) {
 
         /** The sum of the parts, the whole the shares are of; null when no report is complete. */
         public Double total() {
-            return counts.stream().anyMatch(java.util.Objects::isNull) ? null : counts.stream().mapToDouble(Double::doubleValue).sum();
+            return counts.stream().anyMatch(Objects::isNull) ? null : counts.stream().mapToDouble(Double::doubleValue).sum();
         }
 
         /** Each part as a fraction of the sum of the parts; null when there is no sum or it is 0. */

@@ -7,6 +7,7 @@ import static app.nianbao.store.jooq.Tables.REPORT;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -15,11 +16,12 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import app.nianbao.agency.AgencyKind;
-import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.agency.Deadlines;
+import app.nianbao.catalog.AgencyLevel;
 
 /**
  * Who published and when: for every agency expected to report on a year — each agency from the
@@ -67,7 +69,7 @@ public class PublicationRegister {
         this(dsl, deadlines, ReadCache.none());
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public PublicationRegister(DSLContext dsl, Deadlines deadlines, ReadCache cache) {
         this.dsl = dsl;
         this.deadlines = deadlines;
@@ -94,7 +96,7 @@ public class PublicationRegister {
         List<YearSummary> years = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             int[] c = counts[i];
-            int expected = java.util.Arrays.stream(c).sum();
+            int expected = Arrays.stream(c).sum();
             if (expected > 0) {
                 years.add(new YearSummary(from + i, expected, c[Status.ON_TIME.ordinal()], c[Status.LATE.ordinal()],
                         c[Status.MISSING.ordinal()], c[Status.NO_DATE.ordinal()], c[Status.NOT_DUE.ordinal()]));

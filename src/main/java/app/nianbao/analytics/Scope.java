@@ -2,6 +2,7 @@ package app.nianbao.analytics;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import app.nianbao.catalog.AgencyLevel;
 
@@ -35,7 +36,7 @@ public sealed interface Scope {
     /** The written form, as parse reads it. */
     default String written() {
         if (this instanceof Agencies a) {
-            return "agency:" + a.ids().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+            return "agency:" + a.ids().stream().map(String::valueOf).collect(Collectors.joining(","));
         }
         if (this instanceof Level l) {
             return "level:" + l.level().name();
@@ -66,9 +67,9 @@ public sealed interface Scope {
         try {
             return switch (kind) {
                 case "agency" -> new Agencies(Arrays.stream(value.split(",")).map(String::strip).map(Long::valueOf).toList());
-                case "level" -> new Level(java.util.Arrays.stream(AgencyLevel.values()).filter(l -> l.name().equalsIgnoreCase(value.strip()))
+                case "level" -> new Level(Arrays.stream(AgencyLevel.values()).filter(l -> l.name().equalsIgnoreCase(value.strip()))
                         .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown level " + value + "; levels are "
-                                + java.util.Arrays.toString(AgencyLevel.values()))));
+                                + Arrays.toString(AgencyLevel.values()))));
                 case "parent" -> new Subtree(Long.parseLong(value));
                 case "region" -> new Region(value.strip());
                 case "group" -> new Group(Long.parseLong(value));

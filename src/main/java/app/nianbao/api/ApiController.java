@@ -1,12 +1,21 @@
 package app.nianbao.api;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,13 +29,26 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import app.nianbao.agency.AgencyService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.Metric;
+import app.nianbao.analytics.NoteService;
 import app.nianbao.analytics.PublicationRegister;
 import app.nianbao.analytics.Scope;
+import app.nianbao.api.Answers.AgencyJson;
+import app.nianbao.api.Answers.CompareAnswer;
+import app.nianbao.api.Answers.ContributionsAnswer;
+import app.nianbao.api.Answers.ErrorJson;
+import app.nianbao.api.Answers.MetricCatalogue;
+import app.nianbao.api.Answers.MetricDefinition;
+import app.nianbao.api.Answers.NoteJson;
+import app.nianbao.api.Answers.PublicationJson;
+import app.nianbao.api.Answers.ReportAnswer;
+import app.nianbao.api.Answers.SeriesAnswer;
+import app.nianbao.api.Answers.VersionJson;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.export.DataTable;
 import app.nianbao.export.Dossier;
 import app.nianbao.export.DossierFile;
 import app.nianbao.export.Dossiers;
+import app.nianbao.figures.Finding;
 import app.nianbao.parse.ReportJson;
 import app.nianbao.report.ReportService;
 
@@ -39,38 +61,17 @@ class ApiController {
     private final ReportService reports;
     private final AnalyticsService analytics;
     private final PublicationRegister register;
-    private final app.nianbao.analytics.NoteService notes;
+    private final NoteService notes;
     private final Dossiers dossiers;
 
     ApiController(AgencyService agencies, ReportService reports, AnalyticsService analytics, PublicationRegister register,
-                  app.nianbao.analytics.NoteService notes, Dossiers dossiers) {
+                  NoteService notes, Dossiers dossiers) {
         this.notes = notes;
         this.dossiers = dossiers;
         this.agencies = agencies;
         this.reports = reports;
         this.analytics = analytics;
         this.register = register;
-    }
-
-    /** One agency's publication of one year's report, as the register judges it. */
-    record PublicationJson(@JsonProperty("agency_id") long agencyId, String agency, int year, String kind, LocalDate deadline,
-                           @JsonProperty("published_on") LocalDate publishedOn, @JsonProperty("date_source") String dateSource,
-                           String status, @JsonProperty("days_late") Integer daysLate,
-                           @JsonProperty("changed_on") LocalDate changedOn, @JsonProperty("withdrawn_on") LocalDate withdrawnOn) {
-
-        static PublicationJson of(PublicationRegister.Entry e) {
-            return new PublicationJson(e.agencyId(), e.agency(), e.year(), e.kind().code(), e.deadline(), e.publishedOn(),
-                    e.dateSource(), e.status().code(), e.daysLate(), e.changedOn(), e.withdrawnOn());
-        }
-    }
-
-    /** An analyst's note on a subject's metric (null: every metric) and year, with its author and time. */
-    record NoteJson(long id, String subject, @JsonProperty("subject_label") String subjectLabel, String metric, int year, String text,
-                    @JsonProperty("created_by") String createdBy, @JsonProperty("created_at") java.time.LocalDateTime createdAt) {
-
-        static NoteJson of(app.nianbao.analytics.NoteService.Note n) {
-            return new NoteJson(n.id(), n.subject(), n.subjectLabel(), n.metric(), n.year(), n.body(), n.createdBy(), n.createdAt());
-        }
     }
 
     /**
@@ -98,8 +99,8 @@ class ApiController {
     ResponseEntity<byte[]> dossier(@PathVariable long agencyId, @PathVariable String format, @RequestParam(defaultValue = "zh") String lang) {
         try {
             return file(dossiers.agency(agencyId, english(lang)), format);
-        } catch (java.util.NoSuchElementException e) {
-            throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, e.getMessage());
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         }
     }
 
@@ -109,8 +110,8 @@ class ApiController {
                                              @RequestParam(defaultValue = "zh") String lang) {
         try {
             return file(dossiers.comparison(agencies, english(lang)), format);
-        } catch (java.util.NoSuchElementException e) {
-            throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, e.getMessage());
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         }
     }
 
@@ -123,9 +124,9 @@ class ApiController {
 
     private ResponseEntity<byte[]> file(Dossier dossier, String format) {
         DossierFile kind = DossierFile.ofExtension(format);
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(kind.mime()))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-                        .filename(kind.name(dossier), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(kind.mime()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(kind.name(dossier), StandardCharsets.UTF_8).build().toString())
                 .body(dossiers.render(dossier, kind));
     }
 
@@ -139,22 +140,11 @@ class ApiController {
     }
 
     @GetMapping("/agencies")
-    ResponseEntity<List<Map<String, Object>>> agencies(@RequestParam(defaultValue = "0") int offset,
-                                                       @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) int limit) {
+    ResponseEntity<List<AgencyJson>> agencies(@RequestParam(defaultValue = "0") int offset,
+                                              @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) int limit) {
         Page page = Page.of(offset, limit);
         var all = agencies.list();
-        return ResponseEntity.ok().headers(page.headers(all.size())).body(page.of(all).stream().map(a -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", a.id());
-            m.put("name", a.name());
-            m.put("aliases", a.aliases());
-            m.put("level", a.level());
-            m.put("region_code", a.regionCode());
-            m.put("region_name", a.regionName());
-            m.put("parent_id", a.parentId());
-            m.put("synthetic", a.synthetic());
-            return m;
-        }).toList());
+        return ResponseEntity.ok().headers(page.headers(all.size())).body(page.of(all).stream().map(AgencyJson::of).toList());
     }
 
     /**
@@ -162,165 +152,64 @@ class ApiController {
      * version; both list every version (number, file, SHA-256, when, and for a restored one what it copies).
      */
     @GetMapping("/reports/{agencyId}/{year}")
-    Map<String, Object> report(@PathVariable long agencyId, @PathVariable int year, @RequestParam(required = false) Integer version) {
+    ReportAnswer report(@PathVariable long agencyId, @PathVariable int year, @RequestParam(required = false) Integer version) {
         var detail = reports.detail(agencyId, year)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no report of agency %d for %d".formatted(agencyId, year)));
         var s = detail.summary();
-        Map<String, Object> json;
+        List<VersionJson> versions = detail.versions().stream().map(VersionJson::of).toList();
         if (version == null || version == s.version()) {
-            json = ReportJson.of(s.agency(), s.year(), s.format(), s.published(), detail.figures(),
-                    detail.findings().stream().map(ReportService.StoredFinding::finding).toList());
-            json.put("version", s.version());
-            json.put("quality_score", s.score());
-        } else {
-            var chosen = reports.version(agencyId, year, version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                    "no version %d of agency %d's report for %d".formatted(version, agencyId, year)));
-            json = ReportJson.of(s.agency(), s.year(), chosen.format(), chosen.published(), chosen.figures(),
-                    chosen.findings().stream().map(ReportService.StoredFinding::finding).toList());
-            json.put("version", version);
+            return new ReportAnswer(ReportJson.of(s.agency(), s.year(), s.format(), s.published(), detail.figures(), findings(detail.findings())),
+                    s.version(), s.score(), s.version(), versions);
         }
-        json.put("current_version", s.version());
-        json.put("versions", detail.versions().stream().map(ApiController::versionJson).toList());
-        return json;
+        var chosen = reports.version(agencyId, year, version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no version %d of agency %d's report for %d".formatted(version, agencyId, year)));
+        return new ReportAnswer(ReportJson.of(s.agency(), s.year(), chosen.format(), chosen.published(), chosen.figures(),
+                findings(chosen.findings())), version, null, s.version(), versions);
     }
 
-    private static Map<String, Object> versionJson(ReportService.ReportVersion v) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("version", v.version());
-        m.put("source_name", v.sourceName());
-        m.put("sha256", v.sha256());
-        m.put("imported_at", v.importedAt().toString());
-        if (v.restored() != null) {
-            m.put("restored_from_version", v.restored().fromVersion());
-            m.put("restored_by", v.restored().by());
-            m.put("restored_at", v.restored().at().toString());
-            m.put("restore_reason", v.restored().reason());
-        }
-        return m;
+    private static List<Finding> findings(List<ReportService.StoredFinding> stored) {
+        return stored.stream().map(ReportService.StoredFinding::finding).toList();
     }
 
+    /** Without a metric, every metric's definition; with one, its series over the years asked (the store's years by default). */
     @GetMapping("/metrics")
-    Map<String, Object> metrics(@RequestParam(required = false) String metric, @RequestParam(defaultValue = "all") String scope,
-                                @RequestParam(defaultValue = "2019") int from, @RequestParam(defaultValue = "2100") int to) {
+    Object metrics(@RequestParam(required = false) String metric, @RequestParam(defaultValue = "all") String scope,
+                   @RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to) {
         if (metric == null) {
-            Map<String, Object> definitions = new LinkedHashMap<>();
+            Map<String, MetricDefinition> definitions = new LinkedHashMap<>();
             for (Metric m : Metric.values()) {
-                definitions.put(m.code(), Map.of("name", m.zh(), "name_en", m.en(), "definition", m.definition(),
-                        "definition_en", m.definition(true), "rate", m.isRate()));
+                definitions.put(m.code(), new MetricDefinition(m.zh(), m.en(), m.definition(), m.definition(true), m.isRate()));
             }
-            return Map.of("metrics", definitions);
+            return new MetricCatalogue(definitions);
         }
         Metric chosen = metric(metric);
-        if (from > to) {
+        var years = analytics.reportingYears();
+        int first = from == null ? years.first() : from;
+        int last = to == null ? years.last() : to;
+        if (first > last) {
             throw new IllegalArgumentException("from must not be after to");
         }
-        var series = analytics.series(chosen, Scope.parse(scope), from, to);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("metric", chosen.code());
-        json.put("definition", chosen.definition());
-        json.put("scope", scope);
-        json.put("crosses_templates", series.crossesTemplates());
-        // false when the series spans the 2019 and 2021 templates and they define the figure differently
-        json.put("like_for_like", !series.crossesTemplates() || chosen.comparableAcrossTemplates());
-        json.put("points", series.points().stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("year", p.year());
-            m.put("value", p.value());
-            m.put("reports", p.reports());
-            m.put("templates", p.templates());
-            m.put("blank_cells", p.blankCells());
-            m.put("excluded_reports", p.excludedReports());
-            m.put("agencies_entered", p.agenciesEntered());
-            m.put("agencies_left", p.agenciesLeft());
-            m.put("change", change(p.change()));
-            return m;
-        }).toList());
-        return json;
-    }
-
-    /** A change against the calendar year before over the agencies in both years; ratio null when nothing honest compares. */
-    private static Map<String, Object> change(AnalyticsService.Change c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from_year", c.fromYear());
-        m.put("ratio", c.ratio());
-        m.put("difference", c.difference());
-        m.put("previous", c.previous());
-        m.put("current", c.current());
-        m.put("panel_agencies", c.panelAgencies());
-        m.put("entered", c.entered());
-        m.put("left", c.left());
-        m.put("from_year_reported", c.fromYearReported());
-        return m;
+        return SeriesAnswer.of(chosen, scope, analytics.series(chosen, Scope.parse(scope), first, last));
     }
 
     @GetMapping("/contributions")
-    Map<String, Object> contributions(@RequestParam String metric, @RequestParam(defaultValue = "all") String scope,
+    ContributionsAnswer contributions(@RequestParam String metric, @RequestParam(defaultValue = "all") String scope,
                                       @RequestParam int year, @RequestParam(defaultValue = "0") int offset,
                                       @RequestParam(defaultValue = "100") int limit) {
         if (offset < 0 || limit < 1 || limit > 10_000) {
             throw new IllegalArgumentException("offset must be at least 0 and limit between 1 and 10000");
         }
-        var c = analytics.contributions(metric(metric), Scope.parse(scope), year, offset, limit);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("metric", c.metric().code());
-        json.put("year", c.year());
-        json.put("from_year", c.year() - 1);
-        json.put("scope", scope);
-        json.put("agencies", c.agencies());
-        json.put("total_delta", c.totalDelta());
-        json.put("offset", offset);
-        json.put("rows", c.rows().stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("agency_id", r.agencyId());
-            m.put("agency", r.agency());
-            m.put("previous", r.previous());
-            m.put("current", r.current());
-            m.put("delta", r.delta());
-            m.put("share", r.share());
-            m.put("presence", r.presence().name().toLowerCase(java.util.Locale.ROOT));
-            return m;
-        }).toList());
-        return json;
+        return ContributionsAnswer.of(analytics.contributions(metric(metric), Scope.parse(scope), year, offset, limit), scope, offset);
     }
 
     @GetMapping("/compare")
-    ResponseEntity<Map<String, Object>> compare(@RequestParam String metric, @RequestParam(defaultValue = "all") String scope,
-                                                @RequestParam int year, @RequestParam(name = "min_n", defaultValue = "30") int minN,
-                                                @RequestParam(defaultValue = "0") int offset,
-                                                @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) int limit) {
+    ResponseEntity<CompareAnswer> compare(@RequestParam String metric, @RequestParam(defaultValue = "all") String scope,
+                                          @RequestParam int year, @RequestParam(name = "min_n", defaultValue = "30") int minN,
+                                          @RequestParam(defaultValue = "0") int offset,
+                                          @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) int limit) {
         Page page = Page.of(offset, limit);
         var comparison = analytics.compare(metric(metric), Scope.parse(scope), year, minN);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("metric", comparison.metric().code());
-        json.put("year", year);
-        json.put("min_n", minN);
-        if (comparison.funnel() != null) {
-            json.put("pooled_rate", comparison.funnel().pooledRate());
-        }
-        var p = comparison.percentiles();
-        if (p != null) {
-            json.put("percentiles", Map.of("p10", p.p10(), "p25", p.p25(), "p50", p.p50(), "p75", p.p75(), "p90", p.p90()));
-        }
-        // the pooled rate and percentiles are of every agency; the rows are a page of them
-        json.put("agencies_total", comparison.agencies().size());
-        json.put("offset", offset);
-        json.put("agencies", page.of(comparison.agencies()).stream().map(c -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("agency_id", c.figures().agencyId());
-            m.put("agency", c.figures().agency());
-            m.put("events", c.point().unit().events());
-            m.put("n", c.point().unit().n());
-            m.put("rate", c.point().rate());
-            m.put("z", c.point().z());
-            m.put("limits95", List.of(c.point().lower95(), c.point().upper95()));
-            m.put("limits998", List.of(c.point().lower998(), c.point().upper998()));
-            m.put("outside95", c.point().outside95());
-            m.put("outside998", c.point().outside998());
-            m.put("percentile_rank", c.percentileRank());
-            m.put("note", c.ranked() ? null : "样本不足");
-            return m;
-        }).toList());
-        return ResponseEntity.ok().headers(page.headers(comparison.agencies().size())).body(json);
+        return ResponseEntity.ok().headers(page.headers(comparison.agencies().size())).body(CompareAnswer.of(comparison, page));
     }
 
     /**
@@ -335,7 +224,7 @@ class ApiController {
         Scope chosen = Scope.parse(scope);
         boolean english = "en".equals(lang);
         StreamingResponseBody body = out -> {
-            java.io.Writer csv = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8),
+            Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                     1 << 16);
             csv.write("\uFEFFagency_id,agency,year,template,version,source,table,row,col,row_label,col_label,value,kind\n");
             analytics.exportFigures(chosen, year, f -> {
@@ -348,8 +237,8 @@ class ApiController {
                             .append(DataTable.quote(label(Codebook.get().colLabel(f.table(), f.col()), english))).append(',')
                             .append(f.value() == null ? "" : f.value().stripTrailingZeros().toPlainString()).append(',')
                             .append(f.kind()).append('\n');
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
             csv.flush();
@@ -369,12 +258,12 @@ class ApiController {
 
     /** Answered here, not through the servlet error page, which sits behind the sign-in of the views. */
     @ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<Map<String, String>> status(ResponseStatusException e) {
-        return ResponseEntity.status(e.getStatusCode()).body(Map.of("error", String.valueOf(e.getReason())));
+    ResponseEntity<ErrorJson> status(ResponseStatusException e) {
+        return ResponseEntity.status(e.getStatusCode()).body(new ErrorJson(String.valueOf(e.getReason())));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    ResponseEntity<ErrorJson> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(new ErrorJson(e.getMessage()));
     }
 }

@@ -1,9 +1,6 @@
 package app.nianbao.api;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -21,12 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiFallback {
 
     @RequestMapping("/api/**")
-    ResponseEntity<Map<String, String>> unknown(HttpServletRequest request) {
+    ResponseEntity<Answers.ErrorJson> unknown(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header("Allow", "GET")
-                    .body(Map.of("error", "只读接口只接受 GET / the API is read-only: GET only, not " + request.getMethod()));
+                    .body(new Answers.ErrorJson("只读接口只接受 GET / the API is read-only: GET only, not " + request.getMethod()));
         }
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "没有这个接口 / no such API path: "
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Answers.ErrorJson("没有这个接口 / no such API path: "
                 + request.getRequestURI() + "; see README for the paths"));
     }
 }

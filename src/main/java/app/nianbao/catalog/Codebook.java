@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +118,7 @@ public final class Codebook {
         while (n < Math.min(x.length, y.length) && x[n].equals(y[n])) {
             n++;
         }
-        return n == 0 ? a : String.join(" ", java.util.Arrays.copyOf(x, n));
+        return n == 0 ? a : String.join(" ", Arrays.copyOf(x, n));
     }
 
     private static Codebook load() {

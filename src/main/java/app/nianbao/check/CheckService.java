@@ -1,11 +1,13 @@
 package app.nianbao.check;
 
-import app.nianbao.figures.ReportRules;
-
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Service;
 import app.nianbao.catalog.Template;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
+import app.nianbao.figures.ReportRules;
 import app.nianbao.parse.SourceText;
 import app.nianbao.report.ReportBatch;
 import app.nianbao.report.ReportService;
@@ -26,9 +29,13 @@ import app.nianbao.report.ReportService.ReportRef;
 public class CheckService {
 
     private final DSLContext dsl;
+    private final ReportService reports;
+    private final ReportBatch batch;
 
-    public CheckService(DSLContext dsl) {
+    public CheckService(DSLContext dsl, ReportService reports, ReportBatch batch) {
         this.dsl = dsl;
+        this.reports = reports;
+        this.batch = batch;
     }
 
     /** A report's findings after a run, and the reviews it had whose finding no longer holds (not kept). */
@@ -51,27 +58,17 @@ public class CheckService {
     }
 
     /** As {@link #run(String, Integer)}, handing each checked report to the sink instead of keeping them all. */
-    public int run(String agency, Integer year, java.util.function.Consumer<Checked> sink) {
-        List<Long> agencies = dsl.transactionResult(tx -> new ReportService(tx.dsl()).agenciesWithReports(agency));
+    public int run(String agency, Integer year, Consumer<Checked> sink) {
+        List<Long> agencies = dsl.transactionResult(tx -> reports.agenciesWithReports(agency));
         int checked = 0;
         for (int start = 0; start < agencies.size(); start += AGENCIES_PER_PASS) {
             List<Long> pass = agencies.subList(start, Math.min(agencies.size(), start + AGENCIES_PER_PASS));
-            checked += dsl.transactionResult(tx -> new CheckService(tx.dsl()).checkAgencies(pass, year, sink));
+            checked += dsl.transactionResult(tx -> checkAgencies(pass, year, sink));
         }
         return checked;
     }
 
-    /**
-     * Re-checks every current report of one agency inside the caller's transaction: its own
-     * findings and, through R5, R6, R10 and R11, those of the year after.
-     */
-    public void checkAgency(long agencyId) {
-        checkAgencies(List.of(agencyId), null, checked -> { });
-    }
-
-    private int checkAgencies(List<Long> agencyIds, Integer year, java.util.function.Consumer<Checked> sink) {
-        ReportService reports = new ReportService(dsl);
-        ReportBatch batch = new ReportBatch(dsl);
+    private int checkAgencies(List<Long> agencyIds, Integer year, Consumer<Checked> sink) {
         List<ReportRef> all = reports.currentRefs(agencyIds);
         Map<String, ReportRef> byAgencyYear = new HashMap<>();
         all.forEach(r -> byAgencyYear.put(ReportBatch.key(r.agencyId(), r.year()), r));
@@ -79,13 +76,13 @@ public class CheckService {
         List<ReportRef> needed = new ArrayList<>(toCheck);
         if (year != null) {
             // one year is checked: the year before each of its reports is read too, for the rules across years
-            toCheck.stream().map(r -> byAgencyYear.get(ReportBatch.key(r.agencyId(), r.year() - 1))).filter(java.util.Objects::nonNull)
+            toCheck.stream().map(r -> byAgencyYear.get(ReportBatch.key(r.agencyId(), r.year() - 1))).filter(Objects::nonNull)
                     .forEach(needed::add);
         }
         Map<Long, Figures> figures = batch.currentFigures(needed.stream().map(r -> new ReportBatch.Stored(r.reportId(), r.agencyId(), r.year(), 0,
                 Template.ofCode(r.template()))).toList());
         Map<Long, String> texts = batch.sourceTexts(needed.stream().map(ReportRef::reportId).toList());
-        Map<Long, String> narratives = needed.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(
+        Map<Long, String> narratives = needed.parallelStream().collect(Collectors.toConcurrentMap(
                 ReportRef::reportId, r -> NarrativeRules.narrative(SourceText.lines(texts.getOrDefault(r.reportId(), "")))));
         Map<Long, List<ReportService.StoredFinding>> previous = batch.findings(toCheck.stream().map(ReportRef::reportId).toList());
         List<List<Finding>> computed = toCheck.parallelStream().map(report -> {
@@ -99,7 +96,7 @@ public class CheckService {
                     .filter(Finding::fromReader).forEach(findings::add);
             return findings;
         }).toList();
-        Map<Long, List<Finding>> replaced = new java.util.LinkedHashMap<>();
+        Map<Long, List<Finding>> replaced = new LinkedHashMap<>();
         for (int i = 0; i < toCheck.size(); i++) {
             replaced.put(toCheck.get(i).reportId(), computed.get(i));
         }

@@ -1,17 +1,17 @@
 package app.nianbao.check;
 
-import app.nianbao.figures.Identities;
-import app.nianbao.figures.ReportRules;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.nianbao.figures.Rule;
+import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.catalog.Template;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
+import app.nianbao.figures.Identities;
+import app.nianbao.figures.ReportRules;
+import app.nianbao.figures.Rule;
 import app.nianbao.figures.Severity;
 
 /**
@@ -99,7 +99,7 @@ public final class CrossYearRules {
             if (low.multiply(JUMP_FACTOR).compareTo(high) < 0) {
                 findings.add(new Finding(Rule.R10.id(), Severity.INFO, c[0], c[1], c[2], before, now,
                         "%s：%d 年 %s，%d 年 %s，变化超过 %s 倍，请核实".formatted(ReportRules.cellName(
-                                new app.nianbao.catalog.CellCode(c[0], c[1], c[2])), year - 1, ReportRules.plain(before),
+                                new CellCode(c[0], c[1], c[2])), year - 1, ReportRules.plain(before),
                                 year, ReportRules.plain(now), JUMP_FACTOR)));
             }
         }

@@ -1,12 +1,11 @@
 package app.nianbao.check;
 
-import app.nianbao.report.QualityScore;
-
 import static app.nianbao.store.jooq.Tables.AGENCY;
 import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 import static app.nianbao.store.jooq.Tables.CURRENT_REPORT;
 import static app.nianbao.store.jooq.Tables.FINDING;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,13 +14,17 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Records;
+import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.ReviewStatus;
 import app.nianbao.figures.Severity;
+import app.nianbao.report.QualityScore;
+import app.nianbao.report.ReportService;
 
 /** Findings across the store's current reports, for the auditors' data-quality view. */
 @Service
@@ -67,9 +70,9 @@ public class FindingQueries {
     }
 
     private final DSLContext dsl;
-    private final app.nianbao.report.ReportService reports;
+    private final ReportService reports;
 
-    public FindingQueries(DSLContext dsl, app.nianbao.report.ReportService reports) {
+    public FindingQueries(DSLContext dsl, ReportService reports) {
         this.dsl = dsl;
         this.reports = reports;
     }
@@ -79,7 +82,7 @@ public class FindingQueries {
      * as the signed-in analyst; returns how many findings were reviewed.
      */
     public int reviewAll(Filter filter, ReviewStatus status, String comment) {
-        String reviewer = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName();
+        String reviewer = SecurityContextHolder.getContext().getAuthentication().getName();
         return reports.review(DSL.select(FINDING.ID).from(FINDING).join(CURRENT_REPORT).on(CURRENT_REPORT.ID.eq(FINDING.REPORT_ID))
                 .join(AGENCY).on(AGENCY.ID.eq(CURRENT_REPORT.AGENCY_ID)).where(condition(filter)), status, comment, reviewer);
     }
@@ -90,7 +93,7 @@ public class FindingQueries {
 
     /** One page of the findings the filter keeps, sorted (null: newest year, then agency). */
     public List<FindingRow> findings(Filter filter, FindingSort sort, boolean descending, int offset, int limit) {
-        List<org.jooq.SortField<?>> order = new java.util.ArrayList<>();
+        List<SortField<?>> order = new ArrayList<>();
         if (sort != null) {
             Field<?> key = switch (sort) {
                 case AGENCY -> AGENCY.NAME;

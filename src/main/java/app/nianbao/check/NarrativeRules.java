@@ -1,18 +1,18 @@
 package app.nianbao.check;
 
-import app.nianbao.figures.ReportRules;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import app.nianbao.figures.Rule;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
+import app.nianbao.figures.ReportRules;
+import app.nianbao.figures.Rule;
 import app.nianbao.figures.Severity;
 
 /**
@@ -138,7 +138,7 @@ public final class NarrativeRules {
         for (int i = 0; i < grams.length; i++) {
             grams[i] = s.charAt(i) << 16 | s.charAt(i + 1);
         }
-        java.util.Arrays.sort(grams);
+        Arrays.sort(grams);
         return grams;
     }
 }

@@ -1,21 +1,41 @@
 package app.nianbao.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
+import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import app.nianbao.generate.GenerateOptions;
+import app.nianbao.generate.SyntheticFiles;
+import app.nianbao.generate.SyntheticStore;
+import app.nianbao.imports.ImportService;
+import app.nianbao.imports.ImportSummary;
+import app.nianbao.imports.ReportFiles;
 import app.nianbao.parse.Format;
+import app.nianbao.parse.ParsedReport;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.parse.ReportReader;
+import app.nianbao.parse.UnreadableReportException;
+import app.nianbao.store.Store;
 
 @Command(name = "bench", description = {"性能基准：读取、导入、生成与看板查询的速度。",
         "Benchmarks, medians and p95: parse (reports/s per format, one thread), import (files/s into a temporary store), "
@@ -41,7 +61,7 @@ class BenchCommand implements Callable<Integer> {
     List<Integer> reports = List.of(10_000, 100_000, 700_000);
 
     @Option(names = "--dir", description = "parse, and import when given: folder of report files (default: ${DEFAULT-VALUE})")
-    java.nio.file.Path dir = java.nio.file.Path.of("data/reports");
+    Path dir = Path.of("data/reports");
 
     @Option(names = "--rounds", description = "measured rounds per file (default: ${DEFAULT-VALUE})")
     int rounds = 15;
@@ -81,11 +101,11 @@ class BenchCommand implements Callable<Integer> {
         if ("queries".equals(what)) {
             // the DuckDB file, and beside it the server of --db-url when given: the same charts on both
             Map<String, List<Map<String, Object>>> byStore = new LinkedHashMap<>();
-            try (app.nianbao.store.Store opened = store.openFile()) {
+            try (Store opened = store.openFile()) {
                 byStore.put("DuckDB " + store.db.getFileName(), new QueryBench(opened.dsl()).run(runs));
             }
             if (store.hasServer()) {
-                try (app.nianbao.store.Store opened = store.openServer()) {
+                try (Store opened = store.openServer()) {
                     byStore.put("PostgreSQL", new QueryBench(opened.dsl()).run(runs));
                 }
             }
@@ -102,8 +122,8 @@ class BenchCommand implements Callable<Integer> {
             return NianbaoCommand.BAD_INPUT;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (java.nio.file.Path file : app.nianbao.imports.ReportFiles.under(List.of(dir))) {
-            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        for (Path file : ReportFiles.under(List.of(dir))) {
+            byte[] bytes = Files.readAllBytes(file);
             String name = file.getFileName().toString();
             Format format = formatOf(bytes, name);
             Round[] measured = measure(bytes, name);
@@ -141,17 +161,16 @@ class BenchCommand implements Callable<Integer> {
 
     /** See {@link LoadBench}: a load run alone; with --import-files, an import alone and a load run with one beside it. */
     private int benchServe() throws Exception {
-        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("nianbao-serve");
+        Path work = Files.createTempDirectory("nianbao-serve");
         try {
             Map<String, Object> where = new LinkedHashMap<>();
-            List<java.nio.file.Path> alone = List.of();
-            List<java.nio.file.Path> beside = List.of();
+            List<Path> alone = List.of();
+            List<Path> beside = List.of();
             if (importFiles > 0) {
-                java.nio.file.Path folder = work.resolve("reports");
+                Path folder = work.resolve("reports");
                 // a seed of its own: agencies unlike the demo province's, so that every file is a new report
-                app.nianbao.generate.SyntheticFiles.generate(folder, new app.nianbao.generate.GenerateOptions(
-                        Math.max(2, 2 * importFiles / 7), 2019, 2025, 20261203L, 0.0), done -> { });
-                List<java.nio.file.Path> generated = app.nianbao.imports.ReportFiles.under(List.of(folder));
+                SyntheticFiles.generate(folder, GenerateOptions.sevenYears(Math.max(2, 2 * importFiles / 7), 20261203L, 0.0), done -> { });
+                List<Path> generated = ReportFiles.under(List.of(folder));
                 int half = Math.min(importFiles, generated.size() / 2);
                 alone = generated.subList(0, half);
                 beside = generated.subList(half, 2 * half);
@@ -161,10 +180,10 @@ class BenchCommand implements Callable<Integer> {
                 where.put("nianbao.db.user", store.user == null ? "" : store.user);
                 where.put("nianbao.db.password", store.password == null ? "" : store.password);
             } else {
-                java.nio.file.Path db = store.db;
-                if (importFiles > 0 && java.nio.file.Files.exists(db)) {
+                Path db = store.db;
+                if (importFiles > 0 && Files.exists(db)) {
                     db = work.resolve("serve.duckdb");
-                    java.nio.file.Files.copy(store.db, db);
+                    Files.copy(store.db, db);
                 }
                 where.put("nianbao.db.path", db.toAbsolutePath().toString());
             }
@@ -179,8 +198,8 @@ class BenchCommand implements Callable<Integer> {
                 result.put("load", bench.load(mix, clients, seconds).summary());
                 if (!alone.isEmpty()) {
                     result.put("import_alone_files_per_s", LoadBench.importRate(context, alone));
-                    List<java.nio.file.Path> besideFiles = beside;
-                    var importing = java.util.concurrent.CompletableFuture.supplyAsync(() -> LoadBench.importRate(context, besideFiles));
+                    List<Path> besideFiles = beside;
+                    var importing = CompletableFuture.supplyAsync(() -> LoadBench.importRate(context, besideFiles));
                     // the clients for as long as the import runs (up to ten runs' length): every request met an import
                     result.put("load_with_import", bench.load(mix, clients, 10 * seconds, importing::isDone).summary());
                     result.put("import_beside_files_per_s", importing.join());
@@ -191,13 +210,13 @@ class BenchCommand implements Callable<Integer> {
             result.put("peak_rss_mib", peakRssMib());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(result));
+                out.println(new ObjectMapper().writeValueAsString(result));
             } else {
                 printServe(out, result);
             }
             return NianbaoCommand.OK;
         } finally {
-            org.springframework.util.FileSystemUtils.deleteRecursively(work);
+            FileSystemUtils.deleteRecursively(work);
         }
     }
 
@@ -229,16 +248,16 @@ class BenchCommand implements Callable<Integer> {
      * with the store. With {@code --dir}, the files of that folder instead, per format.
      */
     private int benchImport() throws Exception {
-        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("nianbao-bench");
+        Path work = Files.createTempDirectory("nianbao-bench");
         try {
             if (spec.commandLine().getParseResult().hasMatchedOption("--dir")) {
                 return benchImportFormats(work);
             }
-            java.nio.file.Path folder = work.resolve("reports");
+            Path folder = work.resolve("reports");
             int agencies = Math.max(1, files / 7);
-            app.nianbao.generate.SyntheticFiles.generate(folder, new app.nianbao.generate.GenerateOptions(agencies, 2019, 2025, 1, 0.0),
+            SyntheticFiles.generate(folder, GenerateOptions.sevenYears(agencies, 1, 0.0),
                     done -> { });
-            List<java.nio.file.Path> reportFiles = app.nianbao.imports.ReportFiles.under(List.of(folder));
+            List<Path> reportFiles = ReportFiles.under(List.of(folder));
             timeImport(work.resolve("warm-up.duckdb"), reportFiles);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("files", reportFiles.size());
@@ -247,14 +266,13 @@ class BenchCommand implements Callable<Integer> {
             result.put("empty_store", empty);
             if (baseReports > 0) {
                 spec.commandLine().getErr().println("generating a store of %d reports …".formatted(baseReports));
-                java.nio.file.Path base = work.resolve("base.duckdb");
-                try (app.nianbao.store.Store store = app.nianbao.store.Store.open(base)) {
-                    app.nianbao.generate.SyntheticStore.generate(store.connection(), new app.nianbao.generate.GenerateOptions(
-                            Math.max(1, baseReports / 7), 2019, 2025, 7, 0.0), done -> { });
+                Path base = work.resolve("base.duckdb");
+                try (Store store = Store.open(base)) {
+                    SyntheticStore.generate(store.connection(), GenerateOptions.sevenYears(Math.max(1, baseReports / 7), 7, 0.0), done -> { });
                 }
                 Map<String, Object> full = medianImport(reportFiles, n -> {
-                    java.nio.file.Path copy = work.resolve("base-" + n + ".duckdb");
-                    java.nio.file.Files.copy(base, copy);
+                    Path copy = work.resolve("base-" + n + ".duckdb");
+                    Files.copy(base, copy);
                     return copy;
                 });
                 result.put("store_with_reports", full);
@@ -276,24 +294,24 @@ class BenchCommand implements Callable<Integer> {
             }
             return NianbaoCommand.OK;
         } finally {
-            try (var walk = java.nio.file.Files.walk(work)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            try (var walk = Files.walk(work)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }
 
     /** A store for the n-th timed import. */
     private interface StoreFor {
-        java.nio.file.Path path(int n) throws java.io.IOException;
+        Path path(int n) throws IOException;
     }
 
     /** The median of {@code repeat} imports of the files, each into the store {@code storeFor} gives. */
-    private Map<String, Object> medianImport(List<java.nio.file.Path> reportFiles, StoreFor storeFor) throws Exception {
+    private Map<String, Object> medianImport(List<Path> reportFiles, StoreFor storeFor) throws Exception {
         List<Map<String, Object>> timed = new ArrayList<>();
         for (int n = 0; n < repeat; n++) {
             timed.add(timeImport(storeFor.path(n), reportFiles));
         }
-        timed.sort(java.util.Comparator.comparingDouble(t -> (double) t.get("seconds")));
+        timed.sort(Comparator.comparingDouble(t -> (double) t.get("seconds")));
         return timed.get(timed.size() / 2);
     }
 
@@ -301,10 +319,10 @@ class BenchCommand implements Callable<Integer> {
      * The files of {@code --dir} by format, each format's files imported into an empty store,
      * as often as it takes to import at least 200 files: median files/s per format.
      */
-    private int benchImportFormats(java.nio.file.Path work) throws Exception {
-        Map<String, List<java.nio.file.Path>> byFormat = new java.util.TreeMap<>();
-        for (java.nio.file.Path file : app.nianbao.imports.ReportFiles.under(List.of(dir))) {
-            byFormat.computeIfAbsent(formatOf(java.nio.file.Files.readAllBytes(file), file.getFileName().toString()).code(),
+    private int benchImportFormats(Path work) throws Exception {
+        Map<String, List<Path>> byFormat = new TreeMap<>();
+        for (Path file : ReportFiles.under(List.of(dir))) {
+            byFormat.computeIfAbsent(formatOf(Files.readAllBytes(file), file.getFileName().toString()).code(),
                     f -> new ArrayList<>()).add(file);
         }
         timeImport(work.resolve("warm-up.duckdb"), byFormat.values().stream().flatMap(List::stream).toList());
@@ -315,7 +333,7 @@ class BenchCommand implements Callable<Integer> {
             for (int n = 0; n < rounds; n++) {
                 perSecond.add((double) timeImport(work.resolve(entry.getKey() + "-" + n + ".duckdb"), entry.getValue()).get("files_per_s"));
             }
-            java.util.Collections.sort(perSecond);
+            Collections.sort(perSecond);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("format", entry.getKey());
             row.put("files", entry.getValue().size());
@@ -340,17 +358,16 @@ class BenchCommand implements Callable<Integer> {
     private static Format formatOf(byte[] bytes, String name) {
         try {
             return ReportReader.read(bytes, name, ReadOptions.none()).format();
-        } catch (app.nianbao.parse.UnreadableReportException e) {
+        } catch (UnreadableReportException e) {
             return Format.sniff(bytes);
         }
     }
 
     /** Imports the files into the store at db, as `import` does. */
-    private static Map<String, Object> timeImport(java.nio.file.Path db, List<java.nio.file.Path> reportFiles) {
-        try (app.nianbao.store.Store store = app.nianbao.store.Store.open(db)) {
-            app.nianbao.imports.ImportService imports = new app.nianbao.imports.ImportService(store.dsl(),
-                    app.nianbao.imports.ImportService.DEFAULT_MAX_BYTES);
-            app.nianbao.imports.ImportSummary summary = new app.nianbao.imports.ImportSummary();
+    private static Map<String, Object> timeImport(Path db, List<Path> reportFiles) {
+        try (Store store = Store.open(db)) {
+            ImportService imports = StoreServices.over(store.dsl()).imports();
+            ImportSummary summary = new ImportSummary();
             long start = System.nanoTime();
             imports.importFiles(reportFiles, ReadOptions.none(), summary::add);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -370,16 +387,16 @@ class BenchCommand implements Callable<Integer> {
         Map<String, List<Map<String, Object>>> bySize = new LinkedHashMap<>();
         PrintWriter err = spec.commandLine().getErr();
         for (int size : reports) {
-            java.nio.file.Path work = java.nio.file.Files.createTempDirectory("nianbao-scale");
-            try (app.nianbao.store.Store opened = app.nianbao.store.Store.open(work.resolve("scale.duckdb"))) {
+            Path work = Files.createTempDirectory("nianbao-scale");
+            try (Store opened = Store.open(work.resolve("scale.duckdb"))) {
                 long start = System.nanoTime();
-                var written = app.nianbao.generate.SyntheticStore.generate(opened.connection(),
-                        new app.nianbao.generate.GenerateOptions(Math.max(1, size / 7), 2019, 2025, 1, 0.01), done -> { });
+                var written = SyntheticStore.generate(opened.connection(),
+                        GenerateOptions.sevenYears(Math.max(1, size / 7), 1, 0.01), done -> { });
                 err.printf("generated %,d reports in %.1f s%n", written.reports(), (System.nanoTime() - start) / 1e9);
                 bySize.put("%,d reports".formatted(written.reports()), new QueryBench(opened.dsl()).run(runs));
             } finally {
-                try (var files = java.nio.file.Files.walk(work)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                try (var files = Files.walk(work)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
             }
         }
@@ -415,12 +432,12 @@ class BenchCommand implements Callable<Integer> {
     /** The high-water mark of resident memory, from /proc (Linux); -1 elsewhere. */
     static long peakRssMib() {
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmHWM:")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
         return -1;
@@ -443,7 +460,7 @@ class BenchCommand implements Callable<Integer> {
     }
 
     private Round round(byte[] bytes, String name) throws Exception {
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         long end = start + roundMillis * 1_000_000;
@@ -451,7 +468,7 @@ class BenchCommand implements Callable<Integer> {
         int pages;
         long now;
         do {
-            app.nianbao.parse.ParsedReport read = ReportReader.read(bytes, name, ReadOptions.none());
+            ParsedReport read = ReportReader.read(bytes, name, ReadOptions.none());
             pages = read.scan() == null ? 0 : read.scan().pages().size();
             n++;
             now = System.nanoTime();

@@ -12,7 +12,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import app.nianbao.check.CheckService;
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.Severity;
 import app.nianbao.parse.ReportJson;
@@ -48,7 +47,7 @@ class CheckCommand implements Callable<Integer> {
         int[] lapsed = {0};
         // reports are printed as each pass of agencies is checked, so a national store never sits in memory
         try (Store opened = store.open()) {
-            checked = new CheckService(opened.dsl()).run(agency, year, c -> {
+            checked = StoreServices.over(opened.dsl()).checks().run(agency, year, c -> {
                 List<Finding> shown = c.findings().stream().filter(f -> all || f.severity() != Severity.INFO).toList();
                 if (json) {
                     Map<String, Object> r = new LinkedHashMap<>();

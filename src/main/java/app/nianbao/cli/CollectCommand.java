@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,6 @@ import picocli.CommandLine.Spec;
 import app.nianbao.collect.CollectService;
 import app.nianbao.collect.CollectService.Outcome;
 import app.nianbao.collect.Sources;
-import app.nianbao.imports.ImportService;
 import app.nianbao.store.Store;
 
 @Command(name = "collect", description = {"从来源网址采集年报：跟随年报列表页、报告页及其附件，导入新的或有变动的报告，记录消失的报告。",
@@ -68,7 +68,7 @@ class CollectCommand implements Callable<Integer> {
         }
         List<CollectService.Result> results;
         try (Store opened = store.open()) {
-            CollectService collector = new CollectService(opened.dsl(), new ImportService(opened.dsl(), ImportService.DEFAULT_MAX_BYTES),
+            CollectService collector = new CollectService(opened.dsl(), StoreServices.over(opened.dsl()).imports(),
                     new CollectService.Settings(Math.max(0, delayMillis), allowPrivate, contact), Clock.systemDefaultZone());
             List<Sources.Source> todo = listed != null ? listed : collector.remembered();
             results = collector.collect(todo, r -> err.println("%-9s %s%s".formatted(r.outcome().name().toLowerCase(), r.url(),
@@ -90,7 +90,7 @@ class CollectCommand implements Callable<Integer> {
             }).toList())));
         } else {
             out.println("采集 %d 个网址 / collected %d URLs: %s".formatted(results.size(), results.size(), tally.entrySet().stream()
-                    .map(e -> e.getKey().name().toLowerCase() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))));
+                    .map(e -> e.getKey().name().toLowerCase() + " " + e.getValue()).collect(Collectors.joining(", "))));
         }
         boolean failed = tally.getOrDefault(Outcome.FAILED, 0L) + tally.getOrDefault(Outcome.REFUSED, 0L) > 0;
         return failed ? NianbaoCommand.SOME_FAILED : NianbaoCommand.OK;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +23,7 @@ import app.nianbao.catalog.Codebook;
 import app.nianbao.figures.ReviewStatus;
 import app.nianbao.imports.Archives;
 import app.nianbao.imports.ImportOutcome;
+import app.nianbao.imports.ImportPace;
 import app.nianbao.imports.ImportService;
 import app.nianbao.imports.ImportSummary;
 import app.nianbao.imports.ReportFiles;
@@ -76,7 +78,7 @@ class ImportCommand implements Callable<Integer> {
         }
         ImportSummary summary = new ImportSummary();
         try (Store opened = store.open()) {
-            ImportService imports = new ImportService(opened.dsl(), maxBytes);
+            ImportService imports = StoreServices.over(opened.dsl()).imports(maxBytes);
             Progress progress = new Progress(err, files.size());
             imports.importFiles(files, new ReadOptions(agency, year, null), Math.max(1, batch), outcome -> {
                 summary.add(outcome);
@@ -104,7 +106,7 @@ class ImportCommand implements Callable<Integer> {
         List<Object> all = new ArrayList<>();
         boolean failed = false;
         try (Store opened = store.open()) {
-            ImportService imports = new ImportService(opened.dsl(), maxBytes);
+            ImportService imports = StoreServices.over(opened.dsl()).imports(maxBytes);
             for (int from = 0; from < files.size(); from += Math.max(1, batch)) {
                 List<Archives.Entry> entries = new ArrayList<>();
                 for (Path file : files.subList(from, Math.min(files.size(), from + Math.max(1, batch)))) {
@@ -170,13 +172,13 @@ class ImportCommand implements Callable<Integer> {
                 return change;
             }).toList());
             m.put("findings_appear", p.replaces().appeared().stream().map(ReportJson::finding).toList());
-            m.put("findings_go", p.replaces().gone().stream().map(f -> {
-                Map<String, Object> gone = new LinkedHashMap<>(ReportJson.finding(f.finding()));
-                gone.put("review", f.reviewStatus());
-                return gone;
-            }).toList());
+            m.put("findings_go", p.replaces().gone().stream().map(f -> new Gone(ReportJson.finding(f.finding()), f.reviewStatus())).toList());
         }
         return m;
+    }
+
+    /** A finding the new version would no longer have, with the review it carries. */
+    private record Gone(@JsonUnwrapped ReportJson.FindingJson finding, String review) {
     }
 
     private static String cellName(CellCode cell) {
@@ -192,17 +194,17 @@ class ImportCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final int total;
         private final boolean terminal = System.console() != null;
-        private final app.nianbao.imports.ImportPace pace;
+        private final ImportPace pace;
         private int done;
 
         Progress(PrintWriter err, int total) {
             this.err = err;
             this.total = total;
-            this.pace = new app.nianbao.imports.ImportPace(total);
+            this.pace = new ImportPace(total);
         }
 
         void step(ImportOutcome outcome) {
-            app.nianbao.imports.ImportPace.Reading now = pace.at(++done);
+            ImportPace.Reading now = pace.at(++done);
             String speed = "%.0f files/s, %s left".formatted(now.filesPerSecond(), now.left().toString().substring(2).toLowerCase());
             if (terminal) {
                 int width = 30;

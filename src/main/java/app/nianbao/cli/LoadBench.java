@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,23 +74,19 @@ final class LoadBench {
         JsonNode agencies = get("/api/v1/agencies");
         List<Long> ids = new ArrayList<>();
         agencies.forEach(a -> ids.add(a.get("id").asLong()));
-        JsonNode series = get("/api/v1/metrics?metric=new_applications&scope=all&from=2019&to=2025");
-        int year = 2019;
-        for (JsonNode p : series.get("points")) {
-            if (p.get("reports").asInt() > 0) {
-                year = Math.max(year, p.get("year").asInt());
-            }
-        }
+        // without years a series spans the store's: its last point is the latest year reported
+        JsonNode points = get("/api/v1/metrics?metric=new_applications&scope=all").get("points");
+        int year = points.get(points.size() - 1).get("year").asInt();
         List<Call> calls = new ArrayList<>(List.of(
-                new Call("metrics national", "/api/v1/metrics?metric=new_applications&scope=all&from=2019&to=2025"),
-                new Call("metrics rate by level", "/api/v1/metrics?metric=disclosure_rate&scope=level:COUNTY&from=2019&to=2025"),
+                new Call("metrics national", "/api/v1/metrics?metric=new_applications&scope=all"),
+                new Call("metrics rate by level", "/api/v1/metrics?metric=disclosure_rate&scope=level:COUNTY"),
                 new Call("compare national", "/api/v1/compare?metric=review_correction_rate&scope=all&year=" + year + "&min_n=30"),
                 new Call("contributions", "/api/v1/contributions?metric=new_applications&scope=all&year=" + year + "&limit=20"),
                 new Call("publication", "/api/v1/publication?scope=all&year=" + year)));
         // agencies vary by client and call: the questions of a team are not all identical
         for (int i = 0; i < Math.min(20, ids.size()); i++) {
             long id = ids.get((int) ((long) i * ids.size() / Math.min(20, ids.size())));
-            calls.add(new Call("metrics one agency", "/api/v1/metrics?metric=refusal_rate&scope=agency:" + id + "&from=2019&to=2025"));
+            calls.add(new Call("metrics one agency", "/api/v1/metrics?metric=refusal_rate&scope=agency:" + id + ""));
         }
         return calls;
     }
@@ -152,7 +149,7 @@ final class LoadBench {
     }
 
     /** As {@link #load(List, int, int)}, ending early once {@code over} says so (an import beside it has finished). */
-    Load load(List<Call> mix, int clients, int seconds, java.util.function.BooleanSupplier over) throws InterruptedException {
+    Load load(List<Call> mix, int clients, int seconds, BooleanSupplier over) throws InterruptedException {
         Map<String, ConcurrentLinkedQueue<Double>> times = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
         long start = System.nanoTime();

@@ -1,7 +1,9 @@
 package app.nianbao.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Set;
 
 import ch.qos.logback.classic.Level;
@@ -10,9 +12,14 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import org.flywaydb.core.api.FlywayException;
+import org.jooq.exception.DataAccessException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import app.nianbao.store.Causes;
+import app.nianbao.store.StoreLockedException;
 
 /** The command line in the server's jar: `java -jar nianbao.jar <command>`. Runs without the web server. */
 @Command(name = "nianbao", mixinStandardHelpOptions = true, version = "nianbao 0.1", scope = CommandLine.ScopeType.INHERIT,
@@ -69,8 +76,8 @@ public class NianbaoCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new NianbaoCommand());
-        cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-        cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("错误 / error: " + ex.getMessage());
             return storeFailure(ex) ? STORE_UNAVAILABLE : BAD_INPUT;
@@ -80,9 +87,9 @@ public class NianbaoCommand implements Runnable {
 
     /** The store could not be opened or refused a write (locked, read-only, full, the server gone): not the caller's arguments. */
     static boolean storeFailure(Throwable ex) {
-        return app.nianbao.store.Causes.of(ex).anyMatch(t -> t instanceof app.nianbao.store.StoreLockedException
-                || t instanceof java.sql.SQLException || t instanceof org.jooq.exception.DataAccessException
-                || t instanceof org.flywaydb.core.api.FlywayException);
+        return Causes.of(ex).anyMatch(t -> t instanceof StoreLockedException
+                || t instanceof SQLException || t instanceof DataAccessException
+                || t instanceof FlywayException);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
+import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.check.FindingQueries;
 import app.nianbao.report.ReportService;
 
@@ -30,31 +31,33 @@ final class QueryBench {
 
     QueryBench(DSLContext dsl) {
         AnalyticsService analytics = new AnalyticsService(dsl);
-        ReportService reports = new ReportService(dsl);
+        ReportService reports = StoreServices.over(dsl).reports();
         FindingQueries findings = new FindingQueries(dsl, reports);
-        Integer latest = dsl.select(org.jooq.impl.DSL.max(CURRENT_CELLS.YEAR)).from(CURRENT_CELLS).fetchOne(0, Integer.class);
-        int year = latest == null ? 2024 : latest;
+        var years = analytics.reportingYears();
+        int from = years.first();
+        int to = years.last();
+        int year = to;
         Scope all = new Scope.All();
         Long province = dsl.select(AGENCY.ID).from(AGENCY).where(AGENCY.LEVEL.eq("PROVINCE")).orderBy(AGENCY.ID).limit(1)
                 .fetchOne(AGENCY.ID);
         Long busiest = dsl.select(CURRENT_CELLS.AGENCY_ID).from(CURRENT_CELLS).where(CURRENT_CELLS.YEAR.eq(year))
                 .orderBy(CURRENT_CELLS.T3__NEW_RECEIVED__TOTAL.desc().nullsLast()).limit(1).fetchOne(CURRENT_CELLS.AGENCY_ID);
         queries.add(new Query("总览 overview: 5 KPI series, latest change", () -> analytics.latestChange(List.of(Metric.NEW_APPLICATIONS,
-                Metric.DISCLOSURE_RATE, Metric.REVIEWS, Metric.LAWSUITS, Metric.CORRECTION_RATE), all, 2019, 2025)));
+                Metric.DISCLOSURE_RATE, Metric.REVIEWS, Metric.LAWSUITS, Metric.CORRECTION_RATE), all, from, to)));
         series("申请量 volumes: new applications", analytics, all, Metric.NEW_APPLICATIONS);
         queries.add(new Query("申请量 volumes: by applicant type (one set of reports)",
-                () -> analytics.mix(Metric.BY_APPLICANT, Metric.NEW_APPLICATIONS, all, 2019, 2025)));
-        queries.add(new Query("申请量 volumes: who joined or left", () -> analytics.coverage(all, 2019, 2025)));
+                () -> analytics.mix(Metric.BY_APPLICANT, Metric.NEW_APPLICATIONS, all, from, to)));
+        queries.add(new Query("申请量 volumes: who joined or left", () -> analytics.coverage(all, from, to)));
         queries.add(new Query("办理结果 outcomes: mix (one set of reports)", () -> analytics.mix(List.of(Metric.GRANTED, Metric.PARTIAL,
-                Metric.REFUSED, Metric.UNABLE, Metric.NOT_PROCESSED, Metric.OTHER), Metric.PROCESSED, all, 2019, 2025)));
+                Metric.REFUSED, Metric.UNABLE, Metric.NOT_PROCESSED, Metric.OTHER), Metric.PROCESSED, all, from, to)));
         levels("办理结果 outcomes: rates", analytics, all, Metric.DISCLOSURE_RATE, Metric.GRANTED_RATE);
-        queries.add(new Query("复议诉讼 review: counts, marked", () -> analytics.marked(List.of(Metric.REVIEWS, Metric.LAWSUITS), all, 2019, 2025)));
+        queries.add(new Query("复议诉讼 review: counts, marked", () -> analytics.marked(List.of(Metric.REVIEWS, Metric.LAWSUITS), all, from, to)));
         levels("复议诉讼 review: correction rates", analytics, all, Metric.REVIEW_CORRECTION_RATE,
                 Metric.LITIGATION_CORRECTION_RATE, Metric.CORRECTION_RATE);
         levels("复议诉讼 review: disputes per 100", analytics, all, Metric.DISPUTES_PER_100);
         queries.add(new Query("变化来源 changes: largest 50 contributions, " + year,
                 () -> analytics.contributions(Metric.NEW_APPLICATIONS, all, year, 0, 50)));
-        series("scope level:COUNTY, new applications", analytics, new Scope.Level(app.nianbao.catalog.AgencyLevel.COUNTY),
+        series("scope level:COUNTY, new applications", analytics, new Scope.Level(AgencyLevel.COUNTY),
                 Metric.NEW_APPLICATIONS);
         if (province != null) {
             series("scope parent:province subtree, disclosure rate", analytics, new Scope.Subtree(province), Metric.DISCLOSURE_RATE);
@@ -62,7 +65,7 @@ final class QueryBench {
         if (busiest != null) {
             Scope one = new Scope.Agencies(List.of(busiest));
             queries.add(new Query("scope one agency, 5 KPI series, latest change", () -> analytics.latestChange(List.of(
-                    Metric.NEW_APPLICATIONS, Metric.DISCLOSURE_RATE, Metric.REVIEWS, Metric.LAWSUITS, Metric.CORRECTION_RATE), one, 2019, 2025)));
+                    Metric.NEW_APPLICATIONS, Metric.DISCLOSURE_RATE, Metric.REVIEWS, Metric.LAWSUITS, Metric.CORRECTION_RATE), one, from, to)));
         }
         queries.add(new Query("机构对比 compare: every agency in the country, " + year,
                 () -> analytics.compare(Metric.DISCLOSURE_RATE, all, year, 30)));
@@ -81,12 +84,14 @@ final class QueryBench {
 
     /** A chart that shows like-for-like changes: levels and panel changes. */
     private void series(String chart, AnalyticsService analytics, Scope scope, Metric... metrics) {
-        queries.add(new Query(chart, () -> analytics.series(List.of(metrics), scope, 2019, 2025)));
+        var years = analytics.reportingYears();
+        queries.add(new Query(chart, () -> analytics.series(List.of(metrics), scope, years.first(), years.last())));
     }
 
     /** A chart that draws levels only. */
     private void levels(String chart, AnalyticsService analytics, Scope scope, Metric... metrics) {
-        queries.add(new Query(chart, () -> analytics.levels(List.of(metrics), scope, 2019, 2025)));
+        var years = analytics.reportingYears();
+        queries.add(new Query(chart, () -> analytics.levels(List.of(metrics), scope, years.first(), years.last())));
     }
 
     /** One row per chart: median and p95 in milliseconds. */

@@ -51,7 +51,7 @@ class RosterCommand implements Callable<Integer> {
         }
         AgencyService.RosterResult result;
         try (Store opened = store.open()) {
-            result = new AgencyService(opened.dsl()).importRoster(rows);
+            result = StoreServices.over(opened.dsl()).agencies().importRoster(rows);
         } catch (IllegalArgumentException e) {
             err.println(file + ": " + e.getMessage());
             return NianbaoCommand.BAD_INPUT;

@@ -11,14 +11,19 @@ import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Records;
+import org.jooq.impl.DSL;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -84,7 +89,7 @@ public class CollectService {
     private final ImportService imports;
     private final Settings settings;
     private final Clock clock;
-    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
 
     @Autowired
     public CollectService(DSLContext dsl, ImportService imports, @Value("${nianbao.collect.delay-ms:1000}") long delayMillis,
@@ -127,8 +132,8 @@ public class CollectService {
     }
 
     /** How many URLs had each outcome, in the outcomes' order: "NEW 3, UNCHANGED 2". */
-    public static java.util.Map<Outcome, Long> tally(List<Result> results) {
-        java.util.Map<Outcome, Long> counts = new java.util.EnumMap<>(Outcome.class);
+    public static Map<Outcome, Long> tally(List<Result> results) {
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         results.forEach(r -> counts.merge(r.outcome(), 1L, Long::sum));
         return counts;
     }
@@ -142,7 +147,7 @@ public class CollectService {
     /** The URLs the collector knows, the most recently seen first. */
     public List<SourcePage> pages(int limit) {
         // the agency of the report the URL became, else the one the source list names
-        return dsl.select(SOURCE_PAGE.URL, org.jooq.impl.DSL.coalesce(AGENCY.NAME, SOURCE_PAGE.AGENCY_NAME), SOURCE_PAGE.LIST_URL, SOURCE_PAGE.FIRST_SEEN, SOURCE_PAGE.LAST_SEEN,
+        return dsl.select(SOURCE_PAGE.URL, DSL.coalesce(AGENCY.NAME, SOURCE_PAGE.AGENCY_NAME), SOURCE_PAGE.LIST_URL, SOURCE_PAGE.FIRST_SEEN, SOURCE_PAGE.LAST_SEEN,
                         SOURCE_PAGE.LAST_CHANGED, SOURCE_PAGE.GONE_ON, SOURCE_PAGE.GONE_REASON, REPORT.AGENCY_ID, REPORT.YEAR)
                 .from(SOURCE_PAGE).leftJoin(REPORT).on(REPORT.ID.eq(SOURCE_PAGE.REPORT_ID)).leftJoin(AGENCY).on(AGENCY.ID.eq(REPORT.AGENCY_ID))
                 .orderBy(SOURCE_PAGE.LAST_SEEN.desc(), SOURCE_PAGE.ID).limit(limit)
@@ -362,9 +367,9 @@ public class CollectService {
                 t.update(REPORT).setNull(REPORT.WITHDRAWN_ON).where(REPORT.ID.eq(wasGoneReport)).execute();
             }
             int updated = t.update(SOURCE_PAGE).set(SOURCE_PAGE.LAST_SEEN, now).setNull(SOURCE_PAGE.GONE_ON).setNull(SOURCE_PAGE.GONE_REASON)
-                    .set(SOURCE_PAGE.SHA256, sha256 != null ? org.jooq.impl.DSL.val(sha256) : SOURCE_PAGE.SHA256)
-                    .set(SOURCE_PAGE.REPORT_ID, reportId != null ? org.jooq.impl.DSL.val(reportId) : SOURCE_PAGE.REPORT_ID)
-                    .set(SOURCE_PAGE.LAST_CHANGED, changed ? org.jooq.impl.DSL.val(now) : SOURCE_PAGE.LAST_CHANGED)
+                    .set(SOURCE_PAGE.SHA256, sha256 != null ? DSL.val(sha256) : SOURCE_PAGE.SHA256)
+                    .set(SOURCE_PAGE.REPORT_ID, reportId != null ? DSL.val(reportId) : SOURCE_PAGE.REPORT_ID)
+                    .set(SOURCE_PAGE.LAST_CHANGED, changed ? DSL.val(now) : SOURCE_PAGE.LAST_CHANGED)
                     .where(SOURCE_PAGE.URL.eq(url.toString())).execute();
             if (updated == 0) {
                 t.insertInto(SOURCE_PAGE).set(SOURCE_PAGE.URL, url.toString()).set(SOURCE_PAGE.AGENCY_NAME, agency)
@@ -386,11 +391,11 @@ public class CollectService {
                 "unlisted");
     }
 
-    private void goneWhere(org.jooq.Condition which, String reason) {
+    private void goneWhere(Condition which, String reason) {
         LocalDateTime now = LocalDateTime.now(clock);
         dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
-            org.jooq.Condition stillThere = which.and(SOURCE_PAGE.GONE_ON.isNull());
+            Condition stillThere = which.and(SOURCE_PAGE.GONE_ON.isNull());
             t.update(REPORT).set(REPORT.WITHDRAWN_ON, now.toLocalDate())
                     .where(REPORT.ID.in(t.select(SOURCE_PAGE.REPORT_ID).from(SOURCE_PAGE).where(stillThere)), REPORT.WITHDRAWN_ON.isNull())
                     .execute();

@@ -1,6 +1,9 @@
 package app.nianbao.collect;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -42,8 +45,8 @@ final class Links {
         Document doc;
         try {
             // the charset from the page's meta or BOM, as a browser finds it
-            doc = Jsoup.parse(new java.io.ByteArrayInputStream(body), null, page.toString());
-        } catch (java.io.IOException e) {
+            doc = Jsoup.parse(new ByteArrayInputStream(body), null, page.toString());
+        } catch (IOException e) {
             return new Found(Set.of(), Set.of(), Set.of());
         }
         Set<URI> reports = new LinkedHashSet<>();
@@ -78,7 +81,7 @@ final class Links {
             URI uri = new URI(absolute.strip().replace(" ", "%20"));
             return new URI(uri.getScheme(), uri.getRawAuthority() == null ? null : uri.getAuthority(), uri.getPath(), uri.getQuery(), null)
                     .normalize();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return null;
         }
     }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class PoliteClient {
         this.delayMillis = delayMillis;
         this.maxBytes = maxBytes;
         // HTTP headers are ASCII: the contact (an e-mail or a URL) is dropped if it is not
-        String reach = contact == null || contact.isBlank() || !java.nio.charset.StandardCharsets.US_ASCII.newEncoder().canEncode(contact)
+        String reach = contact == null || contact.isBlank() || !StandardCharsets.US_ASCII.newEncoder().canEncode(contact)
                 ? "" : "; " + contact.strip();
         this.userAgent = USER_AGENT_NAME + "/0.1 (government information disclosure annual report collector" + reach + ")";
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();

@@ -2,9 +2,11 @@ package app.nianbao.collect;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +39,7 @@ public final class Sources {
         try {
             var records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get()
                     .parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
-            Map<String, String> columns = new java.util.HashMap<>();
+            Map<String, String> columns = new HashMap<>();
             records.getHeaderNames().forEach(h -> {
                 String meant = HEADERS.get(h.strip().toLowerCase(Locale.ROOT));
                 if (meant != null) {
@@ -52,7 +54,7 @@ public final class Sources {
                 sources.add(source(record, columns));
             }
             return sources;
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException("来源清单无法读取 / the source list cannot be read: " + e.getMessage(), e);
         }
     }

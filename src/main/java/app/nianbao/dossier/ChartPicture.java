@@ -9,8 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-
+import java.util.Objects;
 import javax.imageio.ImageIO;
 
 import app.nianbao.export.Palette;
@@ -49,7 +50,7 @@ final class ChartPicture {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, HEIGHT);
-        double max = niceMax(series.stream().flatMap(s -> s.values().stream()).filter(java.util.Objects::nonNull)
+        double max = niceMax(series.stream().flatMap(s -> s.values().stream()).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).max().orElse(0));
         int plotWidth = WIDTH - LEFT - RIGHT;
         int plotHeight = HEIGHT - TOP - BOTTOM;
@@ -158,6 +159,6 @@ final class ChartPicture {
     }
 
     private static String plain(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 }

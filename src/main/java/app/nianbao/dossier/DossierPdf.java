@@ -7,10 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.helper.W3CDom;
 
 import app.nianbao.export.Dossier;
 
@@ -54,7 +55,7 @@ public final class DossierPdf {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             // every weight is registered: nothing may fall back to a font the PDF does not embed
-            var normal = com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL;
+            var normal = BaseRendererBuilder.FontStyle.NORMAL;
             builder.useFont(() -> PrintFonts.open(PrintFonts.LATIN), LATIN, 400, normal, true);
             builder.useFont(() -> PrintFonts.open(PrintFonts.LATIN_BOLD), LATIN, 700, normal, true);
             builder.useFont(() -> PrintFonts.open(PrintFonts.CJK), CJK, 400, normal, true);

@@ -2,10 +2,16 @@ package app.nianbao.dossier;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +28,7 @@ import app.nianbao.export.DossierFile;
 import app.nianbao.export.Dossiers;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.Figures;
+import app.nianbao.figures.Identities;
 import app.nianbao.figures.ReviewStatus;
 import app.nianbao.figures.Severity;
 import app.nianbao.report.ReportService;
@@ -105,7 +112,7 @@ public class DossierService implements Dossiers {
             String name = years.get(0).summary().agency();
             List<Series> series = analytics.series(CHARTED, new Scope.Agencies(List.of(id)), from, to);
             lines.add(line(name, series.get(0), span));
-            java.util.Set<Integer> reported = new java.util.HashSet<>(years.stream().map(d -> d.summary().year()).toList());
+            Set<Integer> reported = new HashSet<>(years.stream().map(d -> d.summary().year()).toList());
             tables.add(comparisonTable(name, span, reported, series, english));
             years.forEach(d -> {
                 findings.addAll(findingLines(name + " " + d.summary().year(), d.findings(), english));
@@ -129,7 +136,7 @@ public class DossierService implements Dossiers {
 
     private List<ReportDetail> details(long agencyId) {
         List<ReportDetail> years = reports.currentRefs(agencyId).stream().map(r -> reports.detail(agencyId, r.year()))
-                .flatMap(java.util.Optional::stream).sorted(java.util.Comparator.comparingInt(d -> d.summary().year())).toList();
+                .flatMap(Optional::stream).sorted(Comparator.comparingInt(d -> d.summary().year())).toList();
         if (years.isEmpty()) {
             throw new NoSuchElementException("机构 %d 没有已存储的报告 / agency %d has no stored report".formatted(agencyId, agencyId));
         }
@@ -141,7 +148,7 @@ public class DossierService implements Dossiers {
     }
 
     private static List<Integer> span(int from, int to) {
-        return java.util.stream.IntStream.rangeClosed(from, to).boxed().toList();
+        return IntStream.rangeClosed(from, to).boxed().toList();
     }
 
     private static ChartPicture.Series line(String name, Series series, List<Integer> years) {
@@ -154,7 +161,7 @@ public class DossierService implements Dossiers {
         Map<Integer, List<Integer>> flags = new LinkedHashMap<>();
         for (int i = 0; i < written.size(); i++) {
             Note n = written.get(i);
-            if (java.util.Arrays.stream(metrics).anyMatch(n::about)) {
+            if (Arrays.stream(metrics).anyMatch(n::about)) {
                 flags.computeIfAbsent(n.year(), y -> new ArrayList<>()).add(i + 1);
             }
         }
@@ -194,11 +201,11 @@ public class DossierService implements Dossiers {
         Codebook book = Codebook.get();
         List<String> header = new ArrayList<>(List.of(""));
         // in Chinese the short names the report page prints ("商业企业", "行政复议"), as the template's own headings do
-        cols.forEach(col -> header.add(!english && table.equals("t3") ? app.nianbao.figures.Identities.columnName(col)
+        cols.forEach(col -> header.add(!english && table.equals("t3") ? Identities.columnName(col)
                 : book.colLabel(table, col).in(english)));
         List<List<String>> printed = new ArrayList<>();
         for (String row : rows) {
-            List<String> line = new ArrayList<>(List.of(!english && table.equals("t4") ? app.nianbao.figures.Identities.groupName(row)
+            List<String> line = new ArrayList<>(List.of(!english && table.equals("t4") ? Identities.groupName(row)
                     : book.rowLabel(table, row).in(english)));
             cols.forEach(col -> line.add(value(figures.cell(table, row, col), english)));
             printed.add(line);
@@ -211,7 +218,7 @@ public class DossierService implements Dossiers {
     }
 
     /** A year without a report is a gap; a year whose report leaves the figure blank is a blank, not a gap and not a zero. */
-    private static Dossier.Table comparisonTable(String name, List<Integer> years, java.util.Set<Integer> reported, List<Series> series,
+    private static Dossier.Table comparisonTable(String name, List<Integer> years, Set<Integer> reported, List<Series> series,
                                                  boolean english) {
         List<String> header = new ArrayList<>(List.of(Words.YEAR.in(english)));
         CHARTED.forEach(m -> header.add(m.label(english)));

@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -18,7 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public record DataTable(String title, List<String> columns, List<List<Object>> rows) {
 
     /** The same table with one more column, its value per row computed from the row (null: no value). */
-    public DataTable withColumn(String header, java.util.function.Function<List<Object>, Object> value) {
+    public DataTable withColumn(String header, Function<List<Object>, Object> value) {
         List<String> wider = new ArrayList<>(columns);
         wider.add(header);
         List<List<Object>> widerRows = new ArrayList<>();
@@ -92,10 +95,10 @@ public record DataTable(String title, List<String> columns, List<List<Object>> r
      * A number as a spreadsheet cell. POI writes every number as a double ("2019.0"), which
      * openpyxl and pandas then read as a float; a whole number is written as the integer it is.
      */
-    private static void number(org.apache.poi.ss.usermodel.Cell cell, Number n) {
+    private static void number(Cell cell, Number n) {
         double value = n.doubleValue();
         cell.setCellValue(value);
-        if (value == Math.rint(value) && Math.abs(value) < 1e15 && cell instanceof org.apache.poi.xssf.usermodel.XSSFCell xssf) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15 && cell instanceof XSSFCell xssf) {
             xssf.getCTCell().setV(Long.toString((long) value));
         }
     }

@@ -2,6 +2,9 @@ package app.nianbao.figures;
 
 import java.math.BigDecimal;
 
+import app.nianbao.catalog.CellCode;
+import app.nianbao.catalog.Codebook;
+
 /**
  * A rule's verdict on a report, or a reader's warning: the rule, how serious, the cell it
  * concerns (row or column may be null when it concerns a whole column or row), the value the
@@ -45,8 +48,8 @@ public record Finding(String rule, Severity severity, String table, String row, 
         }
         StringBuilder text = new StringBuilder(Rule.of(rule).map(r -> r.label(true)).orElse(rule));
         if (table != null && row != null && col != null) {
-            app.nianbao.catalog.CellCode cell = new app.nianbao.catalog.CellCode(table, row, col);
-            text.append(" · ").append(app.nianbao.catalog.Codebook.get().cellName(cell, true)).append(" (").append(cell).append(')');
+            CellCode cell = new CellCode(table, row, col);
+            text.append(" · ").append(Codebook.get().cellName(cell, true)).append(" (").append(cell).append(')');
         } else if (table != null) {
             text.append(" · Table ").append(table.substring(1));
         }

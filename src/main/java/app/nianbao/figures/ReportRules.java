@@ -3,17 +3,18 @@ package app.nianbao.figures;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import app.nianbao.figures.Rule;
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
-import app.nianbao.figures.Identity.Term;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.CellKind;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
+import app.nianbao.figures.Identity.Term;
+import app.nianbao.figures.Rule;
 import app.nianbao.figures.Severity;
 
 /**
@@ -43,7 +44,7 @@ public final class ReportRules {
 
     /** The identity's finding, or null when it holds. */
     static Finding evaluate(Identity identity, Figures figures) {
-        java.util.Optional<BigDecimal[]> sums = identity.sums(figures);
+        Optional<BigDecimal[]> sums = identity.sums(figures);
         if (sums.isEmpty()) {
             return notEvaluable(identity, figures);
         }
@@ -98,24 +99,24 @@ public final class ReportRules {
                 .collect(Collectors.joining(" + ")) + " = " + plain(sum);
     }
 
-    private static java.util.Optional<Finding> checkValue(Cell cell) {
-        if (cell.kind() == app.nianbao.figures.CellKind.TEXT && app.nianbao.figures.ValueBound.beyond(cell.raw())) {
+    private static Optional<Finding> checkValue(Cell cell) {
+        if (cell.kind() == CellKind.TEXT && ValueBound.beyond(cell.raw())) {
             CellCode c = cell.code();
-            return java.util.Optional.of(new Finding(Rule.R7.id(), Severity.ERROR, c.table(), c.row(), c.col(), null, null,
+            return Optional.of(new Finding(Rule.R7.id(), Severity.ERROR, c.table(), c.row(), c.col(), null, null,
                     "%s：数值 %s 超出合理范围（≥ 10¹²），按文字保留，不计入合计 / the value %s is beyond any real count (≥ 10¹²): kept as text, left out of sums"
                             .formatted(cellName(c), cell.raw(), cell.raw())));
         }
         BigDecimal v = cell.value();
         if (v == null || NON_COUNT_COLUMNS.contains(cell.code().col())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         boolean negative = v.signum() < 0;
         boolean fractional = v.stripTrailingZeros().scale() > 0;
         if (!negative && !fractional) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         CellCode c = cell.code();
-        return java.util.Optional.of(new Finding(Rule.R7.id(), Severity.ERROR, c.table(), c.row(), c.col(), null, v,
+        return Optional.of(new Finding(Rule.R7.id(), Severity.ERROR, c.table(), c.row(), c.col(), null, v,
                 "%s：件数应为非负整数，报告为 %s".formatted(cellName(c), plain(v))));
     }
 

@@ -46,7 +46,7 @@ final class ReportSimulator {
         Map<String, Long> carried = null;
         Map<String, Long> inForce = null;
         for (int year = firstYear; year <= lastYear; year++) {
-            Template template = year <= 2020 ? Template.T2019 : Template.T2021;
+            Template template = Template.forYear(year);
             Figures figures = new Figures(template);
             double expected = agency.size() * Math.pow(1 + growth, year - firstYear) * Math.exp(0.25 * random.nextGaussian());
             long newApplications = Math.min(60_000, poisson(expected));

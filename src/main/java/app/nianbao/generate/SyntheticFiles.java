@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 
+import app.nianbao.parse.Published;
+
 /**
  * Writes generated reports as files for the import path: each agency's years alternate between
  * text in the layout of a real report and an HTML page, named by agency number and year.
@@ -35,7 +37,7 @@ public final class SyntheticFiles {
                 int year = generated.firstYear() + i;
                 boolean html = (agency.index() + i) % 2 == 1;
                 String name = "%06d_%d.%s".formatted(agency.index(), year, html ? "html" : "txt");
-                app.nianbao.parse.Published published = SyntheticStore.published(agency, year, options.seed());
+                Published published = SyntheticStore.published(agency, year, options.seed());
                 String content = html ? ReportText.html(agency.name(), year, generated.reports().get(i), published)
                         : ReportText.render(agency.name(), year, generated.reports().get(i), published);
                 try {

@@ -5,32 +5,30 @@ import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 import static app.nianbao.store.jooq.Tables.FINDING;
 import static app.nianbao.store.jooq.Tables.REPORT;
 
-import java.time.LocalDate;
-
-import app.nianbao.agency.Deadlines;
-import app.nianbao.parse.Published;
-
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 import app.nianbao.agency.AgencyNames;
+import app.nianbao.agency.Deadlines;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
-import app.nianbao.parse.ReportReader;
+import app.nianbao.parse.Published;
 import app.nianbao.report.FigureAppender;
+import app.nianbao.store.Hashes;
 
 /**
  * Writes generated agencies straight into a DuckDB store: the rows an import would write
@@ -146,14 +144,14 @@ public final class SyntheticStore {
      * their deadline, about one in eight late by up to three months, one in twenty with no date.
      */
     static Published published(SyntheticAgency a, int year, long seed) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed * 1_000_003L + a.index() * 31L + year);
+        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + a.index() * 31L + year);
         LocalDate deadline = Deadlines.statutory().of(a.name(), a.level(), null, year).deadline();
         double draw = random.nextDouble();
         if (draw < 0.05) {
             return null;
         }
         // on time is after the year has ended and by the deadline
-        int window = (int) Math.min(50, java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(year + 1, 1, 1), deadline) + 1);
+        int window = (int) Math.min(50, ChronoUnit.DAYS.between(LocalDate.of(year + 1, 1, 1), deadline) + 1);
         LocalDate on = draw < 0.175 ? deadline.plusDays(1 + random.nextInt(90)) : deadline.minusDays(random.nextInt(window));
         return on.isAfter(LocalDate.now()) ? null : new Published(on, Published.Source.PAGE_META);
     }
@@ -195,7 +193,7 @@ public final class SyntheticStore {
     }
 
     private static String sha256(String text) {
-        return app.nianbao.store.Hashes.sha256(text.getBytes(StandardCharsets.UTF_8));
+        return Hashes.sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

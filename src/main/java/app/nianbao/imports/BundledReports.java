@@ -2,26 +2,24 @@ package app.nianbao.imports;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import javax.sql.DataSource;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-import app.nianbao.generate.GenerateOptions;
-import app.nianbao.generate.SyntheticStore;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.report.ReportService;
 import app.nianbao.security.SystemIdentity;
 
 /**
  * On a fresh store, imports the sample reports shipped in data/reports so the dashboard has real
- * figures, and beside them a small generated province (names marked （模拟）) so that roll-ups,
- * peer comparisons and funnels have many agencies to show.
+ * figures, and then says so ({@link BundledReportsImported}) for whatever else a fresh store is
+ * given: the demo province, which the generator adds without this feature knowing of it.
  */
 @Component
 class BundledReports implements ApplicationRunner {
@@ -31,16 +29,14 @@ class BundledReports implements ApplicationRunner {
     private final ImportService imports;
     private final ReportService reports;
     private final Path folder;
-    private final DataSource dataSource;
-    private final int syntheticAgencies;
+    private final ApplicationEventPublisher events;
 
     BundledReports(ImportService imports, ReportService reports, @Value("${nianbao.bundled-reports}") Path folder,
-                   DataSource dataSource, @Value("${nianbao.demo.synthetic-agencies:0}") int syntheticAgencies) {
+                   ApplicationEventPublisher events) {
         this.imports = imports;
         this.reports = reports;
         this.folder = folder;
-        this.dataSource = dataSource;
-        this.syntheticAgencies = syntheticAgencies;
+        this.events = events;
     }
 
     @Override
@@ -49,20 +45,10 @@ class BundledReports implements ApplicationRunner {
             return;
         }
         ImportSummary summary = new ImportSummary();
-        java.util.List<Path> files = ReportFiles.under(java.util.List.of(folder));
+        List<Path> files = ReportFiles.under(List.of(folder));
         SystemIdentity.run(() -> imports.importFiles(files, ReadOptions.none(), summary::add));
         LOG.info("Bundled reports from {}: {}", folder.toAbsolutePath(), summary.describe());
         summary.failures().forEach(f -> LOG.warn("{}: {}", f.file(), f.reason()));
-        if (syntheticAgencies > 0) {
-            try (Connection connection = dataSource.getConnection()) {
-                if (!SyntheticStore.supports(connection)) {
-                    LOG.info("模拟数据只写入 DuckDB 存储，已跳过 / the synthetic demo province is written to DuckDB stores only; skipped");
-                    return;
-                }
-                var written = SyntheticStore.generate(connection, new GenerateOptions(syntheticAgencies, 2019, 2025, 1, 0.02), done -> { });
-                LOG.info("模拟数据 / synthetic demo province: {} agencies, {} reports (names end in （模拟）)", written.agencies(),
-                        written.reports());
-            }
-        }
+        events.publishEvent(new BundledReportsImported(summary.describe()));
     }
 }

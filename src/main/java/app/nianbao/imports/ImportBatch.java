@@ -7,8 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import org.jooq.DSLContext;
+import java.util.stream.Stream;
 
 import app.nianbao.agency.AgencyService;
 import app.nianbao.check.CheckService;
@@ -34,9 +33,9 @@ final class ImportBatch {
     private final ReportBatch batch;
     private final AgencyService agencies;
 
-    ImportBatch(DSLContext dsl) {
-        this.batch = new ReportBatch(dsl);
-        this.agencies = new AgencyService(dsl);
+    ImportBatch(ReportBatch batch, AgencyService agencies) {
+        this.batch = batch;
+        this.agencies = agencies;
     }
 
     /** What the rules need of a report: its year, figures and narrative. */
@@ -149,7 +148,7 @@ final class ImportBatch {
         // a review of the next year that no longer holds is told with the file that changed its year before
         batch.replaceFindings(rechecked, before).forEach((nextId, gone) -> recheck.stream().filter(n -> n.reportId() == nextId).findFirst()
                 .map(n -> latest.get(ReportBatch.key(n.agencyId(), n.year() - 1)))
-                .ifPresent(r -> lapsed.merge(r.reportId(), gone, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList())));
+                .ifPresent(r -> lapsed.merge(r.reportId(), gone, (a, b) -> Stream.concat(a.stream(), b.stream()).toList())));
         for (int n = 0; n < accepted.size(); n++) {
             List<ReportService.StoredFinding> gone = lapsed.getOrDefault(ids.get(n), List.of());
             if (!gone.isEmpty()) {

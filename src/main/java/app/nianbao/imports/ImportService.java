@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -17,14 +23,20 @@ import org.springframework.stereotype.Service;
 import app.nianbao.agency.AgencyNames;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyWrites;
+import app.nianbao.check.CheckService;
+import app.nianbao.check.NarrativeRules;
+import app.nianbao.figures.Finding;
 import app.nianbao.parse.ParsedReport;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.parse.ReportReader;
+import app.nianbao.parse.SourceText;
 import app.nianbao.parse.UnreadableReportException;
 import app.nianbao.report.Replaces;
 import app.nianbao.report.ReportBatch;
+import app.nianbao.report.ReportService;
 import app.nianbao.store.Causes;
 import app.nianbao.store.Conflicts;
+import app.nianbao.store.Hashes;
 
 /**
  * Brings report files into the store, for the command line, the web import and the bundled
@@ -38,10 +50,17 @@ public class ImportService {
     public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
 
     private final DSLContext dsl;
+    private final AgencyService agencies;
+    private final ReportService reports;
+    private final ReportBatch batch;
     private final long maxBytes;
 
-    public ImportService(DSLContext dsl, @Value("${nianbao.import.max-bytes:52428800}") long maxBytes) {
+    public ImportService(DSLContext dsl, AgencyService agencies, ReportService reports, ReportBatch batch,
+                         @Value("${nianbao.import.max-bytes:52428800}") long maxBytes) {
         this.dsl = dsl;
+        this.agencies = agencies;
+        this.reports = reports;
+        this.batch = batch;
         this.maxBytes = maxBytes;
     }
 
@@ -96,7 +115,7 @@ public class ImportService {
             List<Object> parsed = read.stream().map(r -> r.sha256() != null && stored.contains(r.sha256())
                     ? ImportOutcome.unchanged(r.name()) : r.outcome()).toList();
             List<Ready> ready = parsed.stream().filter(Ready.class::isInstance).map(Ready.class::cast).toList();
-            java.util.Iterator<ImportOutcome> written = storeAll(ready).iterator();
+            Iterator<ImportOutcome> written = storeAll(ready).iterator();
             for (Object p : parsed) {
                 ImportOutcome outcome = p instanceof ImportOutcome o ? o : written.next();
                 outcomes.add(outcome);
@@ -109,7 +128,7 @@ public class ImportService {
     /** Which of these unreadable files' bytes are stored; if the store cannot say, they stay failed with their own reason. */
     private Set<String> storedOrNone(List<String> hashes) {
         try {
-            return hashes.isEmpty() ? Set.of() : dsl.transactionResult(tx -> new ReportBatch(tx.dsl()).storedHashes(hashes));
+            return hashes.isEmpty() ? Set.of() : dsl.transactionResult(tx -> batch.storedHashes(hashes));
         } catch (RuntimeException e) {
             return Set.of();
         }
@@ -208,17 +227,16 @@ public class ImportService {
         List<Read> read = entries.parallelStream().map(e -> e.bytes().length > maxBytes
                 ? new Read(e.name(), null, null, ImportOutcome.failed(e.name(), tooLarge(e.bytes().length)))
                 : parsed(new Read(e.name(), e.bytes(), sha256(e.bytes()), null), options)).toList();
-        List<String> hashes = read.stream().map(Read::sha256).filter(java.util.Objects::nonNull).toList();
+        List<String> hashes = read.stream().map(Read::sha256).filter(Objects::nonNull).toList();
         Set<String> stored;
         List<Ready> ready = read.stream().map(Read::outcome).filter(Ready.class::isInstance).map(Ready.class::cast).toList();
         List<Ready> corrected = new ArrayList<>();
-        java.util.Map<Ready, Replaces> replaced = new java.util.IdentityHashMap<>();
+        Map<Ready, Replaces> replaced = new IdentityHashMap<>();
         try {
             stored = dsl.transactionResult(tx -> {
-                AgencyService agencies = new AgencyService(tx.dsl());
                 corrected.addAll(StoredNames.corrected(ready, agencies));
-                replaced.putAll(replaced(corrected, agencies, new app.nianbao.report.ReportService(tx.dsl()), new ReportBatch(tx.dsl())));
-                return hashes.isEmpty() ? Set.<String>of() : new ReportBatch(tx.dsl()).storedHashes(hashes);
+                replaced.putAll(replaced(corrected, agencies, reports, batch));
+                return hashes.isEmpty() ? Set.<String>of() : batch.storedHashes(hashes);
             });
         } catch (RuntimeException e) {
             // a store that cannot be asked fails every file with that reason, rather than the whole upload with none
@@ -226,7 +244,7 @@ public class ImportService {
             return read.stream().map(r -> new Preview(r.name(), r.sha256(), null, reason, false)).toList();
         }
         // the readable files' reports, in their order, with their agencies matched against the stored ones
-        java.util.Iterator<Ready> reports = corrected.iterator();
+        Iterator<Ready> reports = corrected.iterator();
         List<Preview> previews = new ArrayList<>();
         for (Read r : read) {
             Ready report = r.outcome() instanceof Ready ? reports.next() : null;
@@ -238,11 +256,11 @@ public class ImportService {
     }
 
     /** The findings of a report's own year the import would store: the reader's and every rule that needs no other year. */
-    private static List<app.nianbao.figures.Finding> wouldHave(app.nianbao.parse.ParsedReport report) {
+    private static List<Finding> wouldHave(ParsedReport report) {
         String narrative = report.sourceText() == null ? null
-                : app.nianbao.check.NarrativeRules.narrative(app.nianbao.parse.SourceText.lines(report.sourceText()));
-        List<app.nianbao.figures.Finding> findings = app.nianbao.check.CheckService.rules(report.year(), report.figures(), narrative, null, null);
-        report.findings().stream().filter(app.nianbao.figures.Finding::fromReader).forEach(findings::add);
+                : NarrativeRules.narrative(SourceText.lines(report.sourceText()));
+        List<Finding> findings = CheckService.rules(report.year(), report.figures(), narrative, null, null);
+        report.findings().stream().filter(Finding::fromReader).forEach(findings::add);
         return findings;
     }
 
@@ -250,23 +268,23 @@ public class ImportService {
      * For the reports whose agency and year are stored already: the version each would replace
      * and the cells that would change; one query for the agencies and two for the stored versions.
      */
-    private static java.util.Map<Ready, Replaces> replaced(List<Ready> reports, AgencyService agencies, app.nianbao.report.ReportService store,
+    private static Map<Ready, Replaces> replaced(List<Ready> reports, AgencyService agencies, ReportService store,
                                                            ReportBatch batch) {
         List<Ready> named = reports.stream().filter(r -> r.report().agency() != null && r.report().year() != null).toList();
-        java.util.Map<String, Long> ids = agencies.findByKeys(named.stream().map(r -> AgencyNames.normalize(r.report().agency())).distinct()
+        Map<String, Long> ids = agencies.findByKeys(named.stream().map(r -> AgencyNames.normalize(r.report().agency())).distinct()
                 .toList());
-        java.util.Map<Long, Set<Integer>> asked = new java.util.HashMap<>();
+        Map<Long, Set<Integer>> asked = new HashMap<>();
         named.forEach(r -> {
             Long id = ids.get(AgencyNames.normalize(r.report().agency()));
             if (id != null) {
-                asked.computeIfAbsent(id, a -> new java.util.HashSet<>()).add(r.report().year());
+                asked.computeIfAbsent(id, a -> new HashSet<>()).add(r.report().year());
             }
         });
-        java.util.Map<String, app.nianbao.report.ReportService.StoredVersion> current = new java.util.HashMap<>();
+        Map<String, ReportService.StoredVersion> current = new HashMap<>();
         store.currentVersions(asked).forEach(v -> current.put(v.agencyId() + "/" + v.year(), v));
-        java.util.Map<Long, List<app.nianbao.report.ReportService.StoredFinding>> findings = batch.findings(
-                current.values().stream().map(app.nianbao.report.ReportService.StoredVersion::reportId).toList());
-        java.util.Map<Ready, Replaces> replaced = new java.util.IdentityHashMap<>();
+        Map<Long, List<ReportService.StoredFinding>> findings = batch.findings(
+                current.values().stream().map(ReportService.StoredVersion::reportId).toList());
+        Map<Ready, Replaces> replaced = new IdentityHashMap<>();
         named.forEach(r -> {
             Long id = ids.get(AgencyNames.normalize(r.report().agency()));
             var version = id == null ? null : current.get(id + "/" + r.report().year());
@@ -300,7 +318,7 @@ public class ImportService {
             return List.of();
         }
         try {
-            return AgencyWrites.besideOthers(() -> Conflicts.retrying(() -> dsl.transactionResult(tx -> new ImportBatch(tx.dsl()).store(ready))));
+            return AgencyWrites.besideOthers(() -> Conflicts.retrying(() -> dsl.transactionResult(tx -> new ImportBatch(batch, agencies).store(ready))));
         } catch (RuntimeException e) {
             if (ready.size() == 1) {
                 return List.of(ImportOutcome.failed(ready.get(0).file(), Conflicts.isConflict(e)
@@ -335,6 +353,6 @@ public class ImportService {
     }
 
     public static String sha256(byte[] bytes) {
-        return app.nianbao.store.Hashes.sha256(bytes);
+        return Hashes.sha256(bytes);
     }
 }

@@ -1,5 +1,6 @@
 package app.nianbao.parse;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,7 +55,7 @@ public enum Format {
             return SCAN;
         }
         // markup saved as UTF-16 starts with its byte-order mark; read byte by byte it would never look like markup
-        java.nio.charset.Charset charset = bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+        Charset charset = bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
                 ? StandardCharsets.UTF_16LE
                 : bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF ? StandardCharsets.UTF_16BE
                 : StandardCharsets.ISO_8859_1;

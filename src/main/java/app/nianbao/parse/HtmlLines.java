@@ -3,6 +3,7 @@ package app.nianbao.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -25,7 +26,7 @@ final class HtmlLines {
     record Page(List<Line> lines, List<String> titles, String publishedMeta) {
     }
 
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u00A0\\u3000]+");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u3000]+");
 
     private final List<Line> lines = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();

@@ -4,17 +4,19 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import app.nianbao.catalog.CellCode;
-import app.nianbao.figures.Identity;
-import app.nianbao.figures.Identity.Term;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.CellKind;
 import app.nianbao.figures.Figures;
+import app.nianbao.figures.Identity;
+import app.nianbao.figures.Identity.Term;
 
 /**
  * Reconstructs rows that lost cells in extraction (fewer numbers than the template has columns,
@@ -106,7 +108,7 @@ final class LostCellSolver {
                 grew = false;
                 Set<CellCode> linked = new HashSet<>(cells);
                 identities.stream().filter(i -> i.cells().stream().anyMatch(cells::contains)).forEach(i -> linked.addAll(i.cells()));
-                for (java.util.Iterator<DefectiveRow> it = left.iterator(); it.hasNext(); ) {
+                for (Iterator<DefectiveRow> it = left.iterator(); it.hasNext(); ) {
                     DefectiveRow row = it.next();
                     if (row.slots().stream().anyMatch(linked::contains)) {
                         component.add(row);
@@ -390,7 +392,7 @@ final class LostCellSolver {
                 resolved++;
             }
         }
-        List<List<String>> candidates = new ArrayList<>(new java.util.LinkedHashSet<>(shown.stream()
+        List<List<String>> candidates = new ArrayList<>(new LinkedHashSet<>(shown.stream()
                 .map(solution -> row.slots().stream().map(c -> solution.get(c) == null ? "?" : solution.get(c).stripTrailingZeros()
                         .toPlainString()).toList()).toList()));
         return new Outcome(row, resolved, resolved == row.slots().size(), candidates);

@@ -2,12 +2,20 @@ package app.nianbao.parse;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -35,7 +43,7 @@ final class PdfText {
             stripper.setSortByPosition(true);
             String text = stripper.getText(doc);
             String title = doc.getDocumentInformation() == null ? null : doc.getDocumentInformation().getTitle();
-            java.util.Calendar creation = doc.getDocumentInformation() == null ? null : doc.getDocumentInformation().getCreationDate();
+            Calendar creation = doc.getDocumentInformation() == null ? null : doc.getDocumentInformation().getCreationDate();
             String created = creation == null ? null : "%tF".formatted(creation);
             List<Integer> scanned = scannedPages(doc, text, stripper.ends);
             if (scanned.isEmpty() && countCjk(text) >= 20) {
@@ -83,10 +91,10 @@ final class PdfText {
         }
 
         @Override
-        protected void endPage(org.apache.pdfbox.pdmodel.PDPage page) throws IOException {
+        protected void endPage(PDPage page) throws IOException {
             super.endPage(page);
             output.flush();
-            ends.add(((java.io.StringWriter) output).getBuffer().length());
+            ends.add(((StringWriter) output).getBuffer().length());
         }
     }
 
@@ -112,15 +120,15 @@ final class PdfText {
         return scanned;
     }
 
-    private static boolean holdsPageImage(org.apache.pdfbox.pdmodel.PDResources resources) throws IOException {
+    private static boolean holdsPageImage(PDResources resources) throws IOException {
         if (resources == null) {
             return false;
         }
-        for (org.apache.pdfbox.cos.COSName name : resources.getXObjectNames()) {
-            org.apache.pdfbox.pdmodel.graphics.PDXObject object = resources.getXObject(name);
-            if (object instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject object = resources.getXObject(name);
+            if (object instanceof PDImageXObject image
                     && Math.max(image.getWidth(), image.getHeight()) >= SCANNED_IMAGE_PIXELS
-                    || object instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form && holdsPageImage(form.getResources())) {
+                    || object instanceof PDFormXObject form && holdsPageImage(form.getResources())) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package app.nianbao.parse;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +86,7 @@ public record Published(LocalDate on, Source source) {
             // a report on a year is published after it ends, and not in the future
             boolean plausible = (year == null || date.getYear() > year) && !date.isAfter(LocalDate.now().plusDays(1));
             return plausible ? Optional.of(date) : Optional.empty();
-        } catch (NumberFormatException | java.time.DateTimeException e) {
+        } catch (NumberFormatException | DateTimeException e) {
             return Optional.empty();
         }
     }

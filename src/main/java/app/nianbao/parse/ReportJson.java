@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import app.nianbao.catalog.CellCode;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.Figures;
@@ -15,60 +17,44 @@ import app.nianbao.figures.Finding;
  * The shape `parse` prints and the API serves: agency, year, template, t2/t3/t4 keyed by the
  * codes of codes.csv (null for a blank, never 0), the noteworthy cells and the findings.
  */
-public final class ReportJson {
+public record ReportJson(String agency, Integer year, String template, String format,
+                         @JsonProperty("published_on") String publishedOn, @JsonProperty("date_source") String dateSource,
+                         Map<String, Map<String, BigDecimal>> t2, Map<String, Map<String, BigDecimal>> t3,
+                         Map<String, Map<String, BigDecimal>> t4, List<CellJson> cells, List<FindingJson> findings) {
 
-    private ReportJson() {
+    /** A cell worth a reader's look: repaired, inferred, blank or doubtful, with what the file said. */
+    public record CellJson(String table, String row, String col, BigDecimal value, String kind, String raw, String source) {
     }
 
-    public static Map<String, Object> of(String agency, Integer year, String format, Published published, Figures figures,
-                                         List<Finding> findings) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("agency", agency);
-        json.put("year", year);
-        json.put("template", figures.template().code());
-        json.put("format", format);
-        json.put("published_on", published == null ? null : published.on().toString());
-        json.put("date_source", published == null ? null : published.source().code());
+    public record FindingJson(String rule, String severity, String table, String row, String col, BigDecimal expected,
+                              BigDecimal actual, String message) {
+    }
+
+    public static ReportJson of(String agency, Integer year, String format, Published published, Figures figures,
+                                List<Finding> findings) {
         Map<String, Map<String, Map<String, BigDecimal>>> tables = new LinkedHashMap<>();
         for (String t : List.of("t2", "t3", "t4")) {
             tables.put(t, new LinkedHashMap<>());
         }
-        List<Map<String, Object>> cells = new ArrayList<>();
+        List<CellJson> cells = new ArrayList<>();
         for (Cell cell : figures.cells()) {
             CellCode c = cell.code();
             tables.get(c.table()).computeIfAbsent(c.row(), r -> new LinkedHashMap<>()).put(c.col(), number(cell.value()));
             if (cell.isNoteworthy()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("table", c.table());
-                m.put("row", c.row());
-                m.put("col", c.col());
-                m.put("value", number(cell.value()));
-                m.put("kind", cell.kind().code());
-                m.put("raw", cell.raw());
-                m.put("source", cell.source());
-                cells.add(m);
+                cells.add(new CellJson(c.table(), c.row(), c.col(), number(cell.value()), cell.kind().code(), cell.raw(), cell.source()));
             }
         }
-        json.putAll(tables);
-        json.put("cells", cells);
-        json.put("findings", findings.stream().map(ReportJson::finding).toList());
-        return json;
+        return new ReportJson(agency, year, figures.template().code(), format, published == null ? null : published.on().toString(),
+                published == null ? null : published.source().code(), tables.get("t2"), tables.get("t3"), tables.get("t4"), cells,
+                findings.stream().map(ReportJson::finding).toList());
     }
 
-    public static Map<String, Object> finding(Finding f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rule", f.rule());
-        m.put("severity", f.severity().code());
-        m.put("table", f.table());
-        m.put("row", f.row());
-        m.put("col", f.col());
-        m.put("expected", number(f.expected()));
-        m.put("actual", number(f.actual()));
-        m.put("message", f.message());
-        return m;
+    public static FindingJson finding(Finding f) {
+        return new FindingJson(f.rule(), f.severity().code(), f.table(), f.row(), f.col(), number(f.expected()), number(f.actual()),
+                f.message());
     }
 
-    public static Map<String, Object> of(ParsedReport report) {
+    public static ReportJson of(ParsedReport report) {
         return of(report.agency(), report.year(), report.format().code(), report.published(), report.figures(), report.findings());
     }
 

@@ -1,14 +1,21 @@
 package app.nianbao.parse;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 
-import app.nianbao.figures.Rule;
-import app.nianbao.figures.ReportRules;
+import app.nianbao.figures.Cell;
+import app.nianbao.figures.CellKind;
+import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
-import app.nianbao.figures.ValueBound;
+import app.nianbao.figures.ReportRules;
+import app.nianbao.figures.Rule;
 import app.nianbao.figures.Severity;
+import app.nianbao.figures.ValueBound;
 
 /**
  * Reads one annual report — text, web page or PDF — into the figures of its template, with
@@ -115,11 +122,11 @@ public final class ReportReader {
      * the tables were read; now it becomes text, kept as printed, so that no sum sees it and the
      * checks flag it (R7).
      */
-    private static void keepHugeValuesAsText(app.nianbao.figures.Figures figures) {
-        for (app.nianbao.figures.Cell cell : List.copyOf(figures.cells())) {
+    private static void keepHugeValuesAsText(Figures figures) {
+        for (Cell cell : List.copyOf(figures.cells())) {
             if (cell.value() != null && ValueBound.exceeds(cell.value())) {
                 String printed = cell.raw() != null ? cell.raw() : cell.value().toPlainString();
-                figures.put(new app.nianbao.figures.Cell(cell.code(), null, app.nianbao.figures.CellKind.TEXT, printed, cell.source()));
+                figures.put(new Cell(cell.code(), null, CellKind.TEXT, printed, cell.source()));
             }
         }
     }
@@ -135,14 +142,14 @@ public final class ReportReader {
         }
     }
 
-    private static java.awt.image.BufferedImage image(byte[] bytes) throws UnreadableReportException {
+    private static BufferedImage image(byte[] bytes) throws UnreadableReportException {
         try {
-            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
             if (image == null) {
-                throw new java.io.IOException("no image reader for these bytes");
+                throw new IOException("no image reader for these bytes");
             }
             return image;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new UnreadableReportException("图片已损坏或无法读取：" + e.getMessage(), "the image is damaged or cannot be read: " + e.getMessage());
         }
     }

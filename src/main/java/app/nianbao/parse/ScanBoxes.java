@@ -1,5 +1,6 @@
 package app.nianbao.parse;
 
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -81,7 +81,7 @@ final class ScanBoxes {
         int height = Math.max(1, Math.round((float) page.getHeight() * width / page.getWidth()));
         BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         var g = small.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(page, 0, 0, width, height, null);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
-
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.TessAPI;
-import net.sourceforge.tess4j.util.LoadLibs;
 import net.sourceforge.tess4j.util.ImageIOHelper;
+import net.sourceforge.tess4j.util.LoadLibs;
 
 /**
  * The text of scanned pages through Tesseract 5 (Debian's library and its chi_sim and eng
@@ -149,13 +150,13 @@ final class ScanText {
      * read from the environment when OpenMP loads with Tesseract, so it is set before that, unless
      * the user set one.
      */
-    private interface LibC extends com.sun.jna.Library {
+    private interface LibC extends Library {
         int setenv(String name, String value, int overwrite);
     }
 
     private static void oneOpenMpThreadPerPage() {
         try {
-            com.sun.jna.Native.load("c", LibC.class).setenv("OMP_THREAD_LIMIT", "1", 0);
+            Native.load("c", LibC.class).setenv("OMP_THREAD_LIMIT", "1", 0);
         } catch (UnsatisfiedLinkError e) {
             // no C library to ask: Tesseract runs with its own threads, only slower
         }

@@ -1,5 +1,6 @@
 package app.nianbao.parse;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,7 @@ public final class SourceText {
     }
 
     public static List<String> lines(String text) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

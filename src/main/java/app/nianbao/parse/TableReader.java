@@ -1,20 +1,21 @@
 package app.nianbao.parse;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import app.nianbao.figures.Rule;
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
 import app.nianbao.catalog.Template;
-import app.nianbao.figures.Identities;
-import app.nianbao.figures.ReportRules;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.CellKind;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
+import app.nianbao.figures.Identities;
+import app.nianbao.figures.ReportRules;
+import app.nianbao.figures.Rule;
 import app.nianbao.figures.Severity;
 
 /**
@@ -350,7 +351,7 @@ final class TableReader {
      */
     private boolean readStackedT4(Figures figures, int t3End) {
         int width = book.t4Columns().size();
-        Map<String, Row> byGroup = new java.util.LinkedHashMap<>();
+        Map<String, Row> byGroup = new LinkedHashMap<>();
         String group = null;
         for (int i = t3End; i < rows.size(); i++) {
             Row row = rows.get(i);

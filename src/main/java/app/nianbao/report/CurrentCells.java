@@ -4,7 +4,9 @@ import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 import static app.nianbao.store.jooq.Tables.CURRENT_REPORT;
 import static app.nianbao.store.jooq.Tables.FIGURE;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -100,7 +102,7 @@ public final class CurrentCells {
         }
         List<Object> row = new ArrayList<>(List.of(reportId, agencyId, year, figures.template().code(), blank, adjusted));
         for (CellCode code : COLUMNS.keySet()) {
-            java.math.BigDecimal value = templatesOf(code).contains(figures.template()) ? figures.cell(code).value() : null;
+            BigDecimal value = templatesOf(code).contains(figures.template()) ? figures.cell(code).value() : null;
             row.add(value == null ? null : value.doubleValue());
         }
         return row;
@@ -117,7 +119,7 @@ public final class CurrentCells {
     }
 
     private static List<String> kinds(CellKind... kinds) {
-        return java.util.Arrays.stream(kinds).map(CellKind::code).toList();
+        return Arrays.stream(kinds).map(CellKind::code).toList();
     }
 
     private static Map<CellCode, Set<Template>> templates() {

@@ -2,14 +2,21 @@ package app.nianbao.report;
 
 import static app.nianbao.store.jooq.Tables.FIGURE;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 
 import org.duckdb.DuckDBAppender;
 
 import app.nianbao.catalog.CellCode;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.Figures;
+import app.nianbao.figures.Finding;
+import app.nianbao.figures.ReviewStatus;
+import app.nianbao.parse.Published;
+import app.nianbao.parse.ReportReader;
+import app.nianbao.store.jooq.Tables;
 
 /**
  * A report's cells as rows of figure and as its wide row of current_cells, through DuckDB's
@@ -61,10 +68,10 @@ public final class FigureAppender {
 
     /** One row of report, in its column order. */
     public static void appendReport(DuckDBAppender report, long id, long agencyId, int year, String template, String sourceName,
-                                    String format, String sha256, java.time.LocalDateTime importedAt, int version, String sourceText,
-                                    app.nianbao.parse.Published published) throws SQLException {
+                                    String format, String sha256, LocalDateTime importedAt, int version, String sourceText,
+                                    Published published) throws SQLException {
         report.beginRow().append(id).append(agencyId).append(year).append(template).append(sourceName).append(format)
-                .append(sha256).append(importedAt).append(app.nianbao.parse.ReportReader.VERSION).append(version).append(sourceText);
+                .append(sha256).append(importedAt).append(ReportReader.VERSION).append(version).append(sourceText);
         if (published == null) {
             report.appendNull().appendNull();
         } else {
@@ -79,12 +86,12 @@ public final class FigureAppender {
      * One open finding, in the column order of finding. DuckDB's appender does not enforce NOT
      * NULL, so a finding without its message is refused here as an INSERT would refuse it.
      */
-    public static void appendFinding(DuckDBAppender finding, long id, long reportId, app.nianbao.figures.Finding f) throws SQLException {
+    public static void appendFinding(DuckDBAppender finding, long id, long reportId, Finding f) throws SQLException {
         appendFinding(finding, id, reportId, f, null);
     }
 
     /** A finding with the review it keeps from an earlier version or check (null: open). */
-    static void appendFinding(DuckDBAppender finding, long id, long reportId, app.nianbao.figures.Finding f,
+    static void appendFinding(DuckDBAppender finding, long id, long reportId, Finding f,
                               ReportService.StoredFinding review) throws SQLException {
         if (f.rule() == null || f.severity() == null || f.message() == null) {
             throw new SQLException("finding %s of report %d lacks its rule, severity or message".formatted(f.rule(), reportId));
@@ -97,7 +104,7 @@ public final class FigureAppender {
         appendDecimal(finding, f.actual());
         finding.append(f.message());
         if (review == null) {
-            finding.append(app.nianbao.figures.ReviewStatus.OPEN.code()).appendNull().appendNull().appendNull();
+            finding.append(ReviewStatus.OPEN.code()).appendNull().appendNull().appendNull();
         } else {
             finding.append(review.reviewStatus());
             appendNullable(finding, review.reviewComment());
@@ -111,11 +118,11 @@ public final class FigureAppender {
         finding.endRow();
     }
 
-    private static void appendDecimal(DuckDBAppender appender, java.math.BigDecimal value) throws SQLException {
+    private static void appendDecimal(DuckDBAppender appender, BigDecimal value) throws SQLException {
         if (value == null) {
             appender.appendNull();
         } else {
-            appender.append(value.setScale(app.nianbao.store.jooq.Tables.FINDING.EXPECTED.getDataType().scale(), RoundingMode.HALF_UP));
+            appender.append(value.setScale(Tables.FINDING.EXPECTED.getDataType().scale(), RoundingMode.HALF_UP));
         }
     }
 

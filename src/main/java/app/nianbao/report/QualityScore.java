@@ -7,8 +7,9 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
-import app.nianbao.figures.Severity;
 import app.nianbao.figures.ReviewStatus;
+import app.nianbao.figures.Rule;
+import app.nianbao.figures.Severity;
 
 /**
  * A report's quality score, 0–100: 100 − 10 per error finding − 2 per warning other than a
@@ -22,7 +23,7 @@ public final class QualityScore {
     static final int MAX_BLANK_PENALTY = 30;
 
     /** The rule whose warnings are the report's blank cells, one each. */
-    public static final String BLANK_CELL_RULE = app.nianbao.figures.Rule.R8.id();
+    public static final String BLANK_CELL_RULE = Rule.R8.id();
 
     private QualityScore() {
     }

@@ -3,7 +3,11 @@ package app.nianbao.report;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,9 +36,9 @@ public record Replaces(int version, LocalDateTime importedAt, List<CellChange> c
     }
 
     public static Replaces of(StoredVersion stored, Figures read, List<StoredFinding> storedFindings, List<Finding> wouldHave) {
-        java.util.Map<CellCode, BigDecimal> now = new java.util.HashMap<>();
+        Map<CellCode, BigDecimal> now = new HashMap<>();
         read.cells().forEach((Cell c) -> now.put(c.code(), c.value()));
-        Set<CellCode> cells = new TreeSet<>(java.util.Comparator.comparing(CellCode::toString));
+        Set<CellCode> cells = new TreeSet<>(Comparator.comparing(CellCode::toString));
         cells.addAll(stored.values().keySet());
         cells.addAll(now.keySet());
         List<CellChange> changes = new ArrayList<>();
@@ -45,9 +49,9 @@ public record Replaces(int version, LocalDateTime importedAt, List<CellChange> c
                 changes.add(new CellChange(cell, before, after));
             }
         }
-        Set<String> before = new java.util.HashSet<>();
+        Set<String> before = new HashSet<>();
         storedFindings.forEach(f -> before.add(f.finding().statement()));
-        Set<String> after = new java.util.HashSet<>();
+        Set<String> after = new HashSet<>();
         wouldHave.forEach(f -> after.add(f.statement()));
         List<Finding> appeared = wouldHave.stream().filter(Replaces::compared).filter(f -> !before.contains(f.statement())).toList();
         List<StoredFinding> gone = storedFindings.stream().filter(f -> compared(f.finding()))

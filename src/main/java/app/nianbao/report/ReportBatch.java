@@ -12,22 +12,27 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Component;
 
 import app.nianbao.catalog.CellCode;
+import app.nianbao.catalog.Codebook;
 import app.nianbao.catalog.Template;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.CellKind;
@@ -35,8 +40,10 @@ import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.ReviewStatus;
 import app.nianbao.parse.ParsedReport;
+import app.nianbao.parse.Published;
 import app.nianbao.parse.ReportReader;
 import app.nianbao.parse.ScanImage;
+import app.nianbao.store.jooq.tables.records.CurrentCellsRecord;
 
 /**
  * Many reports written in one transaction with a few statements, whatever their number: the
@@ -45,6 +52,7 @@ import app.nianbao.parse.ScanImage;
  * — DuckDB's appender where the store is DuckDB, multi-row INSERTs elsewhere. The caller holds
  * the transaction; nothing here commits.
  */
+@Component
 public final class ReportBatch {
 
     /** Rows per multi-row INSERT: large enough to amortise a statement, small enough for any planner. */
@@ -119,7 +127,7 @@ public final class ReportBatch {
         if (figures.isEmpty()) {
             return figures;
         }
-        for (org.jooq.Condition where : near(FIGURE.REPORT_ID, figures.keySet())) {
+        for (Condition where : near(FIGURE.REPORT_ID, figures.keySet())) {
             dsl.select(FIGURE.REPORT_ID, FIGURE.TBL, FIGURE.ROW_CODE, FIGURE.COL_CODE, FIGURE.VALUE, FIGURE.KIND, FIGURE.RAW, FIGURE.SOURCE)
                     .from(FIGURE).where(where).forEach(r -> {
                         Figures of = figures.get(r.get(FIGURE.REPORT_ID));
@@ -145,13 +153,13 @@ public final class ReportBatch {
         }
         List<Field<?>> wide = new ArrayList<>(List.of(CURRENT_CELLS.REPORT_ID));
         wide.addAll(CurrentCells.columns().values());
-        for (org.jooq.Condition where : near(CURRENT_CELLS.REPORT_ID, figures.keySet())) {
+        for (Condition where : near(CURRENT_CELLS.REPORT_ID, figures.keySet())) {
             dsl.select(wide).from(CURRENT_CELLS).where(where).forEach(row -> {
                 Figures of = figures.get(row.get(CURRENT_CELLS.REPORT_ID));
                 if (of == null) {
                     return;
                 }
-                for (CellCode cell : app.nianbao.catalog.Codebook.get().cells(of.template())) {
+                for (CellCode cell : Codebook.get().cells(of.template())) {
                     Double value = row.get(CurrentCells.column(cell));
                     // a cell without a number is listed below with its kind, unless the reader never found it
                     of.put(new Cell(cell, value == null ? null : BigDecimal.valueOf(value), value == null ? CellKind.BLANK : CellKind.NUMBER,
@@ -159,7 +167,7 @@ public final class ReportBatch {
                 }
             });
         }
-        for (org.jooq.Condition where : near(FIGURE.REPORT_ID, figures.keySet())) {
+        for (Condition where : near(FIGURE.REPORT_ID, figures.keySet())) {
             dsl.select(FIGURE.REPORT_ID, FIGURE.TBL, FIGURE.ROW_CODE, FIGURE.COL_CODE, FIGURE.VALUE, FIGURE.KIND, FIGURE.RAW, FIGURE.SOURCE)
                     .from(FIGURE).where(where, FIGURE.KIND.ne(CellKind.NUMBER.code())).forEach(r -> {
                         Figures of = figures.get(r.get(FIGURE.REPORT_ID));
@@ -176,13 +184,13 @@ public final class ReportBatch {
      * in the order they were written, so the store reads only the segments of that range), else
      * a chunk of ids at a time.
      */
-    private static List<org.jooq.Condition> near(Field<Long> column, java.util.Set<Long> ids) {
-        long lo = java.util.Collections.min(ids);
-        long hi = java.util.Collections.max(ids);
+    private static List<Condition> near(Field<Long> column, Set<Long> ids) {
+        long lo = Collections.min(ids);
+        long hi = Collections.max(ids);
         if (hi - lo < 4L * ids.size() + CHUNK) {
             return List.of(column.between(lo, hi));
         }
-        return chunks(List.copyOf(ids)).stream().map(column::in).map(org.jooq.Condition.class::cast).toList();
+        return chunks(List.copyOf(ids)).stream().map(column::in).map(Condition.class::cast).toList();
     }
 
     /** The source text of these reports, one query for all. */
@@ -191,8 +199,8 @@ public final class ReportBatch {
         if (reportIds.isEmpty()) {
             return texts;
         }
-        java.util.Set<Long> wanted = new HashSet<>(reportIds);
-        for (org.jooq.Condition where : near(REPORT.ID, wanted)) {
+        Set<Long> wanted = new HashSet<>(reportIds);
+        for (Condition where : near(REPORT.ID, wanted)) {
             dsl.select(REPORT.ID, REPORT.SOURCE_TEXT).from(REPORT).where(where).forEach(r -> {
                 if (wanted.contains(r.get(REPORT.ID))) {
                     texts.put(r.get(REPORT.ID), r.get(REPORT.SOURCE_TEXT));
@@ -295,7 +303,7 @@ public final class ReportBatch {
         }
         // DuckDB plans a multi-row INSERT slowly; its appender writes the same rows in a fraction of the time
         LocalDateTime now = LocalDateTime.now();
-        java.util.Iterator<Long> findingIds = reserve("finding_id_seq", carried.rows().size()).iterator();
+        Iterator<Long> findingIds = reserve("finding_id_seq", carried.rows().size()).iterator();
         dsl.connection(connection -> {
             DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
             try (DuckDBAppender report = duck.createAppender("main", REPORT.getName());
@@ -353,7 +361,7 @@ public final class ReportBatch {
                     REPORT.FORMAT, REPORT.SHA256, REPORT.IMPORTED_AT, REPORT.PARSER_VERSION, REPORT.VERSION, REPORT.SOURCE_TEXT,
                     REPORT.PUBLISHED_ON, REPORT.DATE_SOURCE);
             for (NewReport r : chunk) {
-                app.nianbao.parse.Published published = r.parsed().published();
+                Published published = r.parsed().published();
                 insert = insert.values(r.reportId(), r.agencyId(), r.year(), r.parsed().figures().template().code(), r.sourceName(),
                         r.parsed().format().code(), r.sha256(), now, ReportReader.VERSION, r.version(), r.parsed().sourceText(),
                         published == null ? null : published.on(), published == null ? null : published.source().code());
@@ -400,7 +408,7 @@ public final class ReportBatch {
                 CURRENT_CELLS.TEMPLATE, CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS));
         columns.addAll(CurrentCells.columns().values());
         for (List<NewReport> chunk : chunks(becomeCurrent)) {
-            InsertValuesStepN<app.nianbao.store.jooq.tables.records.CurrentCellsRecord> insert = dsl.insertInto(CURRENT_CELLS, columns);
+            InsertValuesStepN<CurrentCellsRecord> insert = dsl.insertInto(CURRENT_CELLS, columns);
             for (NewReport r : chunk) {
                 insert = insert.values(CurrentCells.row(r.reportId(), r.agencyId(), r.year(), r.parsed().figures()));
             }

@@ -10,29 +10,41 @@ import static app.nianbao.store.jooq.Tables.REPORT;
 import static app.nianbao.store.jooq.Tables.REPORT_RESTORE;
 import static app.nianbao.store.jooq.Tables.SCAN_PAGE;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
 import org.jooq.Records;
+import org.jooq.Select;
+import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Template;
-import app.nianbao.report.QualityScore;
-import app.nianbao.figures.Cell;
-import app.nianbao.figures.CellKind;
 import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.ReviewStatus;
 import app.nianbao.figures.Severity;
+import app.nianbao.parse.Published;
 import app.nianbao.parse.ScanImage;
+import app.nianbao.report.QualityScore;
+import app.nianbao.store.jooq.tables.records.FindingRecord;
 
 /**
  * Stored reports read back — lists, one report with its figures, findings and versions — and
@@ -52,7 +64,7 @@ public class ReportService {
      */
     public record ReportSummary(long reportId, long agencyId, String agency, int year, String template, String format,
                                 int version, int errors, int warnings, int blankCells, int adjustedCells,
-                                LocalDateTime importedAt, app.nianbao.parse.Published published, Marks marks, Dismissed dismissed) {
+                                LocalDateTime importedAt, Published published, Marks marks, Dismissed dismissed) {
         public int score() {
             int blank = blankCells - dismissed.blankCells();
             return QualityScore.of(errors, warnings - blank, blank, adjustedCells);
@@ -66,7 +78,7 @@ public class ReportService {
     }
 
     /** What the collector saw of a report at its source after it was published: changed, taken down (dates or null). */
-    public record Marks(java.time.LocalDate changedOn, java.time.LocalDate withdrawnOn) {
+    public record Marks(LocalDate changedOn, LocalDate withdrawnOn) {
     }
 
     /** One version of an agency's report for a year; for a restored one, what it copies, who restored it, when and why. */
@@ -103,9 +115,11 @@ public class ReportService {
     }
 
     private final DSLContext dsl;
+    private final ReportBatch batch;
 
-    public ReportService(DSLContext dsl) {
+    public ReportService(DSLContext dsl, ReportBatch batch) {
         this.dsl = dsl;
+        this.batch = batch;
     }
 
     public Optional<Long> findBySha256(String sha256) {
@@ -114,20 +128,20 @@ public class ReportService {
 
     /** Replaces a report's findings, keeping the review of every finding that still holds. */
     public void replaceFindings(long reportId, List<Finding> findings) {
-        new ReportBatch(dsl).replaceFindings(Map.of(reportId, findings));
+        batch.replaceFindings(Map.of(reportId, findings));
     }
 
     /**
      * An auditor's verdict on a finding: confirmed or dismissed (or back to open), with a comment,
      * the reviewer's account and the time. A dismissal says why, or it is refused.
      */
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
+    @PreAuthorize("hasRole('ANALYST')")
     public void review(long findingId, ReviewStatus status, String comment, String reviewer) {
         review(DSL.select(FINDING.ID).from(FINDING).where(FINDING.ID.eq(findingId)), status, comment, reviewer);
     }
 
     /** One verdict for every finding of a rule in a report (all 135 blank cells at once); returns how many it was given to. */
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
+    @PreAuthorize("hasRole('ANALYST')")
     public int reviewAll(long reportId, String rule, ReviewStatus status, String comment, String reviewer) {
         return review(DSL.select(FINDING.ID).from(FINDING).where(FINDING.REPORT_ID.eq(reportId)).and(FINDING.RULE.eq(rule)),
                 status, comment, reviewer);
@@ -137,9 +151,9 @@ public class ReportService {
      * The one way a review is written: one verdict, comment, reviewer and time for the findings
      * the query selects (by id), in one statement; returns how many were reviewed.
      */
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
-    @org.springframework.transaction.annotation.Transactional
-    public int review(org.jooq.Select<? extends org.jooq.Record1<Long>> findingIds, ReviewStatus status, String comment, String reviewer) {
+    @PreAuthorize("hasRole('ANALYST')")
+    @Transactional
+    public int review(Select<? extends Record1<Long>> findingIds, ReviewStatus status, String comment, String reviewer) {
         if (status == ReviewStatus.DISMISSED && (comment == null || comment.isBlank())) {
             throw new IllegalArgumentException("排除一条发现须写明理由 / dismissing a finding needs a comment saying why");
         }
@@ -156,10 +170,10 @@ public class ReportService {
      * The publication date a user states for a report version, which outranks every date read
      * from the source; null removes it (the register then counts the report as undated).
      */
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
-    public void setPublished(long reportId, java.time.LocalDate on) {
+    @PreAuthorize("hasRole('ANALYST')")
+    public void setPublished(long reportId, LocalDate on) {
         dsl.update(REPORT).set(REPORT.PUBLISHED_ON, on).set(REPORT.DATE_SOURCE, on == null ? null
-                        : app.nianbao.parse.Published.Source.USER.code())
+                        : Published.Source.USER.code())
                 .where(REPORT.ID.eq(reportId)).execute();
     }
 
@@ -204,10 +218,10 @@ public class ReportService {
     }
 
     public List<ReportSummary> page(ReportQuery query, int offset, int limit) {
-        org.jooq.Table<?> rows = current();
-        List<org.jooq.SortField<?>> order = new java.util.ArrayList<>();
+        Table<?> rows = current();
+        List<SortField<?>> order = new ArrayList<>();
         if (query.sort() != null) {
-            org.jooq.Table<?> counts = QualityScore.findingCounts(DSL.noCondition());
+            Table<?> counts = QualityScore.findingCounts(DSL.noCondition());
             Field<Integer> errors = QualityScore.count(counts, "errors");
             Field<Integer> warnings = QualityScore.count(counts, "warnings");
             Field<?> key = switch (query.sort()) {
@@ -221,9 +235,9 @@ public class ReportService {
                 case SCORE -> QualityScore.of(counts, CURRENT_CELLS.BLANK_CELLS, CURRENT_CELLS.ADJUSTED_CELLS);
             };
             order.add(query.descending() ? key.desc().nullsLast() : key.asc().nullsLast());
-            if (java.util.Set.of(ReportSort.ERRORS, ReportSort.WARNINGS, ReportSort.SCORE).contains(query.sort())) {
+            if (Set.of(ReportSort.ERRORS, ReportSort.WARNINGS, ReportSort.SCORE).contains(query.sort())) {
                 rows = rows.leftJoin(counts).on(counts.field(FINDING.REPORT_ID).eq(CURRENT_CELLS.REPORT_ID));
-            } else if (java.util.Set.of(ReportSort.FORMAT, ReportSort.VERSION, ReportSort.PUBLISHED).contains(query.sort())) {
+            } else if (Set.of(ReportSort.FORMAT, ReportSort.VERSION, ReportSort.PUBLISHED).contains(query.sort())) {
                 rows = rows.join(REPORT).on(REPORT.ID.eq(CURRENT_CELLS.REPORT_ID));
             }
         }
@@ -240,7 +254,7 @@ public class ReportService {
         return dsl.fetchCount(dsl.select(CURRENT_CELLS.REPORT_ID).from(current()).where(filter(query)));
     }
 
-    private static org.jooq.Table<?> current() {
+    private static Table<?> current() {
         return CURRENT_CELLS.join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID));
     }
 
@@ -261,7 +275,7 @@ public class ReportService {
     }
 
     /** The current reports of these agencies, every year, without the per-report counts. */
-    public List<ReportRef> currentRefs(java.util.Collection<Long> agencyIds) {
+    public List<ReportRef> currentRefs(Collection<Long> agencyIds) {
         return dsl.select(CURRENT_REPORT.ID, CURRENT_REPORT.AGENCY_ID, AGENCY.NAME, CURRENT_REPORT.YEAR, CURRENT_REPORT.TEMPLATE)
                 .from(CURRENT_REPORT).join(AGENCY).on(AGENCY.ID.eq(CURRENT_REPORT.AGENCY_ID))
                 .where(CURRENT_REPORT.AGENCY_ID.in(agencyIds))
@@ -299,7 +313,7 @@ public class ReportService {
         record Counts(int errors, int warnings, Dismissed dismissed) {
         }
         Map<Long, Counts> severities = new HashMap<>();
-        org.jooq.Table<?> counts = QualityScore.findingCounts(FINDING.REPORT_ID.in(reportIds));
+        Table<?> counts = QualityScore.findingCounts(FINDING.REPORT_ID.in(reportIds));
         dsl.select(counts.field(FINDING.REPORT_ID), QualityScore.count(counts, "errors"), QualityScore.count(counts, "warnings"),
                         QualityScore.count(counts, "dismissed_errors"), QualityScore.count(counts, "dismissed_warnings"),
                         QualityScore.count(counts, "dismissed_blank"))
@@ -325,9 +339,9 @@ public class ReportService {
     }
 
     /** A stored publication date with its source, or null where none is stored. */
-    static app.nianbao.parse.Published published(java.time.LocalDate on, String source) {
-        return on == null ? null : new app.nianbao.parse.Published(on, app.nianbao.parse.Published.Source.ofCode(source)
-                .orElse(app.nianbao.parse.Published.Source.USER));
+    static Published published(LocalDate on, String source) {
+        return on == null ? null : new Published(on, Published.Source.ofCode(source)
+                .orElse(Published.Source.USER));
     }
 
     public Optional<ReportDetail> detail(long agencyId, int year) {
@@ -340,7 +354,7 @@ public class ReportService {
     public ScanLayout scanLayout(long reportId) {
         List<ScanPageSize> pages = dsl.select(SCAN_PAGE.PAGE, SCAN_PAGE.WIDTH, SCAN_PAGE.HEIGHT).from(SCAN_PAGE)
                 .where(SCAN_PAGE.REPORT_ID.eq(reportId)).orderBy(SCAN_PAGE.PAGE).fetch(Records.mapping(ScanPageSize::new));
-        Map<CellCode, ScanImage.Box> boxes = new java.util.LinkedHashMap<>();
+        Map<CellCode, ScanImage.Box> boxes = new LinkedHashMap<>();
         if (!pages.isEmpty()) {
             dsl.selectFrom(CELL_BOX).where(CELL_BOX.REPORT_ID.eq(reportId)).forEach(r -> boxes.put(
                     new CellCode(r.getTbl(), r.getRowCode(), r.getColCode()),
@@ -367,14 +381,14 @@ public class ReportService {
 
     /** A current stored report: the version a new import of its agency and year would replace, with its figures. */
     public record StoredVersion(long reportId, long agencyId, int year, int version, LocalDateTime importedAt,
-                                Map<CellCode, java.math.BigDecimal> values) {
+                                Map<CellCode, BigDecimal> values) {
     }
 
     /**
      * The current versions stored for these agency-years (agency id → years), with their values,
      * in two queries however many are asked; an agency-year with none stored is absent.
      */
-    public List<StoredVersion> currentVersions(Map<Long, java.util.Set<Integer>> yearsByAgency) {
+    public List<StoredVersion> currentVersions(Map<Long, Set<Integer>> yearsByAgency) {
         if (yearsByAgency.isEmpty()) {
             return List.of();
         }
@@ -399,7 +413,7 @@ public class ReportService {
         if (heads.isEmpty()) {
             return List.of();
         }
-        Map<Long, Map<CellCode, java.math.BigDecimal>> values = new HashMap<>();
+        Map<Long, Map<CellCode, BigDecimal>> values = new HashMap<>();
         dsl.select(FIGURE.REPORT_ID, FIGURE.TBL, FIGURE.ROW_CODE, FIGURE.COL_CODE, FIGURE.VALUE).from(FIGURE)
                 .where(FIGURE.REPORT_ID.in(heads.stream().map(Head::reportId).toList()))
                 .forEach(r -> values.computeIfAbsent(r.get(FIGURE.REPORT_ID), id -> new HashMap<>())
@@ -412,7 +426,7 @@ public class ReportService {
         return dsl.selectFrom(FINDING).where(FINDING.REPORT_ID.eq(reportId)).orderBy(FINDING.ID).fetch(ReportService::stored);
     }
 
-    static StoredFinding stored(app.nianbao.store.jooq.tables.records.FindingRecord r) {
+    static StoredFinding stored(FindingRecord r) {
         return new StoredFinding(r.getId(), new Finding(r.getRule(), Severity.ofCode(r.getSeverity()), r.getTbl(),
                 r.getRowCode(), r.getColCode(), r.getExpected(), r.getActual(), r.getMessage()),
                 r.getReviewStatus(), r.getReviewComment(), r.getReviewedBy(), r.getReviewedAt());
@@ -430,7 +444,7 @@ public class ReportService {
     }
 
     /** Any stored version of a report as the API serves it: its place in the history, form, figures and findings. */
-    public record VersionDetail(ReportVersion version, String template, String format, app.nianbao.parse.Published published,
+    public record VersionDetail(ReportVersion version, String template, String format, Published published,
                                 Figures figures, List<StoredFinding> findings) {
     }
 
@@ -449,8 +463,8 @@ public class ReportService {
      * with their reviews, a scan's pages and boxes), recording who did it, when and why; the
      * versions in between stay stored. Returns the new version's number.
      */
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
-    @org.springframework.transaction.annotation.Transactional
+    @PreAuthorize("hasRole('ANALYST')")
+    @Transactional
     public int restore(long reportId, String reason, String by) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("恢复旧版本须写明理由 / making an older version current needs a reason");
@@ -459,7 +473,7 @@ public class ReportService {
                 .orElseThrow(() -> new IllegalArgumentException("没有这个版本 / no such version: " + reportId));
         int version = dsl.select(DSL.max(REPORT.VERSION)).from(REPORT)
                 .where(REPORT.AGENCY_ID.eq(old.get(REPORT.AGENCY_ID)), REPORT.YEAR.eq(old.get(REPORT.YEAR))).fetchOne(DSL.max(REPORT.VERSION)) + 1;
-        long copy = new ReportBatch(dsl).reserveReportIds(1).get(0);
+        long copy = batch.reserveReportIds(1).get(0);
         LocalDateTime now = LocalDateTime.now();
         copyRows(REPORT, REPORT.ID, reportId, copy, Map.of(REPORT.VERSION, DSL.inline(version), REPORT.IMPORTED_AT, DSL.val(now)));
         copyRows(FIGURE, FIGURE.REPORT_ID, reportId, copy, Map.of());
@@ -473,9 +487,9 @@ public class ReportService {
     }
 
     /** Copies a report's rows of a table to another report id, every column as it is but the ones given. */
-    private <R extends org.jooq.Record> void copyRows(org.jooq.Table<R> table, Field<Long> reportColumn, long from, long to,
+    private <R extends org.jooq.Record> void copyRows(Table<R> table, Field<Long> reportColumn, long from, long to,
                                                       Map<Field<?>, Field<?>> replaced) {
-        List<Field<?>> values = new java.util.ArrayList<>();
+        List<Field<?>> values = new ArrayList<>();
         for (Field<?> column : table.fields()) {
             values.add(column.equals(reportColumn) ? DSL.inline(to) : replaced.getOrDefault(column, column));
         }

@@ -3,6 +3,7 @@ package app.nianbao.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -39,9 +40,9 @@ public class AccountChanges {
     }
 
     /** The account's change after the given time (a session's sign-in or last refresh), if any. */
-    public java.util.Optional<Change> since(String username, Instant since) {
+    public Optional<Change> since(String username, Instant since) {
         Change c = changed.get(username);
-        return c != null && !c.at().isBefore(since) ? java.util.Optional.of(c) : java.util.Optional.empty();
+        return c != null && !c.at().isBefore(since) ? Optional.of(c) : Optional.empty();
     }
 
     public void onChange(Consumer<String> listener) {

@@ -1,5 +1,9 @@
 package app.nianbao.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +11,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +41,7 @@ public class LoginThrottle implements AuthenticationProvider {
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-    private final javax.crypto.spec.SecretKeySpec cacheKey = randomKey();
+    private final SecretKeySpec cacheKey = randomKey();
 
     /** How long a checked password is taken without bcrypt again; any change of the account ends it sooner. */
     static final Duration VERIFIED_FOR = Duration.ofMinutes(5);
@@ -71,7 +77,7 @@ public class LoginThrottle implements AuthenticationProvider {
         }
         byte[] mac = mac(attempt);
         Verified known = verified.get(attempt.getName());
-        if (known != null && clock.instant().isBefore(known.until()) && java.security.MessageDigest.isEqual(known.mac(), mac)) {
+        if (known != null && clock.instant().isBefore(known.until()) && MessageDigest.isEqual(known.mac(), mac)) {
             return known.granted();
         }
         try {
@@ -88,21 +94,21 @@ public class LoginThrottle implements AuthenticationProvider {
 
     private byte[] mac(Authentication attempt) {
         try {
-            javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+            Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(cacheKey);
-            hmac.update(attempt.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            hmac.update(attempt.getName().getBytes(StandardCharsets.UTF_8));
             hmac.update((byte) 0);
-            hmac.update(String.valueOf(attempt.getCredentials()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            hmac.update(String.valueOf(attempt.getCredentials()).getBytes(StandardCharsets.UTF_8));
             return hmac.doFinal();
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static javax.crypto.spec.SecretKeySpec randomKey() {
+    private static SecretKeySpec randomKey() {
         byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256");
+        new SecureRandom().nextBytes(key);
+        return new SecretKeySpec(key, "HmacSHA256");
     }
 
     private int recentFailures(String key) {

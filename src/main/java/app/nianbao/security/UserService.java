@@ -2,19 +2,20 @@ package app.nianbao.security;
 
 import static app.nianbao.store.jooq.Tables.APP_USER;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.jooq.DSLContext;
 import org.jooq.Records;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -119,7 +120,7 @@ public class UserService implements UserDetailsService {
                     .formatted(MIN_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH));
         }
         // bcrypt reads 72 bytes: a longer password would be cut without a word
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw new IllegalArgumentException("密码不能超过 %d 字节（约 24 个汉字或 72 个字母） / a password has at most %d bytes (72 letters, about 24 Chinese characters)"
                     .formatted(MAX_PASSWORD_BYTES, MAX_PASSWORD_BYTES));
         }

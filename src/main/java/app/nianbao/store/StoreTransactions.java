@@ -1,9 +1,11 @@
 package app.nianbao.store;
 
 import java.sql.Connection;
-
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.jooq.ExecuteListenerProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.ConnectionHolder;
@@ -11,8 +13,6 @@ import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.DefaultTransactionStatus;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Transactions whose connection is let go of when they did not commit cleanly. After a failed
@@ -33,8 +33,8 @@ public class StoreTransactions {
 
     /** Every jOOQ statement tells {@link StoreWrites} whether it wrote. */
     @Bean
-    org.jooq.ExecuteListenerProvider storeWritesListener(StoreWrites writes) {
-        return new org.jooq.impl.DefaultExecuteListenerProvider(writes);
+    ExecuteListenerProvider storeWritesListener(StoreWrites writes) {
+        return new DefaultExecuteListenerProvider(writes);
     }
 
     static final class HealingTransactionManager extends JdbcTransactionManager {

@@ -11,10 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import app.nianbao.analytics.PublicationRegister.Status;
 import app.nianbao.analytics.PublicationRegister;
+import app.nianbao.analytics.PublicationRegister.Status;
 import app.nianbao.analytics.Scope;
 import app.nianbao.catalog.AgencyLevel;
+import app.nianbao.cli.StoreServices;
 import app.nianbao.store.Store;
 import app.nianbao.store.jooq.tables.records.AgencyRecord;
 
@@ -51,7 +52,7 @@ class RosterTest {
     @Test
     void an_imported_roster_makes_agencies_without_reports_expected_from_their_first_to_their_last_year() {
         try (Store store = Store.open(dir.resolve("roster.duckdb"))) {
-            AgencyService.RosterResult result = new AgencyService(store.dsl()).importRoster(Roster.read(ROSTER));
+            AgencyService.RosterResult result = StoreServices.over(store.dsl()).agencies().importRoster(Roster.read(ROSTER));
 
             assertThat(result).isEqualTo(new AgencyService.RosterResult(3, 3));
             AgencyRecord bureau = store.dsl().fetchOne(AGENCY, AGENCY.NAME.eq("名册市教育局"));
@@ -80,7 +81,7 @@ class RosterTest {
     @Test
     void importing_the_roster_again_changes_nothing_and_keeps_what_a_second_roster_leaves_blank() {
         try (Store store = Store.open(dir.resolve("again.duckdb"))) {
-            AgencyService agencies = new AgencyService(store.dsl());
+            AgencyService agencies = StoreServices.over(store.dsl()).agencies();
             agencies.importRoster(Roster.read(ROSTER));
 
             AgencyService.RosterResult again = agencies.importRoster(Roster.read("name,last_year\n名册市人民政府,2040\n"));

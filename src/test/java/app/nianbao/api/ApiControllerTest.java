@@ -16,11 +16,11 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import app.nianbao.SpringTestBase;
-import app.nianbao.security.Role;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
+import app.nianbao.security.Role;
 
 class ApiControllerTest extends SpringTestBase {
 
@@ -114,8 +114,17 @@ class ApiControllerTest extends SpringTestBase {
                 .andExpect(jsonPath("$.versions[1].source_name").value("v1.txt"));
         asViewer(get("/api/v1/reports/{agency}/2042", agency).param("version", "1")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(1)).andExpect(jsonPath("$.current_version").value(2))
-                .andExpect(jsonPath("$.t2.licensing.decisions").value(0));
+                .andExpect(jsonPath("$.t2.licensing.decisions").value(0))
+                .andExpect(jsonPath("$.quality_score").doesNotExist())
+                .andExpect(jsonPath("$.versions[0].restored_by").doesNotExist());
         asViewer(get("/api/v1/reports/{agency}/2042", agency).param("version", "7")).andExpect(status().isNotFound());
+
+        // a series that names no years runs from the store's first to its last year, 2042 or later now
+        var span = dsl.fetchOne("select min(year) as first, max(year) as last from current_cells");
+        asViewer(get("/api/v1/metrics").param("metric", "new_applications")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.points[0].year").value(span.get("first", Integer.class)))
+                .andExpect(jsonPath("$.points[-1:].year").value(org.hamcrest.Matchers.contains(span.get("last", Integer.class))));
+        assertThat(span.get("last", Integer.class)).isGreaterThanOrEqualTo(2042);
     }
 
     @Test

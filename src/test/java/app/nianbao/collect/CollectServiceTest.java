@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.sun.net.httpserver.HttpServer;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.junit.jupiter.api.AfterEach;
@@ -28,15 +29,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.sun.net.httpserver.HttpServer;
-
 import app.nianbao.Samples;
 import app.nianbao.agency.Deadlines;
 import app.nianbao.analytics.PublicationRegister;
 import app.nianbao.analytics.Scope;
+import app.nianbao.cli.StoreServices;
 import app.nianbao.collect.CollectService.Outcome;
 import app.nianbao.collect.CollectService.Result;
-import app.nianbao.imports.ImportService;
 import app.nianbao.store.Store;
 
 /**
@@ -214,7 +213,7 @@ class CollectServiceTest {
 
     @Test
     void file_addresses_and_private_addresses_are_refused_unless_private_ones_are_allowed() {
-        var strict = new CollectService(dsl(), new ImportService(dsl(), ImportService.DEFAULT_MAX_BYTES),
+        var strict = new CollectService(dsl(), StoreServices.over(dsl()).imports(),
                 new CollectService.Settings(0, false, ""), clock(DAY_1));
 
         List<Result> results = strict.collect(List.of(new Sources.Source(null, URI.create("file:///etc/passwd")),
@@ -230,7 +229,7 @@ class CollectServiceTest {
     }
 
     private CollectService collector(LocalDate day) {
-        return new CollectService(dsl(), new ImportService(dsl(), ImportService.DEFAULT_MAX_BYTES),
+        return new CollectService(dsl(), StoreServices.over(dsl()).imports(),
                 new CollectService.Settings(0, true, "tests@example.org"), clock(day));
     }
 

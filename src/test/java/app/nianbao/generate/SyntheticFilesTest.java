@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.nianbao.cli.StoreServices;
 import app.nianbao.imports.ImportOutcome;
 import app.nianbao.imports.ImportService;
 import app.nianbao.imports.ReportFiles;
@@ -30,7 +31,7 @@ class SyntheticFilesTest {
         assertThat(written.errors()).isNotEmpty();
 
         try (Store store = Store.open(dir.resolve("imported.duckdb"))) {
-            ImportService imports = new ImportService(store.dsl(), ImportService.DEFAULT_MAX_BYTES);
+            ImportService imports = StoreServices.over(store.dsl()).imports();
             for (Path file : ReportFiles.under(List.of(dir.resolve("reports")))) {
                 assertThat(imports.importFile(file, ReadOptions.none()).status()).as(file.toString())
                         .isEqualTo(ImportOutcome.Status.IMPORTED);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.nianbao.catalog.Template;
+import app.nianbao.cli.StoreServices;
 import app.nianbao.figures.Cell;
 import app.nianbao.report.ReportService;
 import app.nianbao.store.Store;
@@ -71,7 +72,7 @@ class SyntheticStoreTest {
         new Generator(options).forEach(generated::add);
         try (Store store = Store.open(dir.resolve("same.duckdb"))) {
             SyntheticStore.generate(store.connection(), options, done -> { });
-            ReportService reports = new ReportService(store.dsl());
+            ReportService reports = StoreServices.over(store.dsl()).reports();
             for (GeneratedAgency agency : generated) {
                 for (int i = 0; i < agency.reports().size(); i++) {
                     var stored = reports.current(store.dsl().select(AGENCY.ID).from(AGENCY).where(AGENCY.NAME.eq(agency.agency().name()))

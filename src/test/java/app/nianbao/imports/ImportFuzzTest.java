@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import app.nianbao.Mutations;
 import app.nianbao.Samples;
+import app.nianbao.cli.StoreServices;
 import app.nianbao.imports.ImportOutcome.Status;
 import app.nianbao.parse.ReadOptions;
 import app.nianbao.store.Store;
@@ -66,7 +67,7 @@ class ImportFuzzTest {
     void every_mutated_file_ends_stored_or_failed_with_its_reason_and_the_good_files_land() throws Exception {
         List<Path> files = files();
         try (Store store = Store.open(dir.resolve("fuzz.duckdb"))) {
-            ImportService imports = new ImportService(store.dsl(), ImportService.DEFAULT_MAX_BYTES);
+            ImportService imports = StoreServices.over(store.dsl()).imports();
 
             List<ImportOutcome> outcomes = imports.importFiles(files, ReadOptions.none(), 10, o -> { });
 

@@ -1,22 +1,21 @@
 package app.nianbao.agency.ui;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -24,17 +23,19 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 import app.nianbao.agency.AgencyKind;
-import app.nianbao.catalog.AgencyLevel;
-import app.nianbao.agency.Roster;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.AgencyService.AgencySummary;
+import app.nianbao.agency.Roster;
+import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.security.Role;
 import app.nianbao.shell.ui.Labels;
 import app.nianbao.shell.ui.Uploads;
@@ -166,7 +167,7 @@ class AgenciesView extends Main implements HasDynamicTitle {
     /** A roster CSV: the agencies expected to publish, created or described in one go. */
     private Div roster() {
         Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> ui.access(() ->
-                importRoster(meta.fileName(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8))))));
+                importRoster(meta.fileName(), new String(bytes, StandardCharsets.UTF_8))))));
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
         upload.setMaxFileSize(20 << 20);
         Uploads.translate(upload);

@@ -2,11 +2,14 @@ package app.nianbao.analytics.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -14,9 +17,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.GroupService;
 import app.nianbao.analytics.AnalyticsService;
-import app.nianbao.analytics.Scope;
 import app.nianbao.analytics.AnalyticsService.Series;
 import app.nianbao.analytics.Metric;
+import app.nianbao.analytics.Scope;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.Labels;
 
@@ -40,7 +43,7 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
         this.analytics = analytics;
         this.notes = notes;
         this.titleKey = titleKey;
-        this.filters = new FilterBar(agencies.list(), groups, route);
+        this.filters = new FilterBar(agencies.list(), analytics.reportingYears(), groups, route);
         addClassName("view");
         empty.setText(getTranslation("empty.no-data"));
         empty.addClassName("empty-state");
@@ -75,8 +78,8 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
     }
 
     /** Every chart card the view drew, however deep in its layout. */
-    private static java.util.stream.Stream<ChartCard> cards(Component parent) {
-        return parent.getChildren().flatMap(child -> child instanceof ChartCard card ? java.util.stream.Stream.of(card) : cards(child));
+    private static Stream<ChartCard> cards(Component parent) {
+        return parent.getChildren().flatMap(child -> child instanceof ChartCard card ? Stream.of(card) : cards(child));
     }
 
     /**
@@ -133,9 +136,9 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
                 : analytics.coverage(scope, filters.from(), filters.to()).values().stream().map(AnalysisView::coverageNote).toList();
         if (!lines.isEmpty()) {
             // a short list is shown; a long one folds under a summary of its years so the charts stay in view
-            com.vaadin.flow.component.details.Details details = new com.vaadin.flow.component.details.Details(
+            Details details = new Details(
                     getTranslation("coverage.summary", lines.size()));
-            lines.forEach(line -> details.add(new com.vaadin.flow.component.html.Paragraph(line)));
+            lines.forEach(line -> details.add(new Paragraph(line)));
             details.setOpened(lines.size() <= 2);
             coverage.add(details);
         }

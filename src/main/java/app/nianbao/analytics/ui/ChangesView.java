@@ -1,6 +1,8 @@
 package app.nianbao.analytics.ui;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.vaadin.flow.component.UI;
@@ -62,7 +64,7 @@ class ChangesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             ui.navigate("reports/" + scope.substring("agency:".length()) + "/" + year);
             return;
         }
-        Map<String, List<String>> params = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("metric", List.of(metric.code()));
         params.put("year", List.of(String.valueOf(year)));
         params.put("scope", List.of(scope));
@@ -85,7 +87,7 @@ class ChangesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private static Span presence(Contribution c) {
-        Span badge = new Span(Labels.text("changes." + c.presence().name().toLowerCase(java.util.Locale.ROOT)));
+        Span badge = new Span(Labels.text("changes." + c.presence().name().toLowerCase(Locale.ROOT)));
         badge.getElement().getThemeList().add("badge pill " + (c.presence() == Presence.ENTERED ? "success"
                 : c.presence() == Presence.LEFT ? "error" : "contrast"));
         return badge;

@@ -2,10 +2,17 @@ package app.nianbao.analytics.ui;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -18,6 +25,8 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -33,12 +42,12 @@ import software.xdev.chartjs.model.dataset.LineDataset;
 import software.xdev.chartjs.model.dataset.ScatterDataset;
 import software.xdev.chartjs.model.options.LineOptions;
 
-import app.nianbao.agency.AgencyService.AgencySummary;
 import app.nianbao.agency.AgencyService;
+import app.nianbao.agency.AgencyService.AgencySummary;
 import app.nianbao.agency.GroupService;
+import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Compared;
 import app.nianbao.analytics.AnalyticsService.Comparison;
-import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.FunnelSample;
 import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Scope;
@@ -74,7 +83,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private FunnelSample.Drawn drawn;
     private final ChartCard funnel = new ChartCard(getTranslation("compare.funnel"), getTranslation("compare.funnel.definition"), "funnel");
     private final Grid<Compared> ranking = new Grid<>();
-    private final com.vaadin.flow.component.textfield.TextField narrow = new com.vaadin.flow.component.textfield.TextField(
+    private final TextField narrow = new TextField(
             getTranslation("compare.narrow"));
     private final Select<String> band = new Select<>();
     private final Div empty = new Div();
@@ -84,7 +93,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final ChartCard sideBySide = new ChartCard(getTranslation("compare.side-by-side"),
             getTranslation("compare.side-by-side.definition"), "side-by-side");
     private boolean reading;
-    private final com.vaadin.flow.component.combobox.ComboBox<Compared> find = new com.vaadin.flow.component.combobox.ComboBox<>();
+    private final ComboBox<Compared> find = new ComboBox<>();
     private Comparison shown;
 
     private final Dossiers dossiers;
@@ -94,7 +103,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     CompareView(AnalyticsService analytics, AgencyService agencies, GroupService groups, Dossiers dossiers) {
         this.dossiers = dossiers;
         this.analytics = analytics;
-        this.filters = new FilterBar(agencies.list(), groups, CompareView.class);
+        this.filters = new FilterBar(agencies.list(), analytics.reportingYears(), groups, CompareView.class);
         addClassName("view");
         chosen.setLabel(getTranslation("compare.choose"));
         chosen.setItems(agencies.list());
@@ -149,7 +158,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     /** Narrows the ranking to agencies whose name holds the text and to a band of the funnel; the rates are those of every agency. */
     private HorizontalLayout rankingFilters() {
-        narrow.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        narrow.setValueChangeMode(ValueChangeMode.LAZY);
         narrow.setClearButtonVisible(true);
         band.setLabel(getTranslation("compare.funnel-column"));
         band.setItems("outside95", "outside998");
@@ -183,9 +192,9 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         reading = true;
         try {
             List<Long> ids = Arrays.stream(UrlParameters.text(params, "agencies", "").split(",")).map(CompareView::parseId)
-                    .filter(java.util.Objects::nonNull).limit(MAX_SIDE_BY_SIDE).toList();
+                    .filter(Objects::nonNull).limit(MAX_SIDE_BY_SIDE).toList();
             chosen.setValue(chosen.getListDataView().getItems().filter(a -> ids.contains(a.id()))
-                    .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
             metric.setValue(Metric.ofCode(UrlParameters.text(params, "metric", "")).filter(Metric::isRate).orElse(Metric.DISCLOSURE_RATE));
             year.setValue(UrlParameters.integer(params, "year", 2024));
             minN.setValue(UrlParameters.integer(params, "min_n", PeerPercentiles.DEFAULT_MIN_N));
@@ -215,7 +224,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         if (agencies.size() < 2) {
             return;
         }
-        List<Integer> years = java.util.stream.IntStream.rangeClosed(filters.from(), filters.to()).boxed().toList();
+        List<Integer> years = IntStream.rangeClosed(filters.from(), filters.to()).boxed().toList();
         LineData data = new LineData().setLabels(years.stream().map(String::valueOf).toList());
         List<List<Object>> rows = DataTable.yearRows(years);
         List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
@@ -251,13 +260,13 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             Notification.show(getTranslation("compare.too-many", MAX_SIDE_BY_SIDE), 3000, Notification.Position.MIDDLE);
             return;
         }
-        Map<String, List<String>> params = new java.util.LinkedHashMap<>(UI.getCurrent().getInternals().getActiveViewLocation()
+        Map<String, List<String>> params = new LinkedHashMap<>(UI.getCurrent().getInternals().getActiveViewLocation()
                 .getQueryParameters().getParameters());
         params.put("metric", List.of(metric.getValue().code()));
         params.put("year", List.of(String.valueOf(year.getValue())));
         params.put("min_n", List.of(String.valueOf(minN.getValue())));
         params.put("agencies", List.of(chosen.getValue().stream().map(a -> String.valueOf(a.id()))
-                .collect(java.util.stream.Collectors.joining(","))));
+                .collect(Collectors.joining(","))));
         UI.getCurrent().navigate(CompareView.class, new QueryParameters(params));
     }
 
@@ -308,7 +317,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     /** Tooltip lines naming each agency with its rate, cases and limits; each limit once in the legend. */
     private static ChartMeta funnelMeta(FunnelSample.Drawn drawn, Compared found) {
-        java.util.Map<Integer, List<String>> lines = new java.util.HashMap<>();
+        Map<Integer, List<String>> lines = new HashMap<>();
         lines.put(0, drawn.points().stream().map(CompareView::tooltip).toList());
         if (found != null) {
             lines.put(5, List.of(tooltip(found)));

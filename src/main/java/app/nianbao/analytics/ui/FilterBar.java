@@ -1,13 +1,17 @@
 package app.nianbao.analytics.ui;
 
+import java.time.Year;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -18,13 +22,19 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinSession;
 
 import app.nianbao.agency.AgencyService.AgencySummary;
-import app.nianbao.agency.GroupService.AgencyGroup;
 import app.nianbao.agency.GroupService;
+import app.nianbao.agency.GroupService.AgencyGroup;
+import app.nianbao.analytics.AnalyticsService.ReportingYears;
 import app.nianbao.analytics.Scope;
 import app.nianbao.catalog.AgencyLevel;
+import app.nianbao.catalog.Template;
 import app.nianbao.security.Role;
 import app.nianbao.shell.ui.Labels;
 import app.nianbao.shell.ui.UrlParameters;
@@ -36,9 +46,6 @@ import app.nianbao.shell.ui.UrlParameters;
  * URL, so links reproduce a view and back/forward work.
  */
 class FilterBar extends HorizontalLayout {
-
-    public static final int DEFAULT_FROM = 2019;
-    public static final int DEFAULT_TO = 2025;
 
     /** The kinds of scope, in the order the picker offers them. */
     public enum Kind {
@@ -58,11 +65,13 @@ class FilterBar extends HorizontalLayout {
     private final Button saveGroup = new Button();
     private final IntegerField from = new IntegerField();
     private final IntegerField to = new IntegerField();
+    private final ReportingYears years;
     private final Class<? extends Component> view;
     private boolean reading;
 
-    public FilterBar(List<AgencySummary> all, GroupService groups, Class<? extends Component> view) {
+    public FilterBar(List<AgencySummary> all, ReportingYears years, GroupService groups, Class<? extends Component> view) {
         this.groups = groups;
+        this.years = years;
         this.view = view;
         // on a narrow screen the fields go onto further lines instead of off the edge
         setWrap(true);
@@ -96,8 +105,8 @@ class FilterBar extends HorizontalLayout {
         saveGroup.addClickListener(e -> askGroupName());
         from.setLabel(getTranslation("filter.from"));
         to.setLabel(getTranslation("filter.to"));
-        from.setMin(2000);
-        to.setMax(2100);
+        from.setMin(Template.FIRST_YEAR);
+        to.setMax(Year.now().getValue());
         kind.addValueChangeListener(e -> {
             showChoiceFor(e.getValue());
             if (e.getValue() == Kind.ALL) {
@@ -136,8 +145,8 @@ class FilterBar extends HorizontalLayout {
                 scope = new Scope.All();
             }
             show(scope);
-            from.setValue(UrlParameters.integer(params, "from", DEFAULT_FROM));
-            to.setValue(UrlParameters.integer(params, "to", DEFAULT_TO));
+            from.setValue(UrlParameters.integer(params, "from", years.first()));
+            to.setValue(UrlParameters.integer(params, "to", years.last()));
         } finally {
             reading = false;
         }
@@ -145,11 +154,11 @@ class FilterBar extends HorizontalLayout {
 
     @SuppressWarnings("unchecked")
     private Map<String, List<String>> remembered(Map<String, List<String>> given) {
-        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        VaadinSession session = VaadinSession.getCurrent();
         if (session == null) {
             return given;
         }
-        Map<String, List<String>> shared = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> shared = new LinkedHashMap<>();
         SHARED.stream().filter(given::containsKey).forEach(key -> shared.put(key, given.get(key)));
         if (!shared.isEmpty()) {
             session.setAttribute(REMEMBERED, shared);
@@ -159,12 +168,12 @@ class FilterBar extends HorizontalLayout {
         if (!(saved instanceof Map<?, ?> last)) {
             return given;
         }
-        Map<String, List<String>> merged = new java.util.LinkedHashMap<>(given);
+        Map<String, List<String>> merged = new LinkedHashMap<>(given);
         merged.putAll((Map<String, List<String>>) last);
-        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        UI ui = UI.getCurrent();
         if (ui != null) {
-            String path = com.vaadin.flow.router.RouteConfiguration.forSessionScope().getUrl(view);
-            ui.getPage().getHistory().replaceState(null, new com.vaadin.flow.router.Location(path, new QueryParameters(merged)));
+            String path = RouteConfiguration.forSessionScope().getUrl(view);
+            ui.getPage().getHistory().replaceState(null, new Location(path, new QueryParameters(merged)));
         }
         return merged;
     }
@@ -212,7 +221,7 @@ class FilterBar extends HorizontalLayout {
         String label = switch (chosen) {
             case ALL -> null;
             case AGENCIES -> agencies.getValue().isEmpty() ? null : agencies.getValue().stream().map(AgencySummary::name).sorted().limit(2)
-                    .collect(java.util.stream.Collectors.joining("、"))
+                    .collect(Collectors.joining("、"))
                     + (agencies.getValue().size() > 2 ? getTranslation("filter.and-more", agencies.getValue().size()) : "");
             case LEVEL -> level.getValue() == null ? null : Labels.level(level.getValue());
             case PARENT -> parent.getValue() == null ? null : parent.getValue().name();
@@ -238,11 +247,11 @@ class FilterBar extends HorizontalLayout {
     }
 
     public int from() {
-        return from.getValue() == null ? DEFAULT_FROM : from.getValue();
+        return from.getValue() == null ? years.first() : from.getValue();
     }
 
     public int to() {
-        return to.getValue() == null ? DEFAULT_TO : to.getValue();
+        return to.getValue() == null ? years.last() : to.getValue();
     }
 
     private void showChoiceFor(Kind chosen) {
@@ -256,7 +265,7 @@ class FilterBar extends HorizontalLayout {
     }
 
     private static boolean mayWrite() {
-        var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        var request = VaadinRequest.getCurrent();
         return request != null && request.isUserInRole(Role.ANALYST.name());
     }
 
@@ -302,8 +311,8 @@ class FilterBar extends HorizontalLayout {
                 .sorted(Comparator.comparing(Region::code)).toList();
     }
 
-    private static Set<AgencySummary> items(List<AgencySummary> all, java.util.function.Predicate<AgencySummary> chosen) {
-        return all.stream().filter(chosen).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    private static Set<AgencySummary> items(List<AgencySummary> all, Predicate<AgencySummary> chosen) {
+        return all.stream().filter(chosen).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
 }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
 
 import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.NoteService;
@@ -44,7 +45,7 @@ class NoteDialog extends Dialog {
         text.setPlaceholder(getTranslation("notes.dialog.placeholder"));
         text.setWidthFull();
         // the text reaches the server as it is typed, so a click on save never finds it empty
-        text.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        text.setValueChangeMode(ValueChangeMode.EAGER);
         text.setHelperText(getTranslation("notes.dialog.helper", NoteService.MAX_LENGTH));
         Button save = new Button(getTranslation("notes.dialog.save"), e -> {
             try {

@@ -3,13 +3,17 @@ package app.nianbao.analytics.ui;
 import java.util.List;
 import java.util.Map;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -40,7 +44,7 @@ class NotesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final String user;
     private final boolean admin;
     private final TextField search = new TextField();
-    private final com.vaadin.flow.component.html.Paragraph count = new com.vaadin.flow.component.html.Paragraph();
+    private final Paragraph count = new Paragraph();
     private final Grid<Note> grid = new Grid<>();
 
     NotesView(NoteService notes, AuthenticationContext authentication) {
@@ -70,7 +74,7 @@ class NotesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         grid.addColumn(n -> n.metric() == null ? getTranslation("notes.dialog.every-metric")
                 : Metric.ofCode(n.metric()).map(MetricNames::of).orElse(n.metric())).setHeader(getTranslation("notes.metric")).setFlexGrow(2);
         grid.addColumn(Note::body).setHeader(getTranslation("notes.text")).setFlexGrow(4).setTooltipGenerator(Note::body);
-        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(Note::createdBy).setHeader(getTranslation("notes.author")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(n -> n.createdAt().toString().replace('T', ' ')).setHeader(getTranslation("notes.created")).setAutoWidth(true)
                 .setFlexGrow(0);
@@ -79,7 +83,7 @@ class NotesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         grid.setHeight("60vh");
     }
 
-    private com.vaadin.flow.component.Component actions(Note n) {
+    private Component actions(Note n) {
         Anchor open = new Anchor(chartLink(n), getTranslation("notes.open"));
         if (user == null || !(admin || user.equals(n.createdBy()))) {
             return open;
@@ -90,7 +94,7 @@ class NotesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             show(search.getValue());
         });
         delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-        return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(open, delete);
+        return new HorizontalLayout(open, delete);
     }
 
     /** The view that draws the note's metric, on its subject and the years around it. */

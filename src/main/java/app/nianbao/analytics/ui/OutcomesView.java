@@ -1,7 +1,11 @@
 package app.nianbao.analytics.ui;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
@@ -28,10 +32,10 @@ import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.Mix;
 import app.nianbao.analytics.Scope;
 import app.nianbao.export.DataTable;
+import app.nianbao.export.Palette;
 import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.ChartMeta;
-import app.nianbao.export.Palette;
 
 /** 办理结果: how applications were answered, as shares of everything processed, and the disclosure rate. */
 @Route("outcomes")
@@ -91,7 +95,7 @@ class OutcomesView extends AnalysisView {
 
     private void openDetail(Metric group) {
         QueryParameters current = UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters();
-        java.util.Map<String, List<String>> params = new java.util.HashMap<>(current.getParameters());
+        Map<String, List<String>> params = new HashMap<>(current.getParameters());
         params.put("detail", List.of(group.code()));
         UI.getCurrent().navigate(OutcomesView.class, new QueryParameters(params));
     }
@@ -152,12 +156,12 @@ class OutcomesView extends AnalysisView {
                 new DataTable(getTranslation("outcomes.title"), columns, rows), ChartMeta.unit("%"));
         List<String> lines = new ArrayList<>();
         String incomplete = parts.years().stream().filter(y -> y.excludedReports() > 0).map(y -> String.valueOf(y.year()))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         if (!incomplete.isEmpty()) {
             lines.add(getTranslation("outcomes.blank-note", incomplete));
         }
         String differs = parts.years().stream().filter(Mix.Year::reportedDiffers).map(y -> String.valueOf(y.year()))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         if (!differs.isEmpty()) {
             lines.add(getTranslation("outcomes.total-differs", differs));
         }
@@ -181,7 +185,7 @@ class OutcomesView extends AnalysisView {
             int year = processed.points().get(y).year();
             d[y] = percent(disclosure.valueIn(year));
             g[y] = percent(grantedOnly.valueIn(year));
-            rows.add(java.util.Arrays.asList(year, d[y], g[y]));
+            rows.add(Arrays.asList(year, d[y], g[y]));
         }
         LineDataset substantive = new LineDataset().setLabel(getTranslation("outcomes.rate.substantive")).setBorderColor(COLORS[0])
                 .setBackgroundColor(COLORS[0]);

@@ -1,6 +1,10 @@
 package app.nianbao.analytics.ui;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -10,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import software.xdev.chartjs.model.charts.LineChart;
@@ -28,9 +33,10 @@ import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Point;
 import app.nianbao.analytics.Kpi;
 import app.nianbao.analytics.Metric;
+import app.nianbao.analytics.PublicationRegister;
 import app.nianbao.analytics.Scope;
-import app.nianbao.shell.ui.Chart;
 import app.nianbao.export.Palette;
+import app.nianbao.shell.ui.Chart;
 import app.nianbao.shell.ui.Language;
 
 /** 总览: the headline figures of the scope's latest year, each with its change and a sparkline. */
@@ -42,16 +48,16 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
             Metric.LAWSUITS, Metric.CORRECTION_RATE);
 
     private final AnalyticsService analytics;
-    private final app.nianbao.analytics.PublicationRegister register;
+    private final PublicationRegister register;
     private final FilterBar filters;
     private final Div cards = new Div();
     private final Div empty = new Div();
     private final Div coverage = new Div();
 
-    OverviewView(AnalyticsService analytics, app.nianbao.analytics.PublicationRegister register, AgencyService agencies, GroupService groups) {
+    OverviewView(AnalyticsService analytics, PublicationRegister register, AgencyService agencies, GroupService groups) {
         this.analytics = analytics;
         this.register = register;
-        this.filters = new FilterBar(agencies.list(), groups, OverviewView.class);
+        this.filters = new FilterBar(agencies.list(), analytics.reportingYears(), groups, OverviewView.class);
         addClassName("view");
         cards.addClassName("kpi-cards");
         empty.addClassName("empty-state");
@@ -78,8 +84,8 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
 
     /** Who joined or left the totals in the cards' years, named, instead of a general warning. */
     private void showCoverage(Scope scope, List<Kpi> kpis) {
-        kpis.stream().map(Kpi::year).filter(java.util.Objects::nonNull).distinct().sorted()
-                .map(year -> analytics.coverage(scope, year, year).get(year)).filter(java.util.Objects::nonNull)
+        kpis.stream().map(Kpi::year).filter(Objects::nonNull).distinct().sorted()
+                .map(year -> analytics.coverage(scope, year, year).get(year)).filter(Objects::nonNull)
                 .forEach(c -> coverage.add(new Paragraph(AnalysisView.coverageNote(c))));
         coverage.setVisible(coverage.getComponentCount() > 0);
     }
@@ -114,11 +120,11 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
      * 按时发布率 of the latest year that can be judged, with the years before as a sparkline; no
      * change is given, as the agencies judged differ from year to year. It opens 发布情况.
      */
-    private java.util.Optional<Div> publicationCard(Scope scope) {
-        List<app.nianbao.analytics.PublicationRegister.YearSummary> years = register.summary(scope, filters.from(), filters.to(),
-                java.time.LocalDate.now()).stream().filter(y -> y.onTimeRate() != null).toList();
+    private Optional<Div> publicationCard(Scope scope) {
+        List<PublicationRegister.YearSummary> years = register.summary(scope, filters.from(), filters.to(),
+                LocalDate.now()).stream().filter(y -> y.onTimeRate() != null).toList();
         if (years.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         var latest = years.get(years.size() - 1);
         Span name = new Span(getTranslation("publication.rate.card"));
@@ -140,11 +146,11 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         card.addClassName("kpi-card");
         card.getElement().setAttribute("data-metric", "on_time_rate");
         card.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PublicationView.class,
-                com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("scope", filters.scope(),
+                QueryParameters.simple(Map.of("scope", filters.scope(),
                         "from", String.valueOf(filters.from()), "to", String.valueOf(filters.to()))))));
         card.getElement().setAttribute("tabindex", "0");
         card.getElement().setAttribute("role", "link");
-        return java.util.Optional.of(card);
+        return Optional.of(card);
     }
 
     /** Reports left out of the latest year for blank cells, said on the card so the total is not taken as complete. */

@@ -1,6 +1,8 @@
 package app.nianbao.analytics.ui;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.vaadin.flow.component.Component;
@@ -9,6 +11,8 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import software.xdev.chartjs.model.charts.BarChart;
@@ -25,10 +29,12 @@ import app.nianbao.analytics.PublicationRegister.Status;
 import app.nianbao.analytics.PublicationRegister.YearSummary;
 import app.nianbao.analytics.Scope;
 import app.nianbao.export.DataTable;
+import app.nianbao.export.Palette;
 import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.ChartMeta;
-import app.nianbao.export.Palette;
+import app.nianbao.shell.ui.DownloadLinks;
+import app.nianbao.shell.ui.Labels;
 
 /**
  * 发布情况: who published each year's report on time, late or not at all, against the deadline
@@ -55,10 +61,10 @@ class PublicationView extends AnalysisView {
     PublicationView(AnalyticsService analytics, PublicationRegister register, AgencyService agencies, GroupService groups, ChartNotes notes) {
         super("nav.publication", analytics, agencies, groups, notes, PublicationView.class);
         this.register = register;
-        com.vaadin.flow.component.orderedlayout.HorizontalLayout heading = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(
+        HorizontalLayout heading = new HorizontalLayout(
                 listTitle);
-        heading.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
-        app.nianbao.shell.ui.DownloadLinks.of("publication-problems", this::problemsTable).forEach(heading::add);
+        heading.setAlignItems(FlexComponent.Alignment.BASELINE);
+        DownloadLinks.of("publication-problems", this::problemsTable).forEach(heading::add);
         addContent(rate, statuses, heading, list());
     }
 
@@ -87,7 +93,7 @@ class PublicationView extends AnalysisView {
 
     /** What the collector saw at the source after publication, in one cell: empty where nothing was seen. */
     private static String marks(Entry e) {
-        return String.join("；", app.nianbao.shell.ui.Labels.sourceMarks(e.changedOn(), e.withdrawnOn()));
+        return String.join("；", Labels.sourceMarks(e.changedOn(), e.withdrawnOn()));
     }
 
     private static String blankAsNull(String text) {
@@ -100,7 +106,7 @@ class PublicationView extends AnalysisView {
     }
 
     private static Component status(Entry e) {
-        Span badge = new Span(app.nianbao.shell.ui.Labels.text("publication.status." + e.status().code()));
+        Span badge = new Span(Labels.text("publication.status." + e.status().code()));
         badge.getElement().getThemeList().add(e.status() == Status.ON_TIME ? "badge success" : e.status() == Status.NOT_DUE
                 ? "badge contrast" : e.status() == Status.NO_DATE ? "badge" : "badge error");
         return badge;
@@ -126,7 +132,7 @@ class PublicationView extends AnalysisView {
 
     /** The list as its downloads give it: what the grid shows, dates as dates, days late as numbers. */
     DataTable problemsTable() {
-        List<List<Object>> rows = problems.stream().map(e -> java.util.Arrays.<Object>asList(e.agency(),
+        List<List<Object>> rows = problems.stream().map(e -> Arrays.<Object>asList(e.agency(),
                 getTranslation("publication.kind." + e.kind().code()), e.deadline().toString(),
                 e.publishedOn() == null ? null : e.publishedOn().toString(),
                 e.dateSource() == null ? null : getTranslation("publication.source." + e.dateSource()), label(e.status()), e.daysLate(),
@@ -146,7 +152,7 @@ class PublicationView extends AnalysisView {
         List<List<Object>> rows = DataTable.yearRows(years.stream().map(YearSummary::year).toList());
         for (int r = 0; r < rows.size(); r++) {
             YearSummary y = years.get(r);
-            rows.get(r).addAll(java.util.Arrays.asList(y.expected(), y.onTime(), y.late(), y.missing(), y.noDate(), y.notDue(), values[r]));
+            rows.get(r).addAll(Arrays.asList(y.expected(), y.onTime(), y.late(), y.missing(), y.noDate(), y.notDue(), values[r]));
         }
         rate.show(new BarChart(new BarData().setLabels(labels).addDataset(set), new BarOptions().setScales(Axes.percent())), false,
                 new DataTable(getTranslation("publication.rate"), List.of(getTranslation("common.year"), getTranslation("publication.expected"),
@@ -157,7 +163,7 @@ class PublicationView extends AnalysisView {
                 .map(y -> getTranslation("publication.rate.year", String.valueOf(y.year()), y.noDate())).toList();
         List<String> notDue = years.stream().filter(y -> y.notDue() > 0)
                 .map(y -> getTranslation("publication.rate.year", String.valueOf(y.year()), y.notDue())).toList();
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         if (!undated.isEmpty()) {
             notes.add(getTranslation("publication.rate.undated", String.join(getTranslation("coverage.separator"), undated)));
         }
@@ -178,7 +184,7 @@ class PublicationView extends AnalysisView {
             bars.addDataset(set);
             DataTable.addColumn(rows, counts);
         }
-        List<String> columns = new java.util.ArrayList<>(List.of(getTranslation("common.year")));
+        List<String> columns = new ArrayList<>(List.of(getTranslation("common.year")));
         SHOWN.forEach(s -> columns.add(label(s)));
         statuses.show(new BarChart(bars, new BarOptions().setScales(Axes.fromZero())), true,
                 new DataTable(getTranslation("publication.statuses"), columns, rows));

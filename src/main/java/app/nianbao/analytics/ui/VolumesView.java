@@ -1,7 +1,9 @@
 package app.nianbao.analytics.ui;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -27,9 +29,9 @@ import app.nianbao.analytics.Mix;
 import app.nianbao.analytics.Scope;
 import app.nianbao.analytics.TrendWords;
 import app.nianbao.export.DataTable;
+import app.nianbao.export.Palette;
 import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
-import app.nianbao.export.Palette;
 import app.nianbao.shell.ui.Language;
 
 /**
@@ -84,7 +86,7 @@ class VolumesView extends AnalysisView {
                 getTranslation("common.reports"), getTranslation("common.template"), getTranslation("common.blank-cells"),
                 getTranslation("common.excluded"), getTranslation("volumes.change")));
         List<List<Object>> rows = new ArrayList<>();
-        series.points().forEach(p -> rows.add(new ArrayList<>(java.util.Arrays.asList(p.year(), DataTable.number(p.value()), p.reports(),
+        series.points().forEach(p -> rows.add(new ArrayList<>(Arrays.asList(p.year(), DataTable.number(p.value()), p.reports(),
                 String.join("/", p.templates()), p.blankCells(), p.excludedReports(),
                 p.change().ratio() == null ? null : Math.round(p.change().ratio() * 1000) / 10.0))));
         List<Long> chosen = filters.chosenAgencies();
@@ -190,7 +192,7 @@ class VolumesView extends AnalysisView {
             }
             for (int year : years) {
                 Double value = s.valueIn(year);
-                double[] others = years.stream().filter(y -> y != year).map(s::valueIn).filter(java.util.Objects::nonNull)
+                double[] others = years.stream().filter(y -> y != year).map(s::valueIn).filter(Objects::nonNull)
                         .mapToDouble(Double::doubleValue).sorted().toArray();
                 if (value == null || others.length == 0 || value <= 10 * Math.max(1, others[others.length / 2])) {
                     continue;

@@ -1,15 +1,21 @@
 package app.nianbao.check.ui;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -19,6 +25,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import jakarta.annotation.security.RolesAllowed;
 import software.xdev.chartjs.model.charts.BarChart;
 import software.xdev.chartjs.model.data.BarData;
@@ -30,10 +37,13 @@ import app.nianbao.check.FindingQueries.FindingRow;
 import app.nianbao.check.FindingQueries.FindingSort;
 import app.nianbao.check.FindingQueries.RuleCount;
 import app.nianbao.export.DataTable;
+import app.nianbao.export.Palette;
 import app.nianbao.figures.ReviewStatus;
+import app.nianbao.figures.Rule;
+import app.nianbao.security.Role;
+import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.Labels;
-import app.nianbao.export.Palette;
 import app.nianbao.shell.ui.SortLink;
 import app.nianbao.shell.ui.UrlParameters;
 
@@ -44,7 +54,7 @@ import app.nianbao.shell.ui.UrlParameters;
 @Route("quality")
 @RolesAllowed("VIEWER")
 class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
-    private static final List<String> RULES = java.util.Arrays.stream(app.nianbao.figures.Rule.values()).map(app.nianbao.figures.Rule::id)
+    private static final List<String> RULES = Arrays.stream(Rule.values()).map(Rule::id)
             .toList();
 
     private final FindingQueries queries;
@@ -57,7 +67,7 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
     private final Grid<RuleCount> counts = new Grid<>();
     private final Grid<FindingRow> findings = new Grid<>();
     private final H3 findingsHeading = new H3();
-    private final com.vaadin.flow.component.html.Paragraph dismissedNote = new com.vaadin.flow.component.html.Paragraph();
+    private final Paragraph dismissedNote = new Paragraph();
     private final FlexLayout bulkReview = SortLink.filterRow();
     private final TextField bulkComment = new TextField(getTranslation("report.comment"));
     private Filter shownFilter;
@@ -84,13 +94,13 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
             agency.setValue(UrlParameters.text(params, "agency", ""));
             int y = UrlParameters.integer(params, "year", 0);
             year.setValue(y == 0 ? null : y);
-            review.setValue(java.util.Arrays.stream(ReviewStatus.values()).filter(v -> v.code().equals(UrlParameters.text(params, "review", "")))
+            review.setValue(Arrays.stream(ReviewStatus.values()).filter(v -> v.code().equals(UrlParameters.text(params, "review", "")))
                     .findFirst().orElse(null));
             SortLink.apply(findings, params);
         });
     }
 
-    private com.vaadin.flow.component.Component filters() {
+    private Component filters() {
         rule.setLabel(getTranslation("common.rule"));
         rule.setItems(RULES);
         rule.setEmptySelectionAllowed(true);
@@ -153,16 +163,16 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
      * keep (all R8 of a scope), so a known pattern is reviewed once instead of row by row.
      */
     private void buildBulkReview() {
-        var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
-        if (request == null || !request.isUserInRole(app.nianbao.security.Role.ANALYST.name())) {
+        var request = VaadinRequest.getCurrent();
+        if (request == null || !request.isUserInRole(Role.ANALYST.name())) {
             bulkReview.setVisible(false);
             return;
         }
-        com.vaadin.flow.component.button.Button confirm = new com.vaadin.flow.component.button.Button(getTranslation("report.confirm-all"),
+        Button confirm = new Button(getTranslation("report.confirm-all"),
                 e -> reviewAll(ReviewStatus.CONFIRMED));
-        com.vaadin.flow.component.button.Button dismiss = new com.vaadin.flow.component.button.Button(getTranslation("report.dismiss-all"),
+        Button dismiss = new Button(getTranslation("report.dismiss-all"),
                 e -> reviewAll(ReviewStatus.DISMISSED));
-        dismiss.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        dismiss.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         bulkReview.add(bulkComment, confirm, dismiss);
     }
 
@@ -174,8 +184,8 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
             return;
         }
         int reviewed = queries.reviewAll(shownFilter, status, bulkComment.getValue());
-        com.vaadin.flow.component.notification.Notification.show(getTranslation("report.reviewed-all", reviewed, shownFilter.rule(),
-                Labels.review(status)), 3000, com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+        Notification.show(getTranslation("report.reviewed-all", reviewed, shownFilter.rule(),
+                Labels.review(status)), 3000, Notification.Position.BOTTOM_START);
         bulkComment.clear();
         bulkComment.setInvalid(false);
         refresh();
@@ -221,7 +231,7 @@ class QualityView extends Main implements HasDynamicTitle, BeforeEnterObserver {
             labels.add("%s (%,d)".formatted(buckets[i], counted[i]));
         }
         scores.show(new BarChart(new BarData().setLabels(labels).addDataset(bars),
-                        new software.xdev.chartjs.model.options.BarOptions().setScales(app.nianbao.shell.ui.Axes.logarithmic(getTranslation("chart.log-scale")))), false,
+                        new software.xdev.chartjs.model.options.BarOptions().setScales(Axes.logarithmic(getTranslation("chart.log-scale")))), false,
                 new DataTable(getTranslation("quality.scores"), List.of(getTranslation("common.score"), getTranslation("common.reports")), rows));
     }
 

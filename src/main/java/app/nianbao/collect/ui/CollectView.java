@@ -1,12 +1,11 @@
 package app.nianbao.collect.ui;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -16,6 +15,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
@@ -29,9 +29,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 import app.nianbao.collect.CollectService;
-import app.nianbao.collect.CollectService.Outcome;
 import app.nianbao.collect.CollectService.Result;
 import app.nianbao.collect.CollectService.SourcePage;
 import app.nianbao.collect.Sources;
@@ -85,7 +85,7 @@ class CollectView extends Main implements HasDynamicTitle {
         upload.setMaxFileSize(1 << 20);
         Uploads.translate(upload);
         upload.setDropLabel(new Span(getTranslation("collect.sources.drop")));
-        return new com.vaadin.flow.component.html.Div(sources, upload);
+        return new Div(sources, upload);
     }
 
     private HorizontalLayout buttons() {
@@ -141,7 +141,7 @@ class CollectView extends Main implements HasDynamicTitle {
                 Labels.text("collect.open-report", String.valueOf(p.year())));
     }
 
-    private static String when(java.time.LocalDateTime t) {
+    private static String when(LocalDateTime t) {
         return t == null ? "" : WHEN.format(t);
     }
 

@@ -1,7 +1,9 @@
 package app.nianbao.imports.ui;
 
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -22,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
+import app.nianbao.catalog.Template;
 import app.nianbao.figures.Finding;
 import app.nianbao.figures.Severity;
 import app.nianbao.imports.ImportOutcome;
@@ -30,10 +33,13 @@ import app.nianbao.imports.ImportQueue;
 import app.nianbao.imports.ImportService;
 import app.nianbao.imports.ImportService.Preview;
 import app.nianbao.imports.ImportSummary;
+import app.nianbao.parse.ParsedReport;
 import app.nianbao.parse.ReadOptions;
+import app.nianbao.report.Replaces;
 import app.nianbao.report.ui.FindingChanges;
 import app.nianbao.shell.ui.Labels;
 import app.nianbao.shell.ui.TemplateTables;
+import app.nianbao.shell.ui.Uploads;
 
 /**
  * 导入: files dropped here are read at once and shown as the template lays them out; the user
@@ -77,7 +83,7 @@ class ImportView extends Main implements HasDynamicTitle {
         }));
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.maxBytes()));
         upload.setDropAllowed(true);
-        app.nianbao.shell.ui.Uploads.translate(upload);
+        Uploads.translate(upload);
         upload.addFileRejectedListener(e -> summary.setText(getTranslation("upload.rejected", e.getFileName(), e.getErrorMessage())));
         return upload;
     }
@@ -198,8 +204,8 @@ class ImportView extends Main implements HasDynamicTitle {
             agency.setMaxWidth("24em");
             agency.setRequiredIndicatorVisible(true);
             year.setValue(report.year());
-            year.setMin(1990);
-            year.setMax(2100);
+            year.setMin(Template.FIRST_YEAR);
+            year.setMax(Year.now().getValue());
             agency.addValueChangeListener(e -> refreshConfirm());
             year.addValueChangeListener(e -> refreshConfirm());
             long errors = count(Severity.ERROR);
@@ -214,7 +220,7 @@ class ImportView extends Main implements HasDynamicTitle {
                     report.findings().stream().filter(Finding::listed)
                             .forEach(f -> findings.add(new Paragraph("[%s %s] %s".formatted(f.rule(), Labels.severity(f.severity().code()),
                                     Labels.finding(f)))));
-                    details.add(new TemplateTables(report.figures(), report.scan() == null ? java.util.Map.of() : report.scan().boxes(), cell -> { }), findings);
+                    details.add(new TemplateTables(report.figures(), report.scan() == null ? Map.of() : report.scan().boxes(), cell -> { }), findings);
                 }
             });
             add(new HorizontalLayout(agency, year));
@@ -225,7 +231,7 @@ class ImportView extends Main implements HasDynamicTitle {
         }
 
         /** Before it lands: which stored version this file would replace, and every number it would change (old → new). */
-        private Div replacing(app.nianbao.report.Replaces replaces) {
+        private Div replacing(Replaces replaces) {
             String when = replaces.importedAt() == null ? "—" : replaces.importedAt().toLocalDate().toString();
             Span line = new Span(replaces.changes().isEmpty() ? getTranslation("import.replaces.same", replaces.version(), when)
                     : getTranslation("import.replaces", replaces.version(), when, replaces.changes().size()));
@@ -277,7 +283,7 @@ class ImportView extends Main implements HasDynamicTitle {
             return !agency.getValue().strip().equals(preview.report().agency());
         }
 
-        app.nianbao.parse.ParsedReport corrected() {
+        ParsedReport corrected() {
             return preview.report().as(agency.getValue().strip(), year.getValue());
         }
 

@@ -5,6 +5,8 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.Uses;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -27,7 +29,7 @@ import app.nianbao.shell.ui.Language;
 @Layout
 @PermitAll
 // the analysis views fold their notes in a Details; declared here so the production bundle loads it with the shell
-@com.vaadin.flow.component.dependency.Uses(com.vaadin.flow.component.details.Details.class)
+@Uses(Details.class)
 class MainLayout extends AppLayout {
 
     private final transient AuthenticationContext authentication;

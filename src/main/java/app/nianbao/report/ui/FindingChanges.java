@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 
 import app.nianbao.figures.Finding;
+import app.nianbao.figures.ReviewStatus;
 import app.nianbao.report.Replaces;
 import app.nianbao.report.ReportService.StoredFinding;
 import app.nianbao.shell.ui.Labels;
@@ -33,8 +34,8 @@ public class FindingChanges extends Div {
 
     private Paragraph gone(StoredFinding f) {
         Paragraph line = line("versions.finding.goes", f.finding());
-        if (!app.nianbao.figures.ReviewStatus.OPEN.code().equals(f.reviewStatus())) {
-            line.add(getTranslation("versions.finding.review-lapses", Labels.review(app.nianbao.figures.ReviewStatus.ofCode(f.reviewStatus())), String.valueOf(f.reviewedBy())));
+        if (!ReviewStatus.OPEN.code().equals(f.reviewStatus())) {
+            line.add(getTranslation("versions.finding.review-lapses", Labels.review(ReviewStatus.ofCode(f.reviewStatus())), String.valueOf(f.reviewedBy())));
         }
         return line;
     }

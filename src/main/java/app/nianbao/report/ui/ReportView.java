@@ -1,20 +1,34 @@
 package app.nianbao.report.ui;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datepicker.DatePickerVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.page.Page;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
@@ -24,21 +38,24 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
+import app.nianbao.export.Dossiers;
 import app.nianbao.figures.Cell;
+import app.nianbao.figures.Finding;
 import app.nianbao.figures.ReviewStatus;
 import app.nianbao.figures.Severity;
-import app.nianbao.export.Dossiers;
+import app.nianbao.report.Replaces;
 import app.nianbao.report.ReportService;
 import app.nianbao.report.ReportService.ReportDetail;
 import app.nianbao.report.ReportService.StoredFinding;
 import app.nianbao.security.Role;
 import app.nianbao.shell.ui.DownloadLinks;
 import app.nianbao.shell.ui.Labels;
-import app.nianbao.shell.ui.TemplateTables;
 import app.nianbao.shell.ui.Language;
+import app.nianbao.shell.ui.TemplateTables;
 
 /**
  * One report: its tables as the template prints them, its findings with review, the source
@@ -70,7 +87,7 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     static void open(long agencyId, int year) {
         UI.getCurrent().navigate(ReportView.class,
-                new RouteParameters(java.util.Map.of("agencyId", String.valueOf(agencyId), "year", String.valueOf(year))));
+                new RouteParameters(Map.of("agencyId", String.valueOf(agencyId), "year", String.valueOf(year))));
     }
 
     @Override
@@ -129,9 +146,9 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
      */
     private static void stackedOnNarrowScreens(SplitLayout split) {
         split.addAttachListener(attach -> {
-            com.vaadin.flow.component.page.Page page = attach.getUI().getPage();
+            Page page = attach.getUI().getPage();
             page.retrieveExtendedClientDetails(details -> orient(split, details.getWindowInnerWidth()));
-            com.vaadin.flow.shared.Registration resize = page.addBrowserWindowResizeListener(r -> orient(split, r.getWidth()));
+            Registration resize = page.addBrowserWindowResizeListener(r -> orient(split, r.getWidth()));
             split.addDetachListener(detach -> {
                 resize.remove();
                 detach.unregisterListener();
@@ -158,7 +175,7 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     /** What the collector saw at the source after publication, as warning badges. */
-    private static java.util.List<Span> marks(ReportService.ReportSummary s) {
+    private static List<Span> marks(ReportService.ReportSummary s) {
         return Labels.sourceMarks(s.marks().changedOn(), s.marks().withdrawnOn()).stream().map(ReportView::mark).toList();
     }
 
@@ -171,13 +188,13 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     /** An analyst who knows the date (from the agency, from the page) enters it; it outranks every date read. */
     private HorizontalLayout publishedEditor(ReportService.ReportSummary s) {
-        com.vaadin.flow.component.datepicker.DatePicker date = new com.vaadin.flow.component.datepicker.DatePicker();
+        DatePicker date = new DatePicker();
         date.setAriaLabel(getTranslation("report.set-published"));
         date.setPlaceholder(getTranslation("report.set-published"));
-        date.setMax(java.time.LocalDate.now());
-        date.setMin(java.time.LocalDate.of(s.year() + 1, 1, 1));
+        date.setMax(LocalDate.now());
+        date.setMin(LocalDate.of(s.year() + 1, 1, 1));
         date.setWidth("11em");
-        date.addThemeVariants(com.vaadin.flow.component.datepicker.DatePickerVariant.LUMO_SMALL);
+        date.addThemeVariants(DatePickerVariant.LUMO_SMALL);
         Button set = new Button(getTranslation("report.set-published.save"), e -> {
             if (date.getValue() == null || date.isInvalid()) {
                 Notification.show(getTranslation("report.set-published.invalid", String.valueOf(s.year() + 1)), 3000,
@@ -208,7 +225,7 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         return legend;
     }
 
-    private static Div withHeading(String heading, com.vaadin.flow.component.Component content) {
+    private static Div withHeading(String heading, Component content) {
         Div div = new Div(new H3(heading), content);
         div.addClassName("source-column");
         return div;
@@ -235,14 +252,14 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     /** A finding chosen in the list: its cells marked in the tables, and the first one's line (or box) shown in the source. */
-    private void pointAt(app.nianbao.figures.Finding finding, ReportDetail detail, TemplateTables tables, SourcePanel source, ScanPanel scan,
+    private void pointAt(Finding finding, ReportDetail detail, TemplateTables tables, SourcePanel source, ScanPanel scan,
                          TabSheet sheet) {
         tables.mark(finding).map(code -> detail.figures().cell(code.table(), code.row(), code.col())).ifPresentOrElse(
                 cell -> showSource(source, scan, sheet, cell),
                 () -> Notification.show(getTranslation("report.finding-no-cell"), 2500, Notification.Position.BOTTOM_START));
     }
 
-    private Div findings(ReportDetail detail, java.util.function.Consumer<app.nianbao.figures.Finding> onSelect) {
+    private Div findings(ReportDetail detail, Consumer<Finding> onSelect) {
         Grid<StoredFinding> grid = new Grid<>();
         grid.addItemClickListener(e -> onSelect.accept(e.getItem().finding()));
         grid.addColumn(f -> f.finding().rule()).setHeader(getTranslation("common.rule")).setAutoWidth(true).setFlexGrow(0);
@@ -252,7 +269,7 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         grid.addColumn(f -> Labels.finding(f.finding())).setHeader(getTranslation("common.message")).setFlexGrow(5)
                 .setTooltipGenerator(f -> Labels.finding(f.finding()));
         grid.addColumn(ReportView::reviewText).setHeader(getTranslation("common.review")).setFlexGrow(2).setTooltipGenerator(ReportView::reviewText);
-        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         if (reviewer != null) {
             // wide enough for the comment and both buttons in either language, never cut at the grid's edge
             grid.addComponentColumn(this::reviewActions).setKey("review").setHeader("").setWidth("22em").setFlexGrow(0);
@@ -291,17 +308,17 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             text += " · " + f.reviewedBy();
         }
         if (f.reviewedAt() != null) {
-            text += " · " + f.reviewedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ');
+            text += " · " + f.reviewedAt().truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ');
         }
         return f.reviewComment() == null ? text : text + ": " + f.reviewComment();
     }
 
     /** One verdict and comment for every finding of a rule in this report: all 135 blank cells at once. */
     private HorizontalLayout reviewByRule(ReportDetail detail) {
-        Map<String, Long> byRule = new java.util.TreeMap<>(detail.findings().stream()
+        Map<String, Long> byRule = new TreeMap<>(detail.findings().stream()
                 .filter(f -> f.finding().listed())
-                .collect(java.util.stream.Collectors.groupingBy(f -> f.finding().rule(), java.util.stream.Collectors.counting())));
-        com.vaadin.flow.component.select.Select<String> rule = new com.vaadin.flow.component.select.Select<>();
+                .collect(Collectors.groupingBy(f -> f.finding().rule(), Collectors.counting())));
+        Select<String> rule = new Select<>();
         rule.setLabel(getTranslation("report.review-rule"));
         rule.setItems(byRule.keySet());
         rule.setItemLabelGenerator(r -> r + " (" + byRule.get(r) + ")");
@@ -379,7 +396,7 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     /** Making an older version current again says why; the new version records it with the analyst's name and the time. */
     private void askRestore(ReportService.ReportVersion older) {
-        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog(
+        Dialog dialog = new Dialog(
                 getTranslation("report.restore-title", older.version()));
         TextField reason = new TextField(getTranslation("report.restore-reason"));
         reason.setWidthFull();
@@ -407,11 +424,11 @@ class ReportView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private void compare(ReportService.ReportVersion older, ReportDetail detail, TemplateTables tables, Div comparison) {
         comparison.removeAll();
         reports.storedVersion(older.reportId()).ifPresent(stored -> {
-            app.nianbao.report.Replaces diff = app.nianbao.report.Replaces.of(stored, detail.figures(), reports.findings(older.reportId()),
+            Replaces diff = Replaces.of(stored, detail.figures(), reports.findings(older.reportId()),
                     detail.findings().stream().map(ReportService.StoredFinding::finding).toList());
-            tables.markChanged(diff.changes().stream().map(app.nianbao.report.Replaces.CellChange::cell).toList());
+            tables.markChanged(diff.changes().stream().map(Replaces.CellChange::cell).toList());
             comparison.add(new H3(getTranslation("report.compared", older.version(), detail.summary().version(), diff.changes().size())));
-            diff.changes().forEach(c -> comparison.add(new com.vaadin.flow.component.html.Paragraph(getTranslation("import.change",
+            diff.changes().forEach(c -> comparison.add(new Paragraph(getTranslation("import.change",
                     Labels.cell(c.cell()), Labels.numberOrBlank(c.before()), Labels.numberOrBlank(c.after())))));
             comparison.add(new FindingChanges(diff));
         });

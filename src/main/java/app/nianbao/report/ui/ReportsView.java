@@ -2,6 +2,7 @@ package app.nianbao.report.ui;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
@@ -127,7 +128,7 @@ class ReportsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         grid.setVisible(!none);
         empty.setVisible(none);
         boolean filtered = !search.getValue().isBlank() || level.getValue() != null || year.getValue() != null;
-        empty.setText(filtered ? getTranslation("reports.no-match", String.join(" · ", java.util.stream.Stream.of(search.getValue(),
+        empty.setText(filtered ? getTranslation("reports.no-match", String.join(" · ", Stream.of(search.getValue(),
                         level.getValue() == null ? "" : Labels.level(level.getValue()), year.getValue() == null ? "" : String.valueOf(year.getValue()))
                 .filter(part -> !part.isBlank()).toList())) : getTranslation("reports.empty"));
         empty.addClassName("empty-state");

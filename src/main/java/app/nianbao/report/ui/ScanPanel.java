@@ -2,6 +2,7 @@ package app.nianbao.report.ui;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -124,6 +125,6 @@ class ScanPanel extends Div {
 
 
     private static String percent(double fraction) {
-        return String.format(java.util.Locale.ROOT, "%.3f%%", fraction * 100);
+        return String.format(Locale.ROOT, "%.3f%%", fraction * 100);
     }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
 
 import app.nianbao.parse.SourceText;
+import app.nianbao.shell.ui.Labels;
 
 /** The text the reader saw, line by line, with one line highlighted on demand. */
 class SourcePanel extends Div {
@@ -19,7 +20,7 @@ class SourcePanel extends Div {
         // it scrolls on its own, so the keyboard must be able to reach it to scroll it
         getElement().setAttribute("tabindex", "0");
         getElement().setAttribute("role", "region");
-        getElement().setAttribute("aria-label", app.nianbao.shell.ui.Labels.text("report.source"));
+        getElement().setAttribute("aria-label", Labels.text("report.source"));
         List<String> source = SourceText.lines(text == null ? "" : text);
         for (int i = 0; i < source.size(); i++) {
             Element line = new Element("div").setText("%4d  %s".formatted(i + 1, source.get(i)));

@@ -20,6 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 import app.nianbao.security.Role;
 import app.nianbao.security.UserAccount;
 import app.nianbao.security.UserService;
+import app.nianbao.shell.ui.Labels;
 
 /** 用户: accounts, their roles, password resets and disabling. Administrators only. */
 @Route("users")
@@ -115,7 +116,7 @@ class UsersView extends Main implements HasDynamicTitle {
             notify(done, NotificationVariant.LUMO_SUCCESS);
             refresh();
         } catch (IllegalArgumentException e) {
-            notify(app.nianbao.shell.ui.Labels.inLanguage(e.getMessage()), NotificationVariant.LUMO_ERROR);
+            notify(Labels.inLanguage(e.getMessage()), NotificationVariant.LUMO_ERROR);
         }
     }
 

@@ -9,10 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,12 +22,13 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 import app.nianbao.security.AccountChanges;
 import app.nianbao.security.LoginThrottle;
 import app.nianbao.security.PublicVisitor;
-import app.nianbao.security.SessionFollowsAccount;
 import app.nianbao.security.Role;
+import app.nianbao.security.SessionFollowsAccount;
 import app.nianbao.security.UserService;
 
 /**
@@ -35,7 +37,7 @@ import app.nianbao.security.UserService;
  */
 @Configuration
 @EnableWebSecurity
-@org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
+@EnableMethodSecurity
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class WebSecurity {
 
@@ -93,7 +95,7 @@ class WebSecurity {
     @Order(2)
     SecurityFilterChain views(HttpSecurity http, UserService users, AccountChanges changes) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
-        http.addFilterAfter(new SessionFollowsAccount(users, changes), org.springframework.security.web.context.SecurityContextHolderFilter.class);
+        http.addFilterAfter(new SessionFollowsAccount(users, changes), SecurityContextHolderFilter.class);
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(VIEWS_POLICY)));
         admitPublicVisitors(http);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();

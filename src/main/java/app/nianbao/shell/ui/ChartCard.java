@@ -1,13 +1,21 @@
 package app.nianbao.shell.ui;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.shared.Registration;
 
 import app.nianbao.export.DataTable;
 
@@ -36,7 +44,7 @@ public class ChartCard extends Div {
     /** The numbers as the view gave them, before the notes' column is added. */
     private DataTable given;
     private DataTable data;
-    private com.vaadin.flow.shared.Registration clicks;
+    private Registration clicks;
 
     public ChartCard(String title, String definition, String fileName) {
         this.fileName = fileName;
@@ -66,7 +74,7 @@ public class ChartCard extends Div {
         add(header, chart, description, annotations, notes, table);
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong NEXT_ID = new AtomicLong();
 
     /** For a card whose subject changes with the view's state. */
     public void setTitle(String title, String definition) {
@@ -84,8 +92,8 @@ public class ChartCard extends Div {
 
     /** The PNG's heading: the title, what it covers, and where the numbers come from. */
     private List<String> pngHeading() {
-        String covers = String.join(" · ", java.util.stream.Stream.of(scope, years).filter(part -> part != null && !part.isBlank()).toList());
-        return List.of(heading.getText(), covers, getTranslation("export.source-text", java.time.LocalDate.now().toString()));
+        String covers = String.join(" · ", Stream.of(scope, years).filter(part -> part != null && !part.isBlank()).toList());
+        return List.of(heading.getText(), covers, getTranslation("export.source-text", LocalDate.now().toString()));
     }
 
     /**
@@ -93,7 +101,7 @@ public class ChartCard extends Div {
      * and how to walk the points with the keyboard.
      */
     private void describe() {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (definition != null && !definition.isBlank()) {
             parts.add(definition);
         }
@@ -107,7 +115,7 @@ public class ChartCard extends Div {
 
     /** 申请量_平潭综合实验区_2019-2025: the chart's title, scope and years, without what a file system refuses. */
     public String exportName() {
-        String name = String.join("_", java.util.stream.Stream.of(heading.getText(), scope, years)
+        String name = String.join("_", Stream.of(heading.getText(), scope, years)
                 .filter(part -> part != null && !part.isBlank()).toList());
         name = name.replaceAll("[\\\\/:*?\"<>|\\s]+", "-");
         return name.isBlank() ? fileName : name.length() > 120 ? name.substring(0, 120) : name;
@@ -119,7 +127,7 @@ public class ChartCard extends Div {
                 List.of(getTranslation("export.scope"), scope == null ? "" : scope),
                 List.of(getTranslation("export.years"), years == null ? "" : years),
                 List.of(getTranslation("export.definition"), definition == null ? "" : definition),
-                List.of(getTranslation("export.source"), getTranslation("export.source-text", java.time.LocalDate.now().toString()))));
+                List.of(getTranslation("export.source"), getTranslation("export.source-text", LocalDate.now().toString()))));
     }
 
     /** Shows a chart configuration and the table of its numbers. */
@@ -140,7 +148,7 @@ public class ChartCard extends Div {
             return;
         }
         data = annotationList.isEmpty() ? given : given.withColumn(getTranslation("notes.column"), row -> {
-            String said = String.join(" ", java.util.stream.IntStream.range(0, annotationList.size())
+            String said = String.join(" ", IntStream.range(0, annotationList.size())
                     .filter(i -> !row.isEmpty() && row.get(0) instanceof Integer year && year == annotationList.get(i).year())
                     .mapToObj(i -> "(%d) %s".formatted(i + 1, annotationList.get(i).text())).toList());
             return said.isEmpty() ? null : said;
@@ -167,7 +175,7 @@ public class ChartCard extends Div {
     public void annotate(List<Integer> years, List<Annotation> notesOnYears) {
         annotatedYears = List.copyOf(years);
         annotationList = List.copyOf(notesOnYears);
-        List<Chart.Mark> marks = new java.util.ArrayList<>();
+        List<Chart.Mark> marks = new ArrayList<>();
         annotations.removeAll();
         for (int i = 0; i < annotationList.size(); i++) {
             Annotation a = annotationList.get(i);
@@ -175,7 +183,7 @@ public class ChartCard extends Div {
             if (index >= 0) {
                 marks.add(new Chart.Mark(index, i + 1, a.year() + ": " + a.text()));
             }
-            com.vaadin.flow.component.html.Paragraph line = new com.vaadin.flow.component.html.Paragraph("(%d) %d · %s".formatted(i + 1, a.year(),
+            Paragraph line = new Paragraph("(%d) %d · %s".formatted(i + 1, a.year(),
                     a.text()));
             line.addClassName("chart-annotation");
             annotations.add(line);
@@ -199,14 +207,14 @@ public class ChartCard extends Div {
     /** Lines said under the chart: who joined or left the totals, an outlier, what a year leaves out. */
     public void setNotes(List<String> lines) {
         notes.removeAll();
-        lines.forEach(line -> notes.add(new com.vaadin.flow.component.html.Paragraph(line)));
+        lines.forEach(line -> notes.add(new Paragraph(line)));
         notes.setVisible(!lines.isEmpty());
         noteLines = List.copyOf(lines);
         describe();
     }
 
     /** Replaces what a click on a point does: the event names the dataset and the label index. */
-    public void onPointClick(com.vaadin.flow.component.ComponentEventListener<Chart.PointClickEvent> action) {
+    public void onPointClick(ComponentEventListener<Chart.PointClickEvent> action) {
         if (clicks != null) {
             clicks.remove();
         }

@@ -1,6 +1,9 @@
 package app.nianbao.shell.ui;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.vaadin.flow.component.UI;
 
@@ -56,8 +59,8 @@ public final class Labels {
     }
 
     /** What the collector saw at the source after publication, in words with their dates: changed, withdrawn. */
-    public static java.util.List<String> sourceMarks(java.time.LocalDate changedOn, java.time.LocalDate withdrawnOn) {
-        java.util.List<String> marks = new java.util.ArrayList<>();
+    public static List<String> sourceMarks(LocalDate changedOn, LocalDate withdrawnOn) {
+        List<String> marks = new ArrayList<>();
         if (changedOn != null) {
             marks.add(text("report.mark.changed", changedOn.toString()));
         }

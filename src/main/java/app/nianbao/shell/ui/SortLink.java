@@ -2,11 +2,15 @@ package app.nianbao.shell.ui;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
@@ -33,7 +37,7 @@ public final class SortLink {
         }
 
         /** The first of a lazy grid's sort orders, as its column key and direction; null when unsorted. */
-        public static Sort of(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+        public static Sort of(List<QuerySortOrder> orders) {
             return orders.isEmpty() ? null : new Sort(orders.get(0).getSorted(), orders.get(0).getDirection() == SortDirection.DESCENDING);
         }
 
@@ -66,7 +70,7 @@ public final class SortLink {
             refresh.run();
         }
 
-        public void changed(com.vaadin.flow.component.Component field, String parameter, String value) {
+        public void changed(Component field, String parameter, String value) {
             if (!reading) {
                 replace(field.getUI().orElse(null), parameter, value);
                 refresh.run();
@@ -75,16 +79,16 @@ public final class SortLink {
     }
 
     /** A row of filter fields that wraps on a narrow screen. */
-    public static com.vaadin.flow.component.orderedlayout.FlexLayout filterRow(com.vaadin.flow.component.Component... fields) {
-        var row = new com.vaadin.flow.component.orderedlayout.FlexLayout(fields);
-        row.setFlexWrap(com.vaadin.flow.component.orderedlayout.FlexLayout.FlexWrap.WRAP);
+    public static FlexLayout filterRow(Component... fields) {
+        var row = new FlexLayout(fields);
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         row.addClassName("filters");
         return row;
     }
 
     /** Makes a column sortable in the store under the sort's name ("score"), which the link writes. */
     public static <T> Grid.Column<T> sortable(Grid.Column<T> column, Enum<?> sort) {
-        String key = sort.name().toLowerCase(java.util.Locale.ROOT);
+        String key = sort.name().toLowerCase(Locale.ROOT);
         return column.setKey(key).setSortProperty(key).setSortable(true);
     }
 

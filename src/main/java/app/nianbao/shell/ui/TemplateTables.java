@@ -1,7 +1,10 @@
 package app.nianbao.shell.ui;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -11,11 +14,13 @@ import com.vaadin.flow.dom.Element;
 
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
-import app.nianbao.figures.Identities;
-import app.nianbao.figures.ReportRules;
 import app.nianbao.figures.Cell;
 import app.nianbao.figures.Figures;
+import app.nianbao.figures.Finding;
+import app.nianbao.figures.Identities;
+import app.nianbao.figures.ReportRules;
 import app.nianbao.parse.ScanImage;
+import app.nianbao.parse.SourceText;
 
 /**
  * Tables 2–4 laid out like the official template, each cell marked by how it was read
@@ -24,8 +29,8 @@ import app.nianbao.parse.ScanImage;
  */
 public class TemplateTables extends Div {
 
-    private final Map<CellCode, Element> cells = new java.util.LinkedHashMap<>();
-    private final Map<CellCode, Element> marked = new java.util.LinkedHashMap<>();
+    private final Map<CellCode, Element> cells = new LinkedHashMap<>();
+    private final Map<CellCode, Element> marked = new LinkedHashMap<>();
 
     private final Codebook book = Codebook.get();
     private final Consumer<Cell> onCellClick;
@@ -133,14 +138,14 @@ public class TemplateTables extends Div {
             case BLANK -> Labels.text(cell.source() == null ? "tooltip.how.missing" : "tooltip.how.blank");
             case TEXT -> Labels.text("tooltip.how.text", cell.raw());
         };
-        int line = app.nianbao.parse.SourceText.lineNumber(cell.source());
+        int line = SourceText.lineNumber(cell.source());
         ScanImage.Box box = boxes.get(c);
         return "%s · %s%s%s".formatted(Labels.cell(c), how, line < 1 ? "" : " · " + Labels.text("tooltip.line", line),
                 box == null ? "" : " · " + Labels.scanReading(box));
     }
 
     /** Marks the cells that differ from the version compared with (none: clears the marks). */
-    public void markChanged(java.util.Collection<CellCode> changed) {
+    public void markChanged(Collection<CellCode> changed) {
         cells.forEach((code, td) -> {
             if (changed.contains(code)) {
                 td.getClassList().add("changed-cell");
@@ -154,11 +159,11 @@ public class TemplateTables extends Div {
      * Marks the cells a finding is about (a whole row or column when it names only one) and
      * scrolls the first into view; clears the marks of the finding before. Returns the first.
      */
-    public java.util.Optional<CellCode> mark(app.nianbao.figures.Finding finding) {
+    public Optional<CellCode> mark(Finding finding) {
         marked.values().forEach(td -> td.getClassList().remove("finding-cell"));
         marked.clear();
         if (finding == null || finding.table() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         cells.forEach((code, td) -> {
             if (code.table().equals(finding.table()) && (finding.row() == null || code.row().equals(finding.row()))
@@ -167,7 +172,7 @@ public class TemplateTables extends Div {
                 marked.put(code, td);
             }
         });
-        java.util.Optional<CellCode> first = marked.keySet().stream().findFirst();
+        Optional<CellCode> first = marked.keySet().stream().findFirst();
         first.ifPresent(code -> marked.get(code).executeJs("this.scrollIntoView({block: 'center', inline: 'center'})"));
         return first;
     }

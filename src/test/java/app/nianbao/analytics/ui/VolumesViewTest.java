@@ -216,7 +216,7 @@ class VolumesViewTest extends KaribuTestBase {
     @Test
     void two_chosen_agencies_are_drawn_one_line_each_and_summed_only_where_both_report() {
         long shanghai = agencies.list().stream().filter(a -> a.name().equals("上海市人民政府办公厅")).findFirst().orElseThrow().id();
-        UI.getCurrent().navigate("volumes", QueryParameters.fromString("scope=agency:" + pingtan() + "," + shanghai));
+        UI.getCurrent().navigate("volumes", QueryParameters.fromString("scope=agency:" + pingtan() + "," + shanghai + "&from=2019&to=2023"));
 
         // 平潭 23 and 上海 859 in 2019, as the samples print; only 平潭 reports 2021 and 2023, so no sum there
         assertThat(_find(Chart.class).get(0).getElement().getProperty("config")).contains("[882.0,null,null,null,null]")
