@@ -28,6 +28,7 @@ import org.springframework.stereotype.Service;
 
 import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.report.CurrentCells;
+import app.nianbao.report.Rollups;
 import app.nianbao.store.Conflicts;
 
 /** Agencies: finding the one a report names, creating it when new, listing them. */
@@ -201,12 +202,13 @@ public class AgencyService {
         if (parentId != null && (parentId == id || ancestors(parentId).contains(id))) {
             throw new IllegalArgumentException("上级机构不能是它自己或它的下级 / an agency cannot be its own ancestor");
         }
-        dsl.update(AGENCY)
+        // a new level moves the agency's reports from one level's roll-ups to the other's, in the same transaction
+        dsl.transaction(tx -> Rollups.change(dsl, List.of(id), () -> dsl.update(AGENCY)
                 .set(AGENCY.LEVEL, level == null ? null : level.name())
                 .set(AGENCY.REGION_CODE, blankToNull(regionCode))
                 .set(AGENCY.REGION_NAME, blankToNull(regionName))
                 .set(AGENCY.PARENT_ID, parentId)
-                .where(AGENCY.ID.eq(id)).execute();
+                .where(AGENCY.ID.eq(id)).execute()));
     }
 
     /** The deadline kind the register holds an agency to, or null to infer it from the name and level again. */
@@ -263,6 +265,8 @@ public class AgencyService {
                     .from(given).where(AGENCY.ID.eq(given.field("id", Long.class)))
                     .execute();
         }
+        // a roster may set the level of every agency: the roll-ups are summed again once rather than moved agency by agency
+        Rollups.rebuild(dsl);
         return new RosterResult(resolved.created(), rows.size());
     }
 
@@ -350,10 +354,11 @@ public class AgencyService {
                     .execute();
             db.update(AGENCY_GROUP_MEMBER).set(AGENCY_GROUP_MEMBER.AGENCY_ID, kept).where(AGENCY_GROUP_MEMBER.AGENCY_ID.eq(merged)).execute();
             db.update(AGENCY).set(AGENCY.PARENT_ID, kept).where(AGENCY.PARENT_ID.eq(merged)).execute();
+            // while the merged agency still stands, so that its rows leave the roll-ups of its own level
+            CurrentCells.refresh(db, List.of(kept, merged));
             db.deleteFrom(AGENCY).where(AGENCY.ID.eq(merged)).execute();
             db.insertInto(AGENCY_ALIAS, AGENCY_ALIAS.AGENCY_ID, AGENCY_ALIAS.ALIAS, AGENCY_ALIAS.NORMALIZED_ALIAS)
                     .values(kept, mergedName.get(AGENCY.NAME), mergedName.get(AGENCY.NORMALIZED_NAME)).execute();
-            CurrentCells.refresh(db, List.of(kept, merged));
         });
     }
 

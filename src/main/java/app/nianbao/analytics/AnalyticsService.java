@@ -6,6 +6,7 @@ import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 import java.math.BigDecimal;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,8 +30,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import app.nianbao.catalog.CellCode;
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
 import app.nianbao.catalog.Template;
 import app.nianbao.report.CurrentCells;
+import app.nianbao.report.MetricSql;
+import app.nianbao.report.Rollups;
 import app.nianbao.statistics.Funnel;
 import app.nianbao.statistics.PeerPercentiles;
 import app.nianbao.store.jooq.Tables;
@@ -559,6 +564,10 @@ public class AnalyticsService {
      * every cell it needs — every cell of every metric when {@code together}.
      */
     private Map<Integer, Group> grouped(List<Metric> metrics, Scope scope, int from, int to, boolean together) {
+        String unit = Rollups.unit(scope);
+        if (unit != null && !together) {
+            return rolledUp(metrics, unit, from, to);
+        }
         Map<Metric, Map<String, List<CellCode>>> termsOf = new LinkedHashMap<>();
         Map<CellCode, Integer> index = new LinkedHashMap<>();
         for (Metric metric : metrics) {
@@ -620,6 +629,10 @@ public class AnalyticsService {
      * sums a metric, whatever its cells.
      */
     private Map<Integer, Panel> panels(List<Metric> metrics, Scope scope, int from, int to) {
+        String unit = Rollups.unit(scope);
+        if (unit != null) {
+            return rolledUpPanels(metrics, unit, from, to);
+        }
         List<Field<?>> inner = new ArrayList<>(List.of(CURRENT_CELLS.AGENCY_ID.as("agency_id"), CURRENT_CELLS.YEAR.as("year")));
         for (int m = 0; m < metrics.size(); m++) {
             Metric metric = metrics.get(m);
@@ -662,6 +675,83 @@ public class AnalyticsService {
             panels.put(key, new Panel(key, count(row, "matched"), of));
         }
         return panels;
+    }
+
+    /** As {@link #grouped}, from the roll-ups of the whole country or a level: a few rows a metric and year. */
+    private Map<Integer, Group> rolledUp(List<Metric> metrics, String unit, int from, int to) {
+        List<String> names = new ArrayList<>(List.of(Rollups.reports()));
+        Arrays.stream(Template.values()).map(Rollups::template).forEach(names::add);
+        for (Metric metric : metrics) {
+            names.add(Rollups.level(metric, "blanks"));
+            names.add(Rollups.level(metric, "excluded"));
+            MetricSql.cellsOf(metric).forEach(cell -> names.add(Rollups.level(metric, cell)));
+        }
+        Map<Integer, Group> groups = new LinkedHashMap<>();
+        var byYear = Rollups.read(dsl, unit, from, to, names);
+        byYear.keySet().stream().sorted().forEach(year -> {
+            Map<String, Rollups.Entry> entries = byYear.get(year);
+            int reports = whole(entries.get(Rollups.reports()));
+            if (reports == 0) {
+                return;
+            }
+            Set<String> templates = Arrays.stream(Template.values()).filter(t -> whole(entries.get(Rollups.template(t))) > 0)
+                    .map(Template::code).collect(Collectors.toCollection(LinkedHashSet::new));
+            Map<Metric, Group.Of> of = new HashMap<>();
+            for (Metric metric : metrics) {
+                Map<String, Double> level = new HashMap<>();
+                MetricSql.terms(List.of(metric)).forEach((term, cells) -> {
+                    Double total = null;
+                    for (CellCode cell : cells) {
+                        Rollups.Entry sum = entries.get(Rollups.level(metric, cell));
+                        if (sum != null && sum.valueOrNull() != null) {
+                            total = (total == null ? 0 : total) + sum.total();
+                        }
+                    }
+                    if (total != null) {
+                        level.put(term, total);
+                    }
+                });
+                of.put(metric, new Group.Of(level, whole(entries.get(Rollups.level(metric, "blanks"))),
+                        whole(entries.get(Rollups.level(metric, "excluded")))));
+            }
+            groups.put(year, new Group(year, reports, templates, of));
+        });
+        return groups;
+    }
+
+    /** As {@link #panels}, from the roll-ups of the whole country or a level. */
+    private Map<Integer, Panel> rolledUpPanels(List<Metric> metrics, String unit, int from, int to) {
+        List<String> names = new ArrayList<>(List.of(Rollups.matched()));
+        for (Metric metric : metrics) {
+            for (String what : metric.isRate() ? List.of("agencies", "nn", "pn", "nd", "pd") : List.of("agencies", "nn", "pn")) {
+                names.add(Rollups.panel(metric, what));
+            }
+        }
+        Map<Integer, Panel> panels = new HashMap<>();
+        Rollups.read(dsl, unit, from, to, names).forEach((year, entries) -> {
+            int matched = whole(entries.get(Rollups.matched()));
+            if (matched == 0) {
+                return;
+            }
+            Map<Metric, Panel.Of> of = new HashMap<>();
+            for (Metric metric : metrics) {
+                of.put(metric, new Panel.Of(whole(entries.get(Rollups.panel(metric, "agencies"))), value(entries, Rollups.panel(metric, "nn")),
+                        metric.isRate() ? value(entries, Rollups.panel(metric, "nd")) : null, value(entries, Rollups.panel(metric, "pn")),
+                        metric.isRate() ? value(entries, Rollups.panel(metric, "pd")) : null));
+            }
+            panels.put(year, new Panel(year, matched, of));
+        });
+        return panels;
+    }
+
+    /** A count kept as a sum of ±1s: whole however it was reached. */
+    private static int whole(Rollups.Entry entry) {
+        return entry == null ? 0 : (int) Math.round(entry.total());
+    }
+
+    private static Double value(Map<String, Rollups.Entry> entries, String name) {
+        Rollups.Entry entry = entries.get(name);
+        return entry == null ? null : entry.valueOrNull();
     }
 
     private static int count(Record row, String name) {

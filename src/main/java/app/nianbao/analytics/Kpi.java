@@ -4,6 +4,7 @@ import java.util.List;
 
 import app.nianbao.analytics.AnalyticsService.Change;
 import app.nianbao.analytics.AnalyticsService.Point;
+import app.nianbao.catalog.Metric;
 
 /**
  * One headline figure of the overview: its value in the latest year of the range that has one,

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import app.nianbao.catalog.Metric;
+
 /**
  * Parts of a whole per year, over one set of reports: the counts of the parts, their sum, and
  * the shares, which add up to 100 % of the sum. A year with no complete report has no shares.

@@ -17,6 +17,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
+
 /**
  * Notes that say why a number moved ("2022：机构改革，两局合并"), written by analysts on a subject
  * (a scope), a metric or every metric, and a year; every chart that draws that point shows them.

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Service;
 import app.nianbao.agency.AgencyKind;
 import app.nianbao.agency.Deadlines;
 import app.nianbao.catalog.AgencyLevel;
+import app.nianbao.catalog.Scope;
+import app.nianbao.report.MetricSql;
 
 /**
  * Who published and when: for every agency expected to report on a year — each agency from the

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import app.nianbao.agency.AgencyService.AgencySummary;
 import app.nianbao.analytics.AnalyticsService;
-import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.NoteService;
 import app.nianbao.analytics.PublicationRegister;
+import app.nianbao.catalog.Metric;
 import app.nianbao.parse.ReportJson;
 import app.nianbao.report.ReportService.ReportVersion;
 import app.nianbao.statistics.PeerPercentiles;

@@ -28,10 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import app.nianbao.agency.AgencyService;
 import app.nianbao.analytics.AnalyticsService;
-import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.NoteService;
 import app.nianbao.analytics.PublicationRegister;
-import app.nianbao.analytics.Scope;
 import app.nianbao.api.Answers.AgencyJson;
 import app.nianbao.api.Answers.CompareAnswer;
 import app.nianbao.api.Answers.ContributionsAnswer;
@@ -44,6 +42,8 @@ import app.nianbao.api.Answers.ReportAnswer;
 import app.nianbao.api.Answers.SeriesAnswer;
 import app.nianbao.api.Answers.VersionJson;
 import app.nianbao.catalog.Codebook;
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
 import app.nianbao.export.DataTable;
 import app.nianbao.export.Dossier;
 import app.nianbao.export.DossierFile;

@@ -12,9 +12,9 @@ import java.util.Map;
 import org.jooq.DSLContext;
 
 import app.nianbao.analytics.AnalyticsService;
-import app.nianbao.analytics.Metric;
-import app.nianbao.analytics.Scope;
 import app.nianbao.catalog.AgencyLevel;
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
 import app.nianbao.check.FindingQueries;
 import app.nianbao.report.ReportService;
 

@@ -18,11 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Series;
-import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.NoteService;
 import app.nianbao.analytics.NoteService.Note;
-import app.nianbao.analytics.Scope;
 import app.nianbao.catalog.Codebook;
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
 import app.nianbao.export.Dossier;
 import app.nianbao.export.DossierFile;
 import app.nianbao.export.Dossiers;

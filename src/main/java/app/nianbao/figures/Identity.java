@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import app.nianbao.catalog.CellCode;
-import app.nianbao.figures.Figures;
 
 /**
  * An arithmetic identity of the template: the cells of {@code lhs} sum to the cells of

@@ -9,13 +9,7 @@ import java.util.stream.Collectors;
 
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Codebook;
-import app.nianbao.figures.Cell;
-import app.nianbao.figures.CellKind;
-import app.nianbao.figures.Figures;
-import app.nianbao.figures.Finding;
 import app.nianbao.figures.Identity.Term;
-import app.nianbao.figures.Rule;
-import app.nianbao.figures.Severity;
 
 /**
  * The rules one report can be checked against on its own: the identities R1–R4, values (R7)

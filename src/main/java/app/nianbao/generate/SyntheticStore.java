@@ -21,6 +21,8 @@ import java.util.function.IntConsumer;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 import app.nianbao.agency.AgencyNames;
 import app.nianbao.agency.Deadlines;
@@ -28,6 +30,7 @@ import app.nianbao.figures.Figures;
 import app.nianbao.figures.Finding;
 import app.nianbao.parse.Published;
 import app.nianbao.report.FigureAppender;
+import app.nianbao.report.Rollups;
 import app.nianbao.store.Hashes;
 
 /**
@@ -121,6 +124,8 @@ public final class SyntheticStore {
             });
             batch.close();
             unpivotFigures();
+            // written around the import's writers, so summed again whole: once per generation, not per agency
+            Rollups.rebuild(DSL.using(connection, SQLDialect.DUCKDB));
             connection.commit();
             progress.accept(done[0]);
         } catch (RuntimeException | SQLException e) {

@@ -70,8 +70,12 @@ public final class CurrentCells {
         return TEMPLATES.getOrDefault(cell, Set.of());
     }
 
-    /** Re-derives the rows of these agencies from their current reports and figures. */
+    /** Re-derives the rows of these agencies from their current reports and figures, and their part of the roll-ups. */
     public static void refresh(DSLContext dsl, Collection<Long> agencyIds) {
+        Rollups.change(dsl, agencyIds, () -> derive(dsl, agencyIds));
+    }
+
+    private static void derive(DSLContext dsl, Collection<Long> agencyIds) {
         dsl.deleteFrom(CURRENT_CELLS).where(CURRENT_CELLS.AGENCY_ID.in(agencyIds)).execute();
         List<SelectField<?>> pivot = new ArrayList<>(List.of(CURRENT_REPORT.ID, CURRENT_REPORT.AGENCY_ID, CURRENT_REPORT.YEAR,
                 CURRENT_REPORT.TEMPLATE, DSL.count().filterWhere(FIGURE.KIND.in(kinds(CellKind.BLANK, CellKind.TEXT))),

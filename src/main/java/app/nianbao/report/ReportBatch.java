@@ -391,6 +391,16 @@ public final class ReportBatch {
 
     /** The wide read model follows the current versions: rows of superseded reports go, the new current ones come. */
     private void replaceCurrentCells(Collection<Long> superseded, List<NewReport> becomeCurrent, boolean appender) {
+        Set<Long> agencies = new HashSet<>();
+        becomeCurrent.forEach(r -> agencies.add(r.agencyId()));
+        for (List<Long> chunk : chunks(List.copyOf(superseded))) {
+            agencies.addAll(dsl.selectDistinct(CURRENT_CELLS.AGENCY_ID).from(CURRENT_CELLS).where(CURRENT_CELLS.REPORT_ID.in(chunk))
+                    .fetch(CURRENT_CELLS.AGENCY_ID));
+        }
+        Rollups.change(dsl, agencies, () -> writeCurrentCells(superseded, becomeCurrent, appender));
+    }
+
+    private void writeCurrentCells(Collection<Long> superseded, List<NewReport> becomeCurrent, boolean appender) {
         for (List<Long> chunk : chunks(List.copyOf(superseded))) {
             dsl.deleteFrom(CURRENT_CELLS).where(CURRENT_CELLS.REPORT_ID.in(chunk)).execute();
         }

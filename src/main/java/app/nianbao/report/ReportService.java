@@ -43,7 +43,6 @@ import app.nianbao.figures.ReviewStatus;
 import app.nianbao.figures.Severity;
 import app.nianbao.parse.Published;
 import app.nianbao.parse.ScanImage;
-import app.nianbao.report.QualityScore;
 import app.nianbao.store.jooq.tables.records.FindingRecord;
 
 /**

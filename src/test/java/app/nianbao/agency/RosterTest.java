@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import app.nianbao.analytics.PublicationRegister;
 import app.nianbao.analytics.PublicationRegister.Status;
-import app.nianbao.analytics.Scope;
 import app.nianbao.catalog.AgencyLevel;
+import app.nianbao.catalog.Scope;
 import app.nianbao.cli.StoreServices;
 import app.nianbao.store.Store;
 import app.nianbao.store.jooq.tables.records.AgencyRecord;

@@ -9,8 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import app.nianbao.SpringTestBase;
-import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.agency.AgencyService;
+import app.nianbao.catalog.AgencyLevel;
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
 
 @WithMockUser(username = "test.analyst", roles = "ANALYST")
 class AnalyticsServiceTest extends SpringTestBase {

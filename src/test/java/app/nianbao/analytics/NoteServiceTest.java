@@ -12,6 +12,8 @@ import org.springframework.security.access.AccessDeniedException;
 
 import app.nianbao.SpringTestBase;
 import app.nianbao.analytics.NoteService.Note;
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
 import app.nianbao.security.Role;
 
 /** Notes on the charts: written by analysts under their name, read by the charts of their subject, metric and years. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +18,8 @@ import app.nianbao.analytics.AnalyticsService.Change;
 import app.nianbao.analytics.AnalyticsService.Contribution;
 import app.nianbao.analytics.AnalyticsService.Point;
 import app.nianbao.analytics.AnalyticsService.Presence;
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
 
 /**
  * Changes between years compare the same agencies. The figures are written here by hand straight

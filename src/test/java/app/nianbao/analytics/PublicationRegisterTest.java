@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import app.nianbao.SpringTestBase;
 import app.nianbao.analytics.PublicationRegister.Status;
 import app.nianbao.analytics.PublicationRegister.YearSummary;
+import app.nianbao.catalog.Scope;
 
 /**
  * The register against hand-written reports in years (2036–2039) no sample uses; every status

@@ -18,8 +18,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import app.nianbao.SpringTestBase;
 import app.nianbao.agency.AgencyService;
 import app.nianbao.analytics.AnalyticsService;
-import app.nianbao.analytics.Metric;
-import app.nianbao.analytics.Scope;
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
 import app.nianbao.security.Role;
 
 class ApiControllerTest extends SpringTestBase {

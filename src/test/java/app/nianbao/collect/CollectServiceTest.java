@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import app.nianbao.Samples;
 import app.nianbao.agency.Deadlines;
 import app.nianbao.analytics.PublicationRegister;
-import app.nianbao.analytics.Scope;
+import app.nianbao.catalog.Scope;
 import app.nianbao.cli.StoreServices;
 import app.nianbao.collect.CollectService.Outcome;
 import app.nianbao.collect.CollectService.Result;

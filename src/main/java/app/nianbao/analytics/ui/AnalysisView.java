@@ -18,8 +18,8 @@ import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.GroupService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Series;
-import app.nianbao.analytics.Metric;
-import app.nianbao.analytics.Scope;
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.Labels;
 

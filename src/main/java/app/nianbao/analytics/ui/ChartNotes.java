@@ -11,9 +11,9 @@ import com.vaadin.flow.spring.annotation.SpringComponent;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.springframework.context.annotation.Scope;
 
-import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.NoteService;
 import app.nianbao.analytics.NoteService.Note;
+import app.nianbao.catalog.Metric;
 import app.nianbao.security.Role;
 import app.nianbao.shell.ui.ChartCard;
 
@@ -81,7 +81,7 @@ class ChartNotes {
         subjects.put(filters.scope(), filters.scopeLabel());
         List<Long> chosen = filters.chosenAgencies();
         if (chosen.size() > 1) {
-            chosen.forEach(id -> subjects.put(new app.nianbao.analytics.Scope.Agencies(List.of(id)).written(), filters.agencyName(id)));
+            chosen.forEach(id -> subjects.put(new app.nianbao.catalog.Scope.Agencies(List.of(id)).written(), filters.agencyName(id)));
         }
         return subjects;
     }

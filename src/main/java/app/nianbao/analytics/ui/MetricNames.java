@@ -1,6 +1,6 @@
 package app.nianbao.analytics.ui;
 
-import app.nianbao.analytics.Metric;
+import app.nianbao.catalog.Metric;
 import app.nianbao.shell.ui.Language;
 
 /** A metric's name and definition in the language of the current UI. */

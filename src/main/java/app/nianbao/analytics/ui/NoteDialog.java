@@ -13,9 +13,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
-import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.NoteService;
-import app.nianbao.analytics.Scope;
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
 import app.nianbao.shell.ui.Labels;
 
 /**

@@ -24,9 +24,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
-import app.nianbao.analytics.Metric;
 import app.nianbao.analytics.NoteService;
 import app.nianbao.analytics.NoteService.Note;
+import app.nianbao.catalog.Metric;
 import app.nianbao.security.Role;
 
 /**

@@ -27,7 +27,7 @@ import app.nianbao.analytics.PublicationRegister;
 import app.nianbao.analytics.PublicationRegister.Entry;
 import app.nianbao.analytics.PublicationRegister.Status;
 import app.nianbao.analytics.PublicationRegister.YearSummary;
-import app.nianbao.analytics.Scope;
+import app.nianbao.catalog.Scope;
 import app.nianbao.export.DataTable;
 import app.nianbao.export.Palette;
 import app.nianbao.shell.ui.Axes;

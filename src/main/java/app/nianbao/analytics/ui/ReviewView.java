@@ -18,13 +18,13 @@ import app.nianbao.agency.AgencyService;
 import app.nianbao.agency.GroupService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Series;
-import app.nianbao.analytics.Metric;
-import app.nianbao.analytics.Scope;
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
 import app.nianbao.export.DataTable;
+import app.nianbao.export.Palette;
 import app.nianbao.shell.ui.Axes;
 import app.nianbao.shell.ui.ChartCard;
 import app.nianbao.shell.ui.ChartMeta;
-import app.nianbao.export.Palette;
 
 /** 复议诉讼: reviews and lawsuits by year, how often they went against the agency, and disputes per 100 applications. */
 @Route("review")

@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import app.nianbao.BrowserTestBase;
 import app.nianbao.analytics.AnalyticsService;
-import app.nianbao.analytics.Metric;
-import app.nianbao.analytics.Scope;
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
 
 class AnalysisViewsBrowserTest extends BrowserTestBase {
 

@@ -1,4 +1,4 @@
-package app.nianbao.analytics;
+package app.nianbao.report;
 
 import static app.nianbao.store.jooq.Tables.AGENCY;
 import static app.nianbao.store.jooq.Tables.AGENCY_GROUP_MEMBER;
@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -18,20 +20,24 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 import app.nianbao.catalog.CellCode;
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
 import app.nianbao.catalog.Template;
-import app.nianbao.report.CurrentCells;
 
 /**
  * The SQL pieces every metric query is made of: which cells a metric's terms name, their signed
  * sums per report, how many of them a report left blank, and which agencies a scope covers.
  */
-final class MetricSql {
+public final class MetricSql {
+
+    /** The cells of each written term, worked out once: the roll-ups ask for them per row. */
+    private static final Map<String, List<CellCode>> TERMS = new ConcurrentHashMap<>();
 
     private MetricSql() {
     }
 
     /** Each term of the metrics ("t3.refused_*.total") with the cells it sums. */
-    static Map<String, List<CellCode>> terms(List<Metric> metrics) {
+    public static Map<String, List<CellCode>> terms(List<Metric> metrics) {
         Map<String, List<CellCode>> terms = new LinkedHashMap<>();
         for (Metric metric : metrics) {
             List<String> all = new ArrayList<>(metric.numerator());
@@ -45,12 +51,12 @@ final class MetricSql {
 
     /** The cells one written term sums: "a|b" takes whichever of the cells the report's template prints. */
     private static List<CellCode> cellsOfTerm(String term) {
-        return CurrentCells.columns().keySet().stream()
-                .filter(c -> Arrays.stream(term.split("\\|")).anyMatch(alternative -> matches(alternative, c))).toList();
+        return TERMS.computeIfAbsent(term, t -> CurrentCells.columns().keySet().stream()
+                .filter(c -> Arrays.stream(t.split("\\|")).anyMatch(alternative -> matches(alternative, c))).toList());
     }
 
     /** Every cell a metric reads, once. */
-    static List<CellCode> cellsOf(Metric metric) {
+    public static List<CellCode> cellsOf(Metric metric) {
         return terms(List.of(metric)).values().stream().flatMap(List::stream).distinct().toList();
     }
 
@@ -64,7 +70,7 @@ final class MetricSql {
     }
 
     /** The written terms summed per report, "-" subtracting; cells a template does not print count as nothing. */
-    static Field<Double> signedSum(List<String> written) {
+    public static Field<Double> signedSum(List<String> written) {
         Field<Double> total = DSL.inline(0.0);
         for (String term : written) {
             boolean minus = term.startsWith("-");
@@ -77,17 +83,45 @@ final class MetricSql {
     }
 
     /** As {@link #signedSum}, but null for a report that has none of the terms' cells (its template prints none of them). */
-    static Field<Double> signedSumOrNull(List<String> written) {
+    public static Field<Double> signedSumOrNull(List<String> written) {
         Condition none = written.stream().flatMap(t -> cellsOfTerm(t.replaceFirst("^-", "")).stream())
                 .map(c -> CurrentCells.column(c).isNull()).reduce(DSL.noCondition(), Condition::and);
         return DSL.when(none, DSL.inline((Double) null)).otherwise(signedSum(written));
     }
 
     /** How many of these cells a report left blank (null where its template prints them). */
-    static Field<Integer> blankCount(List<CellCode> cells) {
+    public static Field<Integer> blankCount(List<CellCode> cells) {
         return cells.stream()
                 .<Field<Integer>>map(c -> DSL.when(CurrentCells.column(c).isNull().and(printedIn(c)), DSL.inline(1)).otherwise(DSL.inline(0)))
                 .reduce(Field::plus).orElse(DSL.inline(0));
+    }
+
+    /** {@link #signedSumOrNull} of one row already read, for the roll-ups that sum rows as the import writes them. */
+    public static Double signedSumOrNull(List<String> written, Function<CellCode, Double> value) {
+        double total = 0;
+        boolean any = false;
+        for (String term : written) {
+            boolean minus = term.startsWith("-");
+            for (CellCode cell : cellsOfTerm(term.replaceFirst("^-", ""))) {
+                Double v = value.apply(cell);
+                if (v != null) {
+                    any = true;
+                    total = minus ? total - v : total + v;
+                }
+            }
+        }
+        return any ? total : null;
+    }
+
+    /** {@link #blankCount} of one row already read. */
+    public static int blankCount(List<CellCode> cells, Template template, Function<CellCode, Double> value) {
+        int blanks = 0;
+        for (CellCode cell : cells) {
+            if (value.apply(cell) == null && CurrentCells.templatesOf(cell).contains(template)) {
+                blanks++;
+            }
+        }
+        return blanks;
     }
 
     /** True for rows whose template prints the cell, where a null is a blank rather than an absent row. */
@@ -95,12 +129,12 @@ final class MetricSql {
         return CURRENT_CELLS.TEMPLATE.in(CurrentCells.templatesOf(cell).stream().map(Template::code).toList());
     }
 
-    static Condition inScope(Scope scope) {
+    public static Condition inScope(Scope scope) {
         return inScope(scope, CURRENT_CELLS.AGENCY_ID);
     }
 
     /** The same scope over another table's agency column. */
-    static Condition inScope(Scope scope, Field<Long> agencyId) {
+    public static Condition inScope(Scope scope, Field<Long> agencyId) {
         if (scope instanceof Scope.Agencies agencies) {
             return agencyId.in(agencies.ids());
         }

@@ -1,11 +1,10 @@
-package app.nianbao.analytics;
+package app.nianbao.catalog;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import app.nianbao.catalog.Codebook;
 
 /**
  * The metrics of the dashboard and the API. A count is a sum of cells over the scope; a rate is

@@ -1,10 +1,9 @@
-package app.nianbao.analytics;
+package app.nianbao.catalog;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import app.nianbao.catalog.AgencyLevel;
 
 /**
  * Which agencies a figure covers: all, chosen agencies, every agency of a level, or a parent

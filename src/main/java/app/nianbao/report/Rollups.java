@@ -1,0 +1,275 @@
+package app.nianbao.report;
+
+import static app.nianbao.store.jooq.Tables.AGENCY;
+import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
+import static app.nianbao.store.jooq.Tables.ROLLUP;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Records;
+import org.jooq.impl.DSL;
+
+import app.nianbao.catalog.CellCode;
+import app.nianbao.catalog.Metric;
+import app.nianbao.catalog.Scope;
+import app.nianbao.catalog.Template;
+
+/**
+ * Yearly sums of every metric per scope unit — the whole country and each level — kept beside
+ * current_cells so that a national chart reads a few hundred rows, not one per report. Every
+ * sum is over agencies, so a writer keeps them exact by taking its agencies' rows out before it
+ * changes them and putting the new rows in after, in its own transaction ({@link #without},
+ * {@link #with}): the cost follows the agencies written, never the store. Each entry is a total
+ * and how many rows gave a value to it, so that a sum no row gave stays blank, not 0.
+ *
+ * <p>The names: {@code reports}, {@code template:2019|2021}; per metric {@code m:<metric>:blanks},
+ * {@code m:<metric>:excluded} and {@code m:<metric>:<cell>} over the reports printing every cell
+ * the metric needs; per metric the panel against the calendar year before, {@code p:matched},
+ * {@code p:<metric>:agencies|nn|nd|pn|pd} (now and previous numerator and denominator).
+ */
+public final class Rollups {
+
+    public static final String ALL = "all";
+
+    /** Agencies whose rows one statement sums, inside PostgreSQL's limit on bind values. */
+    private static final int AGENCIES_PER_QUERY = 2_000;
+
+    private Rollups() {
+    }
+
+    /** The unit a scope's charts read, or null when the scope is answered from current_cells (regions, subtrees, groups, agencies). */
+    public static String unit(Scope scope) {
+        if (scope instanceof Scope.All) {
+            return ALL;
+        }
+        return scope instanceof Scope.Level level ? "level:" + level.level().name() : null;
+    }
+
+    /** One summed quantity of a unit's year: its total, and how many rows gave it a value (none: blank). */
+    public record Entry(String unit, int year, String name, double total, long n) {
+
+        public Double valueOrNull() {
+            return n == 0 ? null : total;
+        }
+    }
+
+    public static String reports() {
+        return "reports";
+    }
+
+    public static String template(Template template) {
+        return "template:" + template.code();
+    }
+
+    public static String level(Metric metric, String what) {
+        return "m:" + metric.code() + ":" + what;
+    }
+
+    public static String level(Metric metric, CellCode cell) {
+        return level(metric, cell.toString());
+    }
+
+    public static String matched() {
+        return "p:matched";
+    }
+
+    public static String panel(Metric metric, String what) {
+        return "p:" + metric.code() + ":" + what;
+    }
+
+    /** The entries of a unit over [from, to], by year then name. */
+    public static Map<Integer, Map<String, Entry>> read(DSLContext dsl, String unit, int from, int to, Collection<String> names) {
+        Map<Integer, Map<String, Entry>> byYear = new HashMap<>();
+        dsl.select(ROLLUP.UNIT, ROLLUP.YEAR, ROLLUP.NAME, ROLLUP.TOTAL, ROLLUP.N).from(ROLLUP)
+                .where(ROLLUP.UNIT.eq(unit), ROLLUP.YEAR.between(from, to), ROLLUP.NAME.in(names))
+                .fetch(Records.mapping(Entry::new))
+                .forEach(e -> byYear.computeIfAbsent(e.year(), y -> new HashMap<>()).put(e.name(), e));
+        return byYear;
+    }
+
+    /**
+     * Runs a writer that changes these agencies' current rows or their levels, and moves the
+     * roll-ups by the difference: the agencies' sums before and after, only where they differ.
+     */
+    public static void change(DSLContext dsl, Collection<Long> agencyIds, Runnable write) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(agencyIds));
+        Map<Key, double[]> before = sums(dsl, ids);
+        write.run();
+        Map<Key, double[]> after = sums(dsl, ids);
+        before.forEach((key, sum) -> {
+            double[] now = after.computeIfAbsent(key, k -> new double[2]);
+            now[0] -= sum[0];
+            now[1] -= sum[1];
+        });
+        after.values().removeIf(d -> d[0] == 0 && d[1] == 0);
+        apply(dsl, after);
+    }
+
+    /** Sums everything again from current_cells: for a store written around the writers (the generator) and for the migration. */
+    public static void rebuild(DSLContext dsl) {
+        dsl.deleteFrom(ROLLUP).execute();
+        Sums sums = new Sums();
+        rows(dsl, DSL.noCondition(), sums);
+        apply(dsl, sums.byKey);
+    }
+
+    /** Whole agencies per statement: a panel pairs an agency's years, so none may be split. */
+    private static Map<Key, double[]> sums(DSLContext dsl, List<Long> ids) {
+        Sums sums = new Sums();
+        for (int start = 0; start < ids.size(); start += AGENCIES_PER_QUERY) {
+            rows(dsl, CURRENT_CELLS.AGENCY_ID.in(ids.subList(start, Math.min(ids.size(), start + AGENCIES_PER_QUERY))), sums);
+        }
+        return sums.byKey;
+    }
+
+    private record Key(String unit, int year, String name) {
+    }
+
+    private static void apply(DSLContext dsl, Map<Key, double[]> deltas) {
+        List<Map.Entry<Key, double[]>> all = List.copyOf(deltas.entrySet());
+        for (int start = 0; start < all.size(); start += 500) {
+            var insert = dsl.insertInto(ROLLUP, ROLLUP.UNIT, ROLLUP.YEAR, ROLLUP.NAME, ROLLUP.TOTAL, ROLLUP.N);
+            for (var e : all.subList(start, Math.min(all.size(), start + 500))) {
+                insert = insert.values(e.getKey().unit(), e.getKey().year(), e.getKey().name(), e.getValue()[0], Math.round(e.getValue()[1]));
+            }
+            insert.onConflict(ROLLUP.UNIT, ROLLUP.YEAR, ROLLUP.NAME).doUpdate()
+                    .set(ROLLUP.TOTAL, ROLLUP.TOTAL.plus(DSL.excluded(ROLLUP.TOTAL)))
+                    .set(ROLLUP.N, ROLLUP.N.plus(DSL.excluded(ROLLUP.N))).execute();
+        }
+    }
+
+    /** What a metric reads of a row, worked out once. */
+    private record Plan(Metric metric, List<CellCode> cells) {
+
+        static final List<Plan> ALL_METRICS = Arrays.stream(Metric.values()).map(m -> new Plan(m, MetricSql.cellsOf(m))).toList();
+    }
+
+    /** One current row as the sums read it: its year, template, level and per metric its blanks, numerator and denominator. */
+    private record Row(long agencyId, int year, Template template, String level, Map<CellCode, Double> cells, int[] blanks,
+                       Double[] numerators, Double[] denominators) {
+
+        static Row of(Record r) {
+            Template template = Template.ofCode(r.get(CURRENT_CELLS.TEMPLATE));
+            Map<CellCode, Double> cells = new HashMap<>();
+            CurrentCells.columns().forEach((cell, column) -> cells.put(cell, r.get(column)));
+            int size = Plan.ALL_METRICS.size();
+            int[] blanks = new int[size];
+            Double[] numerators = new Double[size];
+            Double[] denominators = new Double[size];
+            for (int m = 0; m < size; m++) {
+                Plan plan = Plan.ALL_METRICS.get(m);
+                blanks[m] = MetricSql.blankCount(plan.cells(), template, cells::get);
+                numerators[m] = MetricSql.signedSumOrNull(plan.metric().numerator(), cells::get);
+                denominators[m] = plan.metric().isRate() ? MetricSql.signedSumOrNull(plan.metric().denominator(), cells::get) : null;
+            }
+            return new Row(r.get(CURRENT_CELLS.AGENCY_ID), r.get(CURRENT_CELLS.YEAR), template, r.get(AGENCY.LEVEL), cells, blanks,
+                    numerators, denominators);
+        }
+    }
+
+    /**
+     * The rows matching {@code rows}, an agency at a time, summed as the charts' queries sum
+     * current_cells (AnalyticsService's grouped and panel queries): a metric's levels over the
+     * reports printing every cell it needs, its panel over the agencies doing so in both years.
+     */
+    private static void rows(DSLContext dsl, Condition rows, Sums sums) {
+        List<Field<?>> fields = new ArrayList<>(List.of(CURRENT_CELLS.AGENCY_ID, CURRENT_CELLS.YEAR, CURRENT_CELLS.TEMPLATE, AGENCY.LEVEL));
+        fields.addAll(CurrentCells.columns().values());
+        List<Row> agency = new ArrayList<>();
+        try (var cursor = dsl.select(fields).from(CURRENT_CELLS).leftJoin(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID)).where(rows)
+                .orderBy(CURRENT_CELLS.AGENCY_ID, CURRENT_CELLS.YEAR).fetchSize(5_000).fetchLazy()) {
+            for (Record r : cursor) {
+                Row row = Row.of(r);
+                if (!agency.isEmpty() && agency.get(0).agencyId() != row.agencyId()) {
+                    sums.agency(agency);
+                    agency.clear();
+                }
+                agency.add(row);
+            }
+        }
+        if (!agency.isEmpty()) {
+            sums.agency(agency);
+        }
+    }
+
+    /** Totals and how many rows gave each a value, per unit, year and name: a row counts for the country and for its level. */
+    private static final class Sums {
+
+        final Map<Key, double[]> byKey = new HashMap<>();
+
+        void agency(List<Row> years) {
+            Map<Integer, Row> byYear = new HashMap<>();
+            years.forEach(r -> byYear.put(r.year(), r));
+            for (Row row : years) {
+                levelOf(row);
+                Row before = byYear.get(row.year() - 1);
+                if (before != null) {
+                    panelOf(row, before);
+                }
+            }
+        }
+
+        private void levelOf(Row row) {
+            add(row, reports(), 1);
+            add(row, template(row.template()), 1);
+            for (int m = 0; m < Plan.ALL_METRICS.size(); m++) {
+                Plan plan = Plan.ALL_METRICS.get(m);
+                int blanks = row.blanks()[m];
+                add(row, level(plan.metric(), "blanks"), blanks);
+                if (blanks > 0) {
+                    add(row, level(plan.metric(), "excluded"), 1);
+                    continue;
+                }
+                for (CellCode cell : plan.cells()) {
+                    addIfValue(row, level(plan.metric(), cell), row.cells().get(cell));
+                }
+            }
+        }
+
+        private void panelOf(Row now, Row before) {
+            add(now, matched(), 1);
+            for (int m = 0; m < Plan.ALL_METRICS.size(); m++) {
+                Metric metric = Plan.ALL_METRICS.get(m).metric();
+                if (now.blanks()[m] != 0 || before.blanks()[m] != 0) {
+                    continue;
+                }
+                add(now, panel(metric, "agencies"), 1);
+                addIfValue(now, panel(metric, "nn"), now.numerators()[m]);
+                addIfValue(now, panel(metric, "pn"), before.numerators()[m]);
+                if (metric.isRate()) {
+                    addIfValue(now, panel(metric, "nd"), now.denominators()[m]);
+                    addIfValue(now, panel(metric, "pd"), before.denominators()[m]);
+                }
+            }
+        }
+
+        private void addIfValue(Row row, String name, Double value) {
+            if (value != null) {
+                add(row, name, value);
+            }
+        }
+
+        private void add(Row row, String name, double total) {
+            put(new Key(ALL, row.year(), name), total);
+            if (row.level() != null) {
+                put(new Key("level:" + row.level(), row.year(), name), total);
+            }
+        }
+
+        private void put(Key key, double total) {
+            double[] sum = byKey.computeIfAbsent(key, k -> new double[2]);
+            sum[0] += total;
+            sum[1] += 1;
+        }
+    }
+}
