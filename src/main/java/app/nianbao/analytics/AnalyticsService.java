@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -566,7 +567,11 @@ public class AnalyticsService {
     private Map<Integer, Group> grouped(List<Metric> metrics, Scope scope, int from, int to, boolean together) {
         String unit = Rollups.unit(scope);
         if (unit != null && !together) {
-            return rolledUp(metrics, unit, from, to);
+            return rolledUp(metrics, unit, from, to, Rollups::level);
+        }
+        Optional<String> mix = Metric.mixOf(metrics);
+        if (unit != null && mix.isPresent()) {
+            return rolledUp(metrics, unit, from, to, (metric, what) -> Rollups.mix(mix.get(), metric, what));
         }
         Map<Metric, Map<String, List<CellCode>>> termsOf = new LinkedHashMap<>();
         Map<CellCode, Integer> index = new LinkedHashMap<>();
@@ -678,13 +683,13 @@ public class AnalyticsService {
     }
 
     /** As {@link #grouped}, from the roll-ups of the whole country or a level: a few rows a metric and year. */
-    private Map<Integer, Group> rolledUp(List<Metric> metrics, String unit, int from, int to) {
+    private Map<Integer, Group> rolledUp(List<Metric> metrics, String unit, int from, int to, BiFunction<Metric, String, String> name) {
         List<String> names = new ArrayList<>(List.of(Rollups.reports()));
         Arrays.stream(Template.values()).map(Rollups::template).forEach(names::add);
         for (Metric metric : metrics) {
-            names.add(Rollups.level(metric, "blanks"));
-            names.add(Rollups.level(metric, "excluded"));
-            MetricSql.cellsOf(metric).forEach(cell -> names.add(Rollups.level(metric, cell)));
+            names.add(name.apply(metric, "blanks"));
+            names.add(name.apply(metric, "excluded"));
+            MetricSql.cellsOf(metric).forEach(cell -> names.add(name.apply(metric, cell.toString())));
         }
         Map<Integer, Group> groups = new LinkedHashMap<>();
         var byYear = Rollups.read(dsl, unit, from, to, names);
@@ -702,7 +707,7 @@ public class AnalyticsService {
                 MetricSql.terms(List.of(metric)).forEach((term, cells) -> {
                     Double total = null;
                     for (CellCode cell : cells) {
-                        Rollups.Entry sum = entries.get(Rollups.level(metric, cell));
+                        Rollups.Entry sum = entries.get(name.apply(metric, cell.toString()));
                         if (sum != null && sum.valueOrNull() != null) {
                             total = (total == null ? 0 : total) + sum.total();
                         }
@@ -711,8 +716,8 @@ public class AnalyticsService {
                         level.put(term, total);
                     }
                 });
-                of.put(metric, new Group.Of(level, whole(entries.get(Rollups.level(metric, "blanks"))),
-                        whole(entries.get(Rollups.level(metric, "excluded")))));
+                of.put(metric, new Group.Of(level, whole(entries.get(name.apply(metric, "blanks"))),
+                        whole(entries.get(name.apply(metric, "excluded")))));
             }
             groups.put(year, new Group(year, reports, templates, of));
         });

@@ -1,5 +1,6 @@
 package app.nianbao.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,6 +122,29 @@ public enum Metric {
     /** New applications by applicant type, in the template's column order. */
     public static final List<Metric> BY_APPLICANT = List.of(NEW_NATURAL, NEW_COMMERCIAL, NEW_RESEARCH, NEW_SOCIAL, NEW_LEGAL,
             NEW_OTHER_ORG);
+
+    /** How applications were answered: granted, partly granted, refused, unable, not processed, other. */
+    public static final List<Metric> OUTCOMES = List.of(GRANTED, PARTIAL, REFUSED, UNABLE, NOT_PROCESSED, OTHER);
+
+    /**
+     * The parts of a whole the views draw over one set of reports, each with the template's own
+     * total after them: applicant types of new applications, outcomes of those processed. Named,
+     * so that their yearly sums can be kept (report.Rollups) like a single metric's.
+     */
+    public static final Map<String, List<Metric>> MIXES = Map.of(
+            "applicants", concat(BY_APPLICANT, NEW_APPLICATIONS),
+            "outcomes", concat(OUTCOMES, PROCESSED));
+
+    private static List<Metric> concat(List<Metric> parts, Metric whole) {
+        List<Metric> all = new ArrayList<>(parts);
+        all.add(whole);
+        return List.copyOf(all);
+    }
+
+    /** The name of a mix of these metrics, in this order, if it is one of {@link #MIXES}. */
+    public static Optional<String> mixOf(List<Metric> metrics) {
+        return MIXES.entrySet().stream().filter(e -> e.getValue().equals(metrics)).map(Map.Entry::getKey).findFirst();
+    }
 
     public String zh() {
         return zh;

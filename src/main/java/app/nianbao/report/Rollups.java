@@ -17,6 +17,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Records;
+import org.jooq.conf.SettingsTools;
+import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
 
 import app.nianbao.catalog.CellCode;
@@ -79,6 +81,15 @@ public final class Rollups {
         return level(metric, cell.toString());
     }
 
+    /** A metric's entry within a mix: over the reports that print every cell of every metric of the mix. */
+    public static String mix(String mix, Metric metric, String what) {
+        return "x:" + mix + ":" + metric.code() + ":" + what;
+    }
+
+    public static String mix(String mix, Metric metric, CellCode cell) {
+        return mix(mix, metric, cell.toString());
+    }
+
     public static String matched() {
         return "p:matched";
     }
@@ -119,7 +130,7 @@ public final class Rollups {
     public static void rebuild(DSLContext dsl) {
         dsl.deleteFrom(ROLLUP).execute();
         Sums sums = new Sums();
-        rows(dsl, DSL.noCondition(), sums);
+        rows(dsl, DSL.noCondition(), DSL.noCondition(), sums);
         apply(dsl, sums.byKey);
     }
 
@@ -127,7 +138,8 @@ public final class Rollups {
     private static Map<Key, double[]> sums(DSLContext dsl, List<Long> ids) {
         Sums sums = new Sums();
         for (int start = 0; start < ids.size(); start += AGENCIES_PER_QUERY) {
-            rows(dsl, CURRENT_CELLS.AGENCY_ID.in(ids.subList(start, Math.min(ids.size(), start + AGENCIES_PER_QUERY))), sums);
+            List<Long> some = ids.subList(start, Math.min(ids.size(), start + AGENCIES_PER_QUERY));
+            rows(dsl, CURRENT_CELLS.AGENCY_ID.in(some), AGENCY.ID.in(some), sums);
         }
         return sums.byKey;
     }
@@ -135,7 +147,9 @@ public final class Rollups {
     private record Key(String unit, int year, String name) {
     }
 
-    private static void apply(DSLContext dsl, Map<Key, double[]> deltas) {
+    private static void apply(DSLContext store, Map<Key, double[]> deltas) {
+        // literals, not bind values: the stores plan thousands of inlined rows faster than as many parameters
+        DSLContext dsl = store.configuration().derive(SettingsTools.clone(store.settings()).withStatementType(StatementType.STATIC_STATEMENT)).dsl();
         List<Map.Entry<Key, double[]>> all = List.copyOf(deltas.entrySet());
         for (int start = 0; start < all.size(); start += 500) {
             var insert = dsl.insertInto(ROLLUP, ROLLUP.UNIT, ROLLUP.YEAR, ROLLUP.NAME, ROLLUP.TOTAL, ROLLUP.N);
@@ -154,11 +168,19 @@ public final class Rollups {
         static final List<Plan> ALL_METRICS = Arrays.stream(Metric.values()).map(m -> new Plan(m, MetricSql.cellsOf(m))).toList();
     }
 
+    /** A mix and every cell of all its metrics, whose blanks leave a report out of the whole mix. */
+    private record MixPlan(String name, List<Plan> parts, List<CellCode> every) {
+
+        static final List<MixPlan> ALL_MIXES = Metric.MIXES.entrySet().stream().map(e -> new MixPlan(e.getKey(),
+                e.getValue().stream().map(m -> new Plan(m, MetricSql.cellsOf(m))).toList(),
+                e.getValue().stream().flatMap(m -> MetricSql.cellsOf(m).stream()).distinct().toList())).toList();
+    }
+
     /** One current row as the sums read it: its year, template, level and per metric its blanks, numerator and denominator. */
     private record Row(long agencyId, int year, Template template, String level, Map<CellCode, Double> cells, int[] blanks,
                        Double[] numerators, Double[] denominators) {
 
-        static Row of(Record r) {
+        static Row of(Record r, String level) {
             Template template = Template.ofCode(r.get(CURRENT_CELLS.TEMPLATE));
             Map<CellCode, Double> cells = new HashMap<>();
             CurrentCells.columns().forEach((cell, column) -> cells.put(cell, r.get(column)));
@@ -172,7 +194,7 @@ public final class Rollups {
                 numerators[m] = MetricSql.signedSumOrNull(plan.metric().numerator(), cells::get);
                 denominators[m] = plan.metric().isRate() ? MetricSql.signedSumOrNull(plan.metric().denominator(), cells::get) : null;
             }
-            return new Row(r.get(CURRENT_CELLS.AGENCY_ID), r.get(CURRENT_CELLS.YEAR), template, r.get(AGENCY.LEVEL), cells, blanks,
+            return new Row(r.get(CURRENT_CELLS.AGENCY_ID), r.get(CURRENT_CELLS.YEAR), template, level, cells, blanks,
                     numerators, denominators);
         }
     }
@@ -182,14 +204,18 @@ public final class Rollups {
      * current_cells (AnalyticsService's grouped and panel queries): a metric's levels over the
      * reports printing every cell it needs, its panel over the agencies doing so in both years.
      */
-    private static void rows(DSLContext dsl, Condition rows, Sums sums) {
-        List<Field<?>> fields = new ArrayList<>(List.of(CURRENT_CELLS.AGENCY_ID, CURRENT_CELLS.YEAR, CURRENT_CELLS.TEMPLATE, AGENCY.LEVEL));
+    private static void rows(DSLContext dsl, Condition rows, Condition agencies, Sums sums) {
+        // the levels asked apart: a join would build over every agency of the store for a batch's few hundred
+        Map<Long, String> levels = new HashMap<>();
+        dsl.select(AGENCY.ID, AGENCY.LEVEL).from(AGENCY).where(agencies, AGENCY.LEVEL.isNotNull())
+                .forEach(a -> levels.put(a.get(AGENCY.ID), a.get(AGENCY.LEVEL)));
+        List<Field<?>> fields = new ArrayList<>(List.of(CURRENT_CELLS.AGENCY_ID, CURRENT_CELLS.YEAR, CURRENT_CELLS.TEMPLATE));
         fields.addAll(CurrentCells.columns().values());
         List<Row> agency = new ArrayList<>();
-        try (var cursor = dsl.select(fields).from(CURRENT_CELLS).leftJoin(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID)).where(rows)
+        try (var cursor = dsl.select(fields).from(CURRENT_CELLS).where(rows)
                 .orderBy(CURRENT_CELLS.AGENCY_ID, CURRENT_CELLS.YEAR).fetchSize(5_000).fetchLazy()) {
             for (Record r : cursor) {
-                Row row = Row.of(r);
+                Row row = Row.of(r, levels.get(r.get(CURRENT_CELLS.AGENCY_ID)));
                 if (!agency.isEmpty() && agency.get(0).agencyId() != row.agencyId()) {
                     sums.agency(agency);
                     agency.clear();
@@ -232,6 +258,19 @@ public final class Rollups {
                 }
                 for (CellCode cell : plan.cells()) {
                     addIfValue(row, level(plan.metric(), cell), row.cells().get(cell));
+                }
+            }
+            for (MixPlan mix : MixPlan.ALL_MIXES) {
+                int blanks = MetricSql.blankCount(mix.every(), row.template(), row.cells()::get);
+                for (Plan part : mix.parts()) {
+                    add(row, mix(mix.name(), part.metric(), "blanks"), blanks);
+                    if (blanks > 0) {
+                        add(row, mix(mix.name(), part.metric(), "excluded"), 1);
+                        continue;
+                    }
+                    for (CellCode cell : part.cells()) {
+                        addIfValue(row, mix(mix.name(), part.metric(), cell), row.cells().get(cell));
+                    }
                 }
             }
         }

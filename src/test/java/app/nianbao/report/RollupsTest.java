@@ -77,13 +77,19 @@ class RollupsTest extends SpringTestBase {
     }
 
     @Test
-    void every_metric_of_the_country_and_of_a_level_reads_from_the_roll_ups_what_the_same_agencies_chosen_one_by_one_give() {
+    void every_metric_and_mix_of_the_country_and_of_a_level_reads_from_the_roll_ups_what_the_same_agencies_chosen_one_by_one_give() {
         agencies.describe(id("平潭综合实验区"), AgencyLevel.COUNTY, null, null, null);
         List<Long> all = dsl.fetch("select distinct agency_id as a from current_cells").getValues("a", Long.class);
         List<Long> counties = dsl.fetch("select id as a from agency where level = 'COUNTY'").getValues("a", Long.class);
         // a list of agencies is answered from current_cells: an independent sum of the same reports
         assertSameSeries(new Scope.All(), new Scope.Agencies(all));
         assertSameSeries(new Scope.Level(AgencyLevel.COUNTY), new Scope.Agencies(counties));
+        for (Scope[] pair : new Scope[][] {{new Scope.All(), new Scope.Agencies(all)}, {new Scope.Level(AgencyLevel.COUNTY), new Scope.Agencies(counties)}}) {
+            assertThat(analytics.mix(Metric.BY_APPLICANT, Metric.NEW_APPLICATIONS, pair[0], 2019, 2025))
+                    .isEqualTo(analytics.mix(Metric.BY_APPLICANT, Metric.NEW_APPLICATIONS, pair[1], 2019, 2025));
+            assertThat(analytics.mix(Metric.OUTCOMES, Metric.PROCESSED, pair[0], 2019, 2025))
+                    .isEqualTo(analytics.mix(Metric.OUTCOMES, Metric.PROCESSED, pair[1], 2019, 2025));
+        }
     }
 
     private void assertSameSeries(Scope rolledUp, Scope listed) {

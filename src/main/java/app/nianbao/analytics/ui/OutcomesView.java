@@ -42,8 +42,7 @@ import app.nianbao.shell.ui.ChartMeta;
 @RolesAllowed("VIEWER")
 class OutcomesView extends AnalysisView {
 
-    private static final List<Metric> OUTCOMES = List.of(Metric.GRANTED, Metric.PARTIAL, Metric.REFUSED, Metric.UNABLE,
-            Metric.NOT_PROCESSED, Metric.OTHER);
+    private static final List<Metric> OUTCOMES = Metric.OUTCOMES;
     // granted, partly granted, refused, unable, not processed, other: the same colour for an outcome on every chart
     private static final String[] COLORS = {Palette.GREEN, Palette.LIGHT_GREEN, Palette.RED, Palette.ORANGE, Palette.PURPLE, Palette.GREY};
 
