@@ -691,6 +691,8 @@ public class AnalyticsService {
             names.add(name.apply(metric, "excluded"));
             MetricSql.cellsOf(metric).forEach(cell -> names.add(name.apply(metric, cell.toString())));
         }
+        Map<Metric, Map<String, List<CellCode>>> termsOf = new HashMap<>();
+        metrics.forEach(metric -> termsOf.put(metric, MetricSql.terms(List.of(metric))));
         Map<Integer, Group> groups = new LinkedHashMap<>();
         var byYear = Rollups.read(dsl, unit, from, to, names);
         byYear.keySet().stream().sorted().forEach(year -> {
@@ -704,7 +706,7 @@ public class AnalyticsService {
             Map<Metric, Group.Of> of = new HashMap<>();
             for (Metric metric : metrics) {
                 Map<String, Double> level = new HashMap<>();
-                MetricSql.terms(List.of(metric)).forEach((term, cells) -> {
+                termsOf.get(metric).forEach((term, cells) -> {
                     Double total = null;
                     for (CellCode cell : cells) {
                         Rollups.Entry sum = entries.get(name.apply(metric, cell.toString()));

@@ -21,6 +21,7 @@ import org.jooq.conf.SettingsTools;
 import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
 
+import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.catalog.CellCode;
 import app.nianbao.catalog.Metric;
 import app.nianbao.catalog.Scope;
@@ -29,9 +30,9 @@ import app.nianbao.catalog.Template;
 /**
  * Yearly sums of every metric per scope unit — the whole country and each level — kept beside
  * current_cells so that a national chart reads a few hundred rows, not one per report. Every
- * sum is over agencies, so a writer keeps them exact by taking its agencies' rows out before it
- * changes them and putting the new rows in after, in its own transaction ({@link #without},
- * {@link #with}): the cost follows the agencies written, never the store. Each entry is a total
+ * sum is over agencies, so a writer keeps them exact by moving them by the difference of its
+ * agencies' rows before and after it writes, in its own transaction ({@link #change}): the cost
+ * follows the agencies written. A unit is named as its scope is written ("all", "level:COUNTY"). Each entry is a total
  * and how many rows gave a value to it, so that a sum no row gave stays blank, not 0.
  *
  * <p>The names: {@code reports}, {@code template:2019|2021}; per metric {@code m:<metric>:blanks},
@@ -41,7 +42,7 @@ import app.nianbao.catalog.Template;
  */
 public final class Rollups {
 
-    public static final String ALL = "all";
+    public static final String ALL = new Scope.All().written();
 
     /** Agencies whose rows one statement sums, inside PostgreSQL's limit on bind values. */
     private static final int AGENCIES_PER_QUERY = 2_000;
@@ -51,10 +52,7 @@ public final class Rollups {
 
     /** The unit a scope's charts read, or null when the scope is answered from current_cells (regions, subtrees, groups, agencies). */
     public static String unit(Scope scope) {
-        if (scope instanceof Scope.All) {
-            return ALL;
-        }
-        return scope instanceof Scope.Level level ? "level:" + level.level().name() : null;
+        return scope instanceof Scope.All || scope instanceof Scope.Level ? scope.written() : null;
     }
 
     /** One summed quantity of a unit's year: its total, and how many rows gave it a value (none: blank). */
@@ -177,10 +175,10 @@ public final class Rollups {
     }
 
     /** One current row as the sums read it: its year, template, level and per metric its blanks, numerator and denominator. */
-    private record Row(long agencyId, int year, Template template, String level, Map<CellCode, Double> cells, int[] blanks,
+    private record Row(long agencyId, int year, Template template, String levelUnit, Map<CellCode, Double> cells, int[] blanks,
                        Double[] numerators, Double[] denominators) {
 
-        static Row of(Record r, String level) {
+        static Row of(Record r, String levelUnit) {
             Template template = Template.ofCode(r.get(CURRENT_CELLS.TEMPLATE));
             Map<CellCode, Double> cells = new HashMap<>();
             CurrentCells.columns().forEach((cell, column) -> cells.put(cell, r.get(column)));
@@ -194,7 +192,7 @@ public final class Rollups {
                 numerators[m] = MetricSql.signedSumOrNull(plan.metric().numerator(), cells::get);
                 denominators[m] = plan.metric().isRate() ? MetricSql.signedSumOrNull(plan.metric().denominator(), cells::get) : null;
             }
-            return new Row(r.get(CURRENT_CELLS.AGENCY_ID), r.get(CURRENT_CELLS.YEAR), template, level, cells, blanks,
+            return new Row(r.get(CURRENT_CELLS.AGENCY_ID), r.get(CURRENT_CELLS.YEAR), template, levelUnit, cells, blanks,
                     numerators, denominators);
         }
     }
@@ -208,7 +206,7 @@ public final class Rollups {
         // the levels asked apart: a join would build over every agency of the store for a batch's few hundred
         Map<Long, String> levels = new HashMap<>();
         dsl.select(AGENCY.ID, AGENCY.LEVEL).from(AGENCY).where(agencies, AGENCY.LEVEL.isNotNull())
-                .forEach(a -> levels.put(a.get(AGENCY.ID), a.get(AGENCY.LEVEL)));
+                .forEach(a -> levels.put(a.get(AGENCY.ID), new Scope.Level(AgencyLevel.valueOf(a.get(AGENCY.LEVEL))).written()));
         List<Field<?>> fields = new ArrayList<>(List.of(CURRENT_CELLS.AGENCY_ID, CURRENT_CELLS.YEAR, CURRENT_CELLS.TEMPLATE));
         fields.addAll(CurrentCells.columns().values());
         List<Row> agency = new ArrayList<>();
@@ -300,8 +298,8 @@ public final class Rollups {
 
         private void add(Row row, String name, double total) {
             put(new Key(ALL, row.year(), name), total);
-            if (row.level() != null) {
-                put(new Key("level:" + row.level(), row.year(), name), total);
+            if (row.levelUnit() != null) {
+                put(new Key(row.levelUnit(), row.year(), name), total);
             }
         }
 
