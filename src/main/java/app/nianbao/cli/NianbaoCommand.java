@@ -26,7 +26,7 @@ import app.nianbao.store.StoreLockedException;
         description = {"年报 Nianbao — 政府信息公开工作年度报告的读取、检查与分析。",
                 "Without a command the jar starts the web server (Spring Boot arguments such as --server.port=8081 apply)."},
         subcommands = {ParseCommand.class, ImportCommand.class, CheckCommand.class, RosterCommand.class, CollectCommand.class, GenerateCommand.class,
-                BenchCommand.class},
+                CopyCommand.class, BenchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done (findings or not)",
                 "  1  done, but some files failed (import) or some URLs failed or were refused (collect)",
