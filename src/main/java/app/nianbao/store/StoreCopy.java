@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.duckdb.DuckDBConnection;
+import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
@@ -35,6 +37,7 @@ public final class StoreCopy {
     }
 
     private static final int FETCH = 10_000;
+    private static final long SLICE = 200_000;
     private static final int CHUNK = 1 << 20;
     private static final Set<String> NOT_COPIED = Set.of("flyway_schema_history");
 
@@ -60,7 +63,14 @@ public final class StoreCopy {
             }
         }
         boolean autoCommit = target.getAutoCommit();
+        boolean sourceAutoCommit = source.getAutoCommit();
+        int sourceIsolation = source.getTransactionIsolation();
         target.setAutoCommit(false);
+        // one snapshot of a source server that others may be writing to, read by cursor
+        source.setAutoCommit(false);
+        if (source.isWrapperFor(PGConnection.class)) {
+            source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        }
         try {
             // the schema has no foreign keys (V1 says why), so the tables go in any order
             for (String table : targetTables.keySet()) {
@@ -85,6 +95,11 @@ public final class StoreCopy {
             throw e;
         } finally {
             target.setAutoCommit(autoCommit);
+            source.rollback();
+            source.setAutoCommit(sourceAutoCommit);
+            if (source.isWrapperFor(PGConnection.class)) {
+                source.setTransactionIsolation(sourceIsolation);
+            }
         }
     }
 
@@ -117,26 +132,28 @@ public final class StoreCopy {
         String list = String.join(", ", fields.stream().map(to.dsl()::render).toList());
         CopyIn in = to.connection().unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY " + to.dsl().render(DSL.name(table)) + " (" + list + ") FROM STDIN WITH (FORMAT csv)");
-        long rows = 0;
-        try (var cursor = from.dsl().select(fields).from(DSL.table(DSL.name(table))).fetchSize(FETCH).fetchLazy()) {
-            try (ResultSet rs = cursor.resultSet()) {
-                StringBuilder buffer = new StringBuilder(CHUNK + 4096);
-                int n = columns.size();
-                while (rs.next()) {
-                    for (int i = 1; i <= n; i++) {
-                        if (i > 1) {
-                            buffer.append(',');
+        try {
+            StringBuilder buffer = new StringBuilder(CHUNK + 4096);
+            long rows = 0;
+            for (Condition slice : slices(from, table)) {
+                try (var cursor = from.dsl().select(fields).from(DSL.table(DSL.name(table))).where(slice).fetchSize(FETCH).fetchLazy();
+                     ResultSet rs = cursor.resultSet()) {
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns.size(); i++) {
+                            if (i > 1) {
+                                buffer.append(',');
+                            }
+                            csv(buffer, rs.getObject(i));
                         }
-                        csv(buffer, rs.getObject(i));
-                    }
-                    buffer.append('\n');
-                    rows++;
-                    if (buffer.length() >= CHUNK) {
-                        write(in, buffer);
+                        buffer.append('\n');
+                        rows++;
+                        if (buffer.length() >= CHUNK) {
+                            write(in, buffer);
+                        }
                     }
                 }
-                write(in, buffer);
             }
+            write(in, buffer);
             in.endCopy();
             return rows;
         } finally {
@@ -144,6 +161,24 @@ public final class StoreCopy {
                 in.cancelCopy();
             }
         }
+    }
+
+    /**
+     * The source read in parts its driver does not hold whole: DuckDB's JDBC result is
+     * materialised (140 million figure rows would be 15 GB), so a DuckDB table is read in rowid
+     * ranges, which it finds without a scan; PostgreSQL streams a cursor within the transaction.
+     */
+    private static List<Condition> slices(Store from, String table) throws SQLException {
+        if (!from.connection().isWrapperFor(DuckDBConnection.class)) {
+            return List.of(DSL.noCondition());
+        }
+        Field<Long> rowid = DSL.field(DSL.name("rowid"), Long.class);
+        Long last = from.dsl().select(DSL.max(rowid)).from(DSL.table(DSL.name(table))).fetchOne(0, Long.class);
+        List<Condition> slices = new ArrayList<>();
+        for (long start = 0; last != null && start <= last; start += SLICE) {
+            slices.add(rowid.ge(start).and(rowid.lt(start + SLICE)));
+        }
+        return slices;
     }
 
     private static void write(CopyIn in, StringBuilder buffer) throws SQLException {
