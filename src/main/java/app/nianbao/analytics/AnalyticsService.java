@@ -400,6 +400,10 @@ public class AnalyticsService {
      */
     public Map<Integer, Coverage> coverage(Scope scope, int from, int to) {
         return cache.get(List.of("coverage", scope, from, to), () -> {
+            String unit = Rollups.unit(scope);
+            if (unit != null) {
+                return rolledUpCoverage(scope, unit, from, to);
+            }
             var r = DSL.name("r").as(DSL.select(CURRENT_CELLS.AGENCY_ID.as("agency_id"), CURRENT_CELLS.YEAR.as("year")).from(CURRENT_CELLS)
                     .where(CURRENT_CELLS.YEAR.between(from - 1, to), MetricSql.inScope(scope)));
             var years = DSL.name("y").as(DSL.selectDistinct(r.field("year", Integer.class).as("year")).from(r));
@@ -438,6 +442,42 @@ public class AnalyticsService {
             }
             return coverage;
         });
+    }
+
+    /**
+     * The counts from the roll-ups — those entering are the year's reports less the agencies
+     * matched with the year before, those leaving the year before's less the same — and the
+     * names asked only for a year that has any, since a national anti-join costs what the
+     * counts save.
+     */
+    private Map<Integer, Coverage> rolledUpCoverage(Scope scope, String unit, int from, int to) {
+        var byYear = Rollups.read(dsl, unit, from - 1, to, List.of(Rollups.reports(), Rollups.matched()));
+        Map<Integer, Coverage> coverage = new LinkedHashMap<>();
+        for (int year = from; year <= to; year++) {
+            Map<String, Rollups.Entry> now = byYear.getOrDefault(year, Map.of());
+            int reports = whole(now.get(Rollups.reports()));
+            int before = whole(byYear.getOrDefault(year - 1, Map.of()).get(Rollups.reports()));
+            if (reports == 0 || before == 0) {
+                continue;
+            }
+            int matched = whole(now.get(Rollups.matched()));
+            int entered = reports - matched;
+            int left = before - matched;
+            if (entered > 0 || left > 0) {
+                coverage.put(year, new Coverage(year, entered, left, entered > 0 ? onlyIn(scope, year, year - 1) : List.of(),
+                        left > 0 ? onlyIn(scope, year - 1, year) : List.of()));
+            }
+        }
+        return coverage;
+    }
+
+    /** The first names, by agency id, of the scope's agencies with a report in one year and none in the other. */
+    private List<String> onlyIn(Scope scope, int year, int notIn) {
+        var other = CURRENT_CELLS.as("other");
+        return dsl.select(AGENCY.NAME).from(CURRENT_CELLS).join(AGENCY).on(AGENCY.ID.eq(CURRENT_CELLS.AGENCY_ID))
+                .where(CURRENT_CELLS.YEAR.eq(year), MetricSql.inScope(scope), DSL.notExists(DSL.selectOne().from(other)
+                        .where(other.AGENCY_ID.eq(CURRENT_CELLS.AGENCY_ID), other.YEAR.eq(notIn))))
+                .orderBy(CURRENT_CELLS.AGENCY_ID).limit(COVERAGE_NAMES).fetch(AGENCY.NAME);
     }
 
     /** Whether an agency counts for a metric in both years of a change, or only in the later or the earlier. */

@@ -89,6 +89,8 @@ public final class StoreCopy {
             }
             moveSequences(to, targetTables);
             target.commit();
+            // the planner's statistics, which COPY leaves to autovacuum, for the first queries on the copy
+            to.dsl().query("analyze").execute();
             return copied;
         } catch (SQLException | RuntimeException e) {
             target.rollback();

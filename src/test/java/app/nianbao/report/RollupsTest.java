@@ -89,7 +89,10 @@ class RollupsTest extends SpringTestBase {
                     .isEqualTo(analytics.mix(Metric.BY_APPLICANT, Metric.NEW_APPLICATIONS, pair[1], 2019, 2025));
             assertThat(analytics.mix(Metric.OUTCOMES, Metric.PROCESSED, pair[0], 2019, 2025))
                     .isEqualTo(analytics.mix(Metric.OUTCOMES, Metric.PROCESSED, pair[1], 2019, 2025));
+            assertThat(analytics.coverage(pair[0], 2019, 2025)).isEqualTo(analytics.coverage(pair[1], 2019, 2025));
         }
+        // the samples have gaps (平潭 2021 and 2023, others alone in their year): agencies do join and leave
+        assertThat(analytics.coverage(new Scope.All(), 2019, 2025)).isNotEmpty();
     }
 
     private void assertSameSeries(Scope rolledUp, Scope listed) {
