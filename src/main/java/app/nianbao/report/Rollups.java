@@ -3,6 +3,7 @@ package app.nianbao.report;
 import static app.nianbao.store.jooq.Tables.AGENCY;
 import static app.nianbao.store.jooq.Tables.CURRENT_CELLS;
 import static app.nianbao.store.jooq.Tables.ROLLUP;
+import static app.nianbao.store.jooq.Tables.ROLLUP_DELTA;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -145,18 +148,48 @@ public final class Rollups {
     private record Key(String unit, int year, String name) {
     }
 
-    private static void apply(DSLContext store, Map<Key, double[]> deltas) {
-        // literals, not bind values: the stores plan thousands of inlined rows faster than as many parameters
+    /** Moves the roll-ups by the differences: staged, then merged by one UPDATE … FROM and one INSERT of the keys not there yet. */
+    private static void apply(DSLContext dsl, Map<Key, double[]> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        stage(dsl, deltas);
+        Condition sameKey = ROLLUP.UNIT.eq(ROLLUP_DELTA.UNIT).and(ROLLUP.YEAR.eq(ROLLUP_DELTA.YEAR)).and(ROLLUP.NAME.eq(ROLLUP_DELTA.NAME));
+        dsl.update(ROLLUP).set(ROLLUP.TOTAL, ROLLUP.TOTAL.plus(ROLLUP_DELTA.TOTAL)).set(ROLLUP.N, ROLLUP.N.plus(ROLLUP_DELTA.N))
+                .from(ROLLUP_DELTA).where(sameKey).execute();
+        dsl.insertInto(ROLLUP, ROLLUP.UNIT, ROLLUP.YEAR, ROLLUP.NAME, ROLLUP.TOTAL, ROLLUP.N)
+                .select(dsl.select(ROLLUP_DELTA.UNIT, ROLLUP_DELTA.YEAR, ROLLUP_DELTA.NAME, ROLLUP_DELTA.TOTAL, ROLLUP_DELTA.N).from(ROLLUP_DELTA)
+                        .whereNotExists(DSL.selectOne().from(ROLLUP).where(sameKey)))
+                .execute();
+        dsl.deleteFrom(ROLLUP_DELTA).execute();
+    }
+
+    /** The differences into rollup_delta: DuckDB's appender, multi-row INSERTs of literals elsewhere (planned faster than as many parameters). */
+    private static void stage(DSLContext store, Map<Key, double[]> deltas) {
+        if (store.connectionResult(connection -> connection.isWrapperFor(DuckDBConnection.class))) {
+            store.connection(connection -> {
+                try (DuckDBAppender rows = connection.unwrap(DuckDBConnection.class).createAppender("main", ROLLUP_DELTA.getName())) {
+                    for (var e : deltas.entrySet()) {
+                        rows.beginRow();
+                        rows.append(e.getKey().unit());
+                        rows.append(e.getKey().year());
+                        rows.append(e.getKey().name());
+                        rows.append(e.getValue()[0]);
+                        rows.append(Math.round(e.getValue()[1]));
+                        rows.endRow();
+                    }
+                }
+            });
+            return;
+        }
         DSLContext dsl = store.configuration().derive(SettingsTools.clone(store.settings()).withStatementType(StatementType.STATIC_STATEMENT)).dsl();
         List<Map.Entry<Key, double[]>> all = List.copyOf(deltas.entrySet());
         for (int start = 0; start < all.size(); start += 500) {
-            var insert = dsl.insertInto(ROLLUP, ROLLUP.UNIT, ROLLUP.YEAR, ROLLUP.NAME, ROLLUP.TOTAL, ROLLUP.N);
+            var insert = dsl.insertInto(ROLLUP_DELTA, ROLLUP_DELTA.UNIT, ROLLUP_DELTA.YEAR, ROLLUP_DELTA.NAME, ROLLUP_DELTA.TOTAL, ROLLUP_DELTA.N);
             for (var e : all.subList(start, Math.min(all.size(), start + 500))) {
                 insert = insert.values(e.getKey().unit(), e.getKey().year(), e.getKey().name(), e.getValue()[0], Math.round(e.getValue()[1]));
             }
-            insert.onConflict(ROLLUP.UNIT, ROLLUP.YEAR, ROLLUP.NAME).doUpdate()
-                    .set(ROLLUP.TOTAL, ROLLUP.TOTAL.plus(DSL.excluded(ROLLUP.TOTAL)))
-                    .set(ROLLUP.N, ROLLUP.N.plus(DSL.excluded(ROLLUP.N))).execute();
+            insert.execute();
         }
     }
 
