@@ -197,6 +197,9 @@ public final class Rollups {
     private record Plan(Metric metric, List<CellCode> cells) {
 
         static final List<Plan> ALL_METRICS = Arrays.stream(Metric.values()).map(m -> new Plan(m, MetricSql.cellsOf(m))).toList();
+
+        /** Every cell some metric reads (50 of the 226 columns): a writer's agencies are read for these only. */
+        static final List<CellCode> CELLS = ALL_METRICS.stream().flatMap(p -> p.cells().stream()).distinct().toList();
     }
 
     /** A mix and every cell of all its metrics, whose blanks leave a report out of the whole mix. */
@@ -214,7 +217,7 @@ public final class Rollups {
         static Row of(Record r, String levelUnit) {
             Template template = Template.ofCode(r.get(CURRENT_CELLS.TEMPLATE));
             Map<CellCode, Double> cells = new HashMap<>();
-            CurrentCells.columns().forEach((cell, column) -> cells.put(cell, r.get(column)));
+            Plan.CELLS.forEach(cell -> cells.put(cell, r.get(CurrentCells.columns().get(cell))));
             int size = Plan.ALL_METRICS.size();
             int[] blanks = new int[size];
             Double[] numerators = new Double[size];
@@ -241,7 +244,7 @@ public final class Rollups {
         dsl.select(AGENCY.ID, AGENCY.LEVEL).from(AGENCY).where(agencies, AGENCY.LEVEL.isNotNull())
                 .forEach(a -> levels.put(a.get(AGENCY.ID), new Scope.Level(AgencyLevel.valueOf(a.get(AGENCY.LEVEL))).written()));
         List<Field<?>> fields = new ArrayList<>(List.of(CURRENT_CELLS.AGENCY_ID, CURRENT_CELLS.YEAR, CURRENT_CELLS.TEMPLATE));
-        fields.addAll(CurrentCells.columns().values());
+        Plan.CELLS.forEach(cell -> fields.add(CurrentCells.columns().get(cell)));
         List<Row> agency = new ArrayList<>();
         try (var cursor = dsl.select(fields).from(CURRENT_CELLS).where(rows)
                 .orderBy(CURRENT_CELLS.AGENCY_ID, CURRENT_CELLS.YEAR).fetchSize(5_000).fetchLazy()) {
