@@ -39,6 +39,27 @@ class AgencyServiceTest extends SpringTestBase {
     }
 
     @Test
+    void the_pickers_list_is_every_agency_by_name_as_plain_sql_gives_it_and_follows_a_new_agency_and_a_merge() {
+        assertThat(choices()).isEqualTo(plainChoices()).isNotEmpty();
+        importSeedAs("选择列表测试局", 2040, "选");
+        assertThat(choices()).isEqualTo(plainChoices()).anySatisfy(c -> assertThat(c).contains("选择列表测试局"));
+        importSeedAs("选择列表测试乙局", 2040, "乙");
+        long a = agencies.resolve("选择列表测试局", true);
+        long b = agencies.resolve("选择列表测试乙局", true);
+        agencies.merge(a, b);
+        assertThat(choices()).isEqualTo(plainChoices()).noneSatisfy(c -> assertThat(c).contains("选择列表测试乙局"));
+    }
+
+    private java.util.List<String> choices() {
+        return agencies.choices().stream().map(c -> c.id() + " " + c.name() + " " + c.regionCode() + " " + c.regionName()).toList();
+    }
+
+    private java.util.List<String> plainChoices() {
+        return dsl.fetch("select id, name, region_code, region_name from agency order by name, id")
+                .map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(3));
+    }
+
+    @Test
     void names_that_differ_only_in_spaces_brackets_or_short_forms_are_one_agency() {
         long id = agencies.resolve("某某经济开发区管委会（测试）", true);
 

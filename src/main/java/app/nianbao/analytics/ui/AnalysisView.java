@@ -43,7 +43,7 @@ abstract class AnalysisView extends Main implements BeforeEnterObserver, HasDyna
         this.analytics = analytics;
         this.notes = notes;
         this.titleKey = titleKey;
-        this.filters = new FilterBar(agencies.list(), analytics.reportingYears(), groups, route);
+        this.filters = new FilterBar(agencies.choices(), analytics.reportingYears(), groups, route);
         addClassName("view");
         empty.setText(getTranslation("empty.no-data"));
         empty.addClassName("empty-state");

@@ -43,7 +43,7 @@ import software.xdev.chartjs.model.dataset.ScatterDataset;
 import software.xdev.chartjs.model.options.LineOptions;
 
 import app.nianbao.agency.AgencyService;
-import app.nianbao.agency.AgencyService.AgencySummary;
+import app.nianbao.agency.AgencyService.AgencyChoice;
 import app.nianbao.agency.GroupService;
 import app.nianbao.analytics.AnalyticsService;
 import app.nianbao.analytics.AnalyticsService.Compared;
@@ -89,7 +89,7 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final Div empty = new Div();
     private final Paragraph summary = new Paragraph();
     private final FilterBar filters;
-    private final MultiSelectComboBox<AgencySummary> chosen = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<AgencyChoice> chosen = new MultiSelectComboBox<>();
     private final ChartCard sideBySide = new ChartCard(getTranslation("compare.side-by-side"),
             getTranslation("compare.side-by-side.definition"), "side-by-side");
     private boolean reading;
@@ -103,11 +103,11 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     CompareView(AnalyticsService analytics, AgencyService agencies, GroupService groups, Dossiers dossiers) {
         this.dossiers = dossiers;
         this.analytics = analytics;
-        this.filters = new FilterBar(agencies.list(), analytics.reportingYears(), groups, CompareView.class);
+        this.filters = new FilterBar(agencies.choices(), analytics.reportingYears(), groups, CompareView.class);
         addClassName("view");
         chosen.setLabel(getTranslation("compare.choose"));
-        chosen.setItems(agencies.list());
-        chosen.setItemLabelGenerator(AgencySummary::name);
+        chosen.setItems(agencies.choices());
+        chosen.setItemLabelGenerator(AgencyChoice::name);
         chosen.setWidth("100%");
         chosen.setMaxWidth("32em");
         chosen.addValueChangeListener(e -> navigate());
@@ -211,12 +211,12 @@ class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     /** The chosen agencies' values of the metric over the filter's years, one line each. */
     private void showSideBySide() {
-        List<AgencySummary> agencies = List.copyOf(chosen.getValue());
+        List<AgencyChoice> agencies = List.copyOf(chosen.getValue());
         sideBySide.setVisible(agencies.size() >= 2);
         dossier.removeAll();
         if (agencies.size() >= 2 && agencies.size() <= Dossiers.MAX_AGENCIES) {
             boolean english = Language.english();
-            List<Long> ids = agencies.stream().map(AgencySummary::id).toList();
+            List<Long> ids = agencies.stream().map(AgencyChoice::id).toList();
             dossier.add(DownloadLinks.dossier(getTranslation("dossier.comparison-label"), () -> dossiers.comparison(ids, english), dossiers));
         } else if (agencies.size() > Dossiers.MAX_AGENCIES) {
             dossier.add(new Span(getTranslation("dossier.too-many", Dossiers.MAX_AGENCIES)));

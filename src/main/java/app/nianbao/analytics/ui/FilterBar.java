@@ -28,7 +28,7 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 
-import app.nianbao.agency.AgencyService.AgencySummary;
+import app.nianbao.agency.AgencyService.AgencyChoice;
 import app.nianbao.agency.GroupService;
 import app.nianbao.agency.GroupService.AgencyGroup;
 import app.nianbao.analytics.AnalyticsService.ReportingYears;
@@ -57,9 +57,9 @@ class FilterBar extends HorizontalLayout {
 
     private final GroupService groups;
     private final Select<Kind> kind = new Select<>();
-    private final MultiSelectComboBox<AgencySummary> agencies = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<AgencyChoice> agencies = new MultiSelectComboBox<>();
     private final Select<AgencyLevel> level = new Select<>();
-    private final ComboBox<AgencySummary> parent = new ComboBox<>();
+    private final ComboBox<AgencyChoice> parent = new ComboBox<>();
     private final ComboBox<Region> region = new ComboBox<>();
     private final ComboBox<AgencyGroup> group = new ComboBox<>();
     private final Button saveGroup = new Button();
@@ -69,7 +69,7 @@ class FilterBar extends HorizontalLayout {
     private final Class<? extends Component> view;
     private boolean reading;
 
-    public FilterBar(List<AgencySummary> all, ReportingYears years, GroupService groups, Class<? extends Component> view) {
+    public FilterBar(List<AgencyChoice> all, ReportingYears years, GroupService groups, Class<? extends Component> view) {
         this.groups = groups;
         this.years = years;
         this.view = view;
@@ -81,7 +81,7 @@ class FilterBar extends HorizontalLayout {
         kind.setValue(Kind.ALL);
         agencies.setLabel(getTranslation("filter.agency"));
         agencies.setItems(all);
-        agencies.setItemLabelGenerator(AgencySummary::name);
+        agencies.setItemLabelGenerator(AgencyChoice::name);
         agencies.setWidth("100%");
         agencies.setMaxWidth("26em"); // as wide as that on a desktop, never wider than a phone
         level.setLabel(getTranslation("agencies.level"));
@@ -89,7 +89,7 @@ class FilterBar extends HorizontalLayout {
         level.setItemLabelGenerator(Labels::level);
         parent.setLabel(getTranslation("filter.parent"));
         parent.setItems(all);
-        parent.setItemLabelGenerator(AgencySummary::name);
+        parent.setItemLabelGenerator(AgencyChoice::name);
         parent.setWidth("100%");
         parent.setMaxWidth("22em");
         region.setLabel(getTranslation("agencies.region"));
@@ -206,7 +206,7 @@ class FilterBar extends HorizontalLayout {
         Scope scope = switch (kind.getValue() == null ? Kind.ALL : kind.getValue()) {
             case ALL -> new Scope.All();
             case AGENCIES -> agencies.getValue().isEmpty() ? new Scope.All()
-                    : new Scope.Agencies(agencies.getValue().stream().map(AgencySummary::id).sorted().toList());
+                    : new Scope.Agencies(agencies.getValue().stream().map(AgencyChoice::id).sorted().toList());
             case LEVEL -> level.getValue() == null ? new Scope.All() : new Scope.Level(level.getValue());
             case PARENT -> parent.getValue() == null ? new Scope.All() : new Scope.Subtree(parent.getValue().id());
             case REGION -> region.getValue() == null ? new Scope.All() : new Scope.Region(region.getValue().code());
@@ -220,7 +220,7 @@ class FilterBar extends HorizontalLayout {
         Kind chosen = kind.getValue() == null ? Kind.ALL : kind.getValue();
         String label = switch (chosen) {
             case ALL -> null;
-            case AGENCIES -> agencies.getValue().isEmpty() ? null : agencies.getValue().stream().map(AgencySummary::name).sorted().limit(2)
+            case AGENCIES -> agencies.getValue().isEmpty() ? null : agencies.getValue().stream().map(AgencyChoice::name).sorted().limit(2)
                     .collect(Collectors.joining("、"))
                     + (agencies.getValue().size() > 2 ? getTranslation("filter.and-more", agencies.getValue().size()) : "");
             case LEVEL -> level.getValue() == null ? null : Labels.level(level.getValue());
@@ -234,7 +234,7 @@ class FilterBar extends HorizontalLayout {
     /** The agencies chosen one by one, directly or as a saved group, which charts draw a line each; else empty. */
     public List<Long> chosenAgencies() {
         if (kind.getValue() == Kind.AGENCIES) {
-            return agencies.getValue().stream().map(AgencySummary::id).sorted().toList();
+            return agencies.getValue().stream().map(AgencyChoice::id).sorted().toList();
         }
         return kind.getValue() == Kind.GROUP && group.getValue() != null ? group.getValue().agencyIds().stream().sorted().toList()
                 : List.of();
@@ -242,7 +242,7 @@ class FilterBar extends HorizontalLayout {
 
     /** The name of one of the agencies the bar offers, for a chart's legend. */
     public String agencyName(long id) {
-        return agencies.getListDataView().getItems().filter(a -> a.id() == id).map(AgencySummary::name).findFirst()
+        return agencies.getListDataView().getItems().filter(a -> a.id() == id).map(AgencyChoice::name).findFirst()
                 .orElse(String.valueOf(id));
     }
 
@@ -270,14 +270,14 @@ class FilterBar extends HorizontalLayout {
     }
 
     private void askGroupName() {
-        Set<AgencySummary> chosen = agencies.getValue();
+        Set<AgencyChoice> chosen = agencies.getValue();
         Dialog dialog = new Dialog(getTranslation("filter.save-group"));
         TextField name = new TextField(getTranslation("filter.group-name"));
         dialog.add(name);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()),
                 new Button(getTranslation("filter.save-group"), e -> {
                     try {
-                        long id = groups.save(name.getValue(), chosen.stream().map(AgencySummary::id).toList());
+                        long id = groups.save(name.getValue(), chosen.stream().map(AgencyChoice::id).toList());
                         dialog.close();
                         group.setItems(groups.list());
                         show(new Scope.Group(id));
@@ -305,13 +305,13 @@ class FilterBar extends HorizontalLayout {
     }
 
     /** Region codes and names present among the agencies, provinces before their cities. */
-    private static List<Region> regions(List<AgencySummary> all) {
+    private static List<Region> regions(List<AgencyChoice> all) {
         return all.stream().filter(a -> a.regionCode() != null && a.regionName() != null)
                 .map(a -> new Region(a.regionCode(), a.regionName())).distinct()
                 .sorted(Comparator.comparing(Region::code)).toList();
     }
 
-    private static Set<AgencySummary> items(List<AgencySummary> all, Predicate<AgencySummary> chosen) {
+    private static Set<AgencyChoice> items(List<AgencyChoice> all, Predicate<AgencyChoice> chosen) {
         return all.stream().filter(chosen).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 

@@ -57,7 +57,7 @@ class OverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle 
     OverviewView(AnalyticsService analytics, PublicationRegister register, AgencyService agencies, GroupService groups) {
         this.analytics = analytics;
         this.register = register;
-        this.filters = new FilterBar(agencies.list(), analytics.reportingYears(), groups, OverviewView.class);
+        this.filters = new FilterBar(agencies.choices(), analytics.reportingYears(), groups, OverviewView.class);
         addClassName("view");
         cards.addClassName("kpi-cards");
         empty.addClassName("empty-state");

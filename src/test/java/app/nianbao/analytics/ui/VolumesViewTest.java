@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import app.nianbao.KaribuTestBase;
 import app.nianbao.catalog.AgencyLevel;
 import app.nianbao.agency.AgencyService;
-import app.nianbao.agency.AgencyService.AgencySummary;
+import app.nianbao.agency.AgencyService.AgencyChoice;
 import app.nianbao.agency.GroupService;
 import app.nianbao.shell.ui.Chart;
 
@@ -49,8 +49,8 @@ class VolumesViewTest extends KaribuTestBase {
         UI.getCurrent().navigate("volumes", QueryParameters.fromString("scope=agency:" + pingtan() + "&from=2019&to=2025"));
 
         @SuppressWarnings("unchecked")
-        MultiSelectComboBox<AgencySummary> agency = _get(MultiSelectComboBox.class);
-        assertThat(agency.getValue()).extracting(AgencySummary::name).containsExactly("平潭综合实验区");
+        MultiSelectComboBox<AgencyChoice> agency = _get(MultiSelectComboBox.class);
+        assertThat(agency.getValue()).extracting(AgencyChoice::name).containsExactly("平潭综合实验区");
         List<Chart> charts = _find(Chart.class);
         assertThat(charts).hasSize(3);
         String config = charts.get(0).getElement().getProperty("config");
@@ -126,7 +126,7 @@ class VolumesViewTest extends KaribuTestBase {
     void changing_the_agency_puts_the_filter_into_the_url() {
         UI.getCurrent().navigate("volumes");
         _setValue(_get(Select.class, spec -> spec.withLabel("范围")), FilterBar.Kind.AGENCIES);
-        MultiSelectComboBox<AgencySummary> agency = _get(MultiSelectComboBox.class);
+        MultiSelectComboBox<AgencyChoice> agency = _get(MultiSelectComboBox.class);
 
         agency.setValue(agency.getListDataView().getItems().filter(a -> a.id() == pingtan()).findFirst().orElseThrow());
 
