@@ -14,7 +14,10 @@ import java.util.function.Consumer;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record10;
+import org.jooq.RecordMapper;
 import org.jooq.Records;
+import org.jooq.SelectSeekStep2;
 import org.jooq.impl.DSL;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -107,11 +110,39 @@ public class PublicationRegister {
         return years;
     }
 
+    /** One page of a year's register by name, and how many entries the whole year has. */
+    public record RegisterPage(int total, List<Entry> entries) {
+    }
+
+    /**
+     * A page of the year's register, cut in the query: a national year has 100,000 entries, and
+     * an API page judges only its own against their deadlines instead of all of them (the
+     * count is a second query over the same rows).
+     */
+    public RegisterPage page(Scope scope, int year, LocalDate today, int offset, int limit) {
+        return cache.get(List.of("register page", scope, year, today, offset, limit), () -> {
+            List<Entry> entries = new ArrayList<>();
+            // built twice: jOOQ's steps change the query they belong to, so a paged one cannot be counted whole
+            try (var page = expected(scope, year, year).offset(offset).limit(limit).fetchSize(5_000).stream()) {
+                page.map(judged(today)::map).forEach(entries::add);
+            }
+            return new RegisterPage(dsl.fetchCount(expected(scope, year, year)), entries);
+        });
+    }
+
     /** Every expected agency-year from {@code from} to {@code to}, by year and name, in one query. */
     private void forEach(Scope scope, int from, int to, LocalDate today, Consumer<Entry> sink) {
         if (to < from) {
             return;
         }
+        try (var rows = expected(scope, from, to).fetchSize(5_000).stream()) {
+            rows.map(judged(today)::map).forEach(sink);
+        }
+    }
+
+    /** The expected agency-years with their current report's publication, by year and name. */
+    private SelectSeekStep2<Record10<Long, String, String, String, Integer, Long, LocalDate, String, LocalDate, LocalDate>, Integer, String>
+            expected(Scope scope, int from, int to) {
         var first = DSL.select(CURRENT_CELLS.AGENCY_ID, DSL.min(CURRENT_CELLS.YEAR).as("first_year")).from(CURRENT_CELLS)
                 .where(MetricSql.inScope(scope)).groupBy(CURRENT_CELLS.AGENCY_ID).asTable("first");
         Field<Long> agencyId = first.field(CURRENT_CELLS.AGENCY_ID);
@@ -122,19 +153,22 @@ public class PublicationRegister {
         var years = DSL.generateSeries(from, to).as("years", "year");
         Field<Integer> year = years.field("year", Integer.class);
         var current = CURRENT_CELLS.as("current");
-        try (var rows = dsl.select(AGENCY.ID, AGENCY.NAME, AGENCY.LEVEL, AGENCY.KIND, year, REPORT.ID, REPORT.PUBLISHED_ON,
+        return dsl.select(AGENCY.ID, AGENCY.NAME, AGENCY.LEVEL, AGENCY.KIND, year, REPORT.ID, REPORT.PUBLISHED_ON,
                         REPORT.DATE_SOURCE, REPORT.CHANGED_ON, REPORT.WITHDRAWN_ON)
                 .from(AGENCY).leftJoin(first).on(agencyId.eq(AGENCY.ID))
                 .join(years).on(year.ge(expectedFrom), AGENCY.LAST_EXPECTED.isNull().or(year.le(AGENCY.LAST_EXPECTED)))
                 .leftJoin(current).on(current.AGENCY_ID.eq(AGENCY.ID), current.YEAR.eq(year))
                 .leftJoin(REPORT).on(REPORT.ID.eq(current.REPORT_ID))
                 .where(agencyId.isNotNull().or(AGENCY.FIRST_EXPECTED.isNotNull().and(MetricSql.inScope(scope, AGENCY.ID))))
-                .orderBy(year, AGENCY.NAME)
-                .fetchSize(5_000).stream()) {
-            rows.map(Records.mapping((id, name, level, kind, y, reportId, on, source, changed, withdrawn) -> entry(
-                    new Agency(id, name, AgencyLevel.ofName(level), AgencyKind.ofCode(kind).orElse(null)), y,
-                    reportId == null ? null : new Publication(on, source, changed, withdrawn), today))).forEach(sink);
-        }
+                .orderBy(year, AGENCY.NAME);
+    }
+
+    /** Each expected agency-year judged against its deadline as of today. */
+    private RecordMapper<Record10<Long, String, String, String, Integer, Long, LocalDate, String, LocalDate, LocalDate>, Entry> judged(
+            LocalDate today) {
+        return Records.mapping((id, name, level, kind, y, reportId, on, source, changed, withdrawn) -> entry(
+                new Agency(id, name, AgencyLevel.ofName(level), AgencyKind.ofCode(kind).orElse(null)), y,
+                reportId == null ? null : new Publication(on, source, changed, withdrawn), today));
     }
 
     /** An agency as the register judges it: its kind set by a user or a roster, or null. */

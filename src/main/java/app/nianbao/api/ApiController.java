@@ -135,8 +135,8 @@ class ApiController {
                                                       @RequestParam(defaultValue = "0") int offset,
                                                       @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) int limit) {
         Page page = Page.of(offset, limit);
-        var entries = register.entries(Scope.parse(scope), year, LocalDate.now());
-        return ResponseEntity.ok().headers(page.headers(entries.size())).body(page.of(entries).stream().map(PublicationJson::of).toList());
+        var entries = register.page(Scope.parse(scope), year, LocalDate.now(), page.offset(), page.limit());
+        return ResponseEntity.ok().headers(page.headers(entries.total())).body(entries.entries().stream().map(PublicationJson::of).toList());
     }
 
     @GetMapping("/agencies")

@@ -92,6 +92,26 @@ class PublicationRegisterTest extends SpringTestBase {
     }
 
     @Test
+    void a_national_year_paged_in_the_query_gives_every_expected_agency_once_by_name_with_the_count_of_all() {
+        List<String> expected = sql.queryForList("select a.name from agency a left join (select agency_id, min(year) as f from current_cells"
+                + " group by agency_id) c on c.agency_id = a.id where least(coalesce(c.f, a.first_expected), coalesce(a.first_expected, c.f)) <= 2037"
+                + " and (a.last_expected is null or a.last_expected >= 2037) order by a.name", String.class);
+        assertThat(expected).hasSizeGreaterThan(2).contains("登记测试县人民政府", "登记测试县教育局");
+        List<PublicationRegister.Entry> walked = new java.util.ArrayList<>();
+        for (int offset = 0; offset <= expected.size(); offset += 2) {
+            var page = register.page(new Scope.All(), 2037, LATER, offset, 2);
+            assertThat(page.total()).isEqualTo(expected.size());
+            assertThat(page.entries()).hasSizeLessThanOrEqualTo(2);
+            walked.addAll(page.entries());
+        }
+        assertThat(walked).extracting(PublicationRegister.Entry::agency).isEqualTo(expected);
+        assertThat(walked).filteredOn(e -> e.agencyId() == government).singleElement()
+                .satisfies(e -> assertThat(e.daysLate()).isEqualTo(10));
+        assertThat(walked).filteredOn(e -> e.agencyId() == department).singleElement()
+                .satisfies(e -> assertThat(e.daysLate()).isEqualTo(1));
+    }
+
+    @Test
     void each_expected_agency_gets_one_status_against_the_deadline_of_its_kind() {
         assertThat(year(2036, LATER)).containsOnlyKeys(government);
         assertThat(year(2036, LATER).get(government).status()).isEqualTo(Status.ON_TIME);
