@@ -455,12 +455,12 @@ public class AnalyticsService {
         Map<Integer, Coverage> coverage = new LinkedHashMap<>();
         for (int year = from; year <= to; year++) {
             Map<String, Rollups.Entry> now = byYear.getOrDefault(year, Map.of());
-            int reports = whole(now.get(Rollups.reports()));
-            int before = whole(byYear.getOrDefault(year - 1, Map.of()).get(Rollups.reports()));
+            int reports = Rollups.Entry.whole(now.get(Rollups.reports()));
+            int before = Rollups.Entry.whole(byYear.getOrDefault(year - 1, Map.of()).get(Rollups.reports()));
             if (reports == 0 || before == 0) {
                 continue;
             }
-            int matched = whole(now.get(Rollups.matched()));
+            int matched = Rollups.Entry.whole(now.get(Rollups.matched()));
             int entered = reports - matched;
             int left = before - matched;
             if (entered > 0 || left > 0) {
@@ -737,11 +737,11 @@ public class AnalyticsService {
         var byYear = Rollups.read(dsl, unit, from, to, names);
         byYear.keySet().stream().sorted().forEach(year -> {
             Map<String, Rollups.Entry> entries = byYear.get(year);
-            int reports = whole(entries.get(Rollups.reports()));
+            int reports = Rollups.Entry.whole(entries.get(Rollups.reports()));
             if (reports == 0) {
                 return;
             }
-            Set<String> templates = Arrays.stream(Template.values()).filter(t -> whole(entries.get(Rollups.template(t))) > 0)
+            Set<String> templates = Arrays.stream(Template.values()).filter(t -> Rollups.Entry.whole(entries.get(Rollups.template(t))) > 0)
                     .map(Template::code).collect(Collectors.toCollection(LinkedHashSet::new));
             Map<Metric, Group.Of> of = new HashMap<>();
             for (Metric metric : metrics) {
@@ -758,8 +758,8 @@ public class AnalyticsService {
                         level.put(term, total);
                     }
                 });
-                of.put(metric, new Group.Of(level, whole(entries.get(name.apply(metric, "blanks"))),
-                        whole(entries.get(name.apply(metric, "excluded")))));
+                of.put(metric, new Group.Of(level, Rollups.Entry.whole(entries.get(name.apply(metric, "blanks"))),
+                        Rollups.Entry.whole(entries.get(name.apply(metric, "excluded")))));
             }
             groups.put(year, new Group(year, reports, templates, of));
         });
@@ -776,13 +776,13 @@ public class AnalyticsService {
         }
         Map<Integer, Panel> panels = new HashMap<>();
         Rollups.read(dsl, unit, from, to, names).forEach((year, entries) -> {
-            int matched = whole(entries.get(Rollups.matched()));
+            int matched = Rollups.Entry.whole(entries.get(Rollups.matched()));
             if (matched == 0) {
                 return;
             }
             Map<Metric, Panel.Of> of = new HashMap<>();
             for (Metric metric : metrics) {
-                of.put(metric, new Panel.Of(whole(entries.get(Rollups.panel(metric, "agencies"))), value(entries, Rollups.panel(metric, "nn")),
+                of.put(metric, new Panel.Of(Rollups.Entry.whole(entries.get(Rollups.panel(metric, "agencies"))), value(entries, Rollups.panel(metric, "nn")),
                         metric.isRate() ? value(entries, Rollups.panel(metric, "nd")) : null, value(entries, Rollups.panel(metric, "pn")),
                         metric.isRate() ? value(entries, Rollups.panel(metric, "pd")) : null));
             }
@@ -792,10 +792,6 @@ public class AnalyticsService {
     }
 
     /** A count kept as a sum of ±1s: whole however it was reached. */
-    private static int whole(Rollups.Entry entry) {
-        return entry == null ? 0 : (int) Math.round(entry.total());
-    }
-
     private static Double value(Map<String, Rollups.Entry> entries, String name) {
         Rollups.Entry entry = entries.get(name);
         return entry == null ? null : entry.valueOrNull();

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.jooq.DSLContext;
 
 import app.nianbao.catalog.CellCode;
 import app.nianbao.figures.Cell;
@@ -27,6 +29,11 @@ public final class FigureAppender {
     private static final int SCALE = FIGURE.VALUE.getDataType().scale();
 
     private FigureAppender() {
+    }
+
+    /** Whether the store is DuckDB, whose appender these write through; elsewhere the writers use multi-row INSERTs. */
+    static boolean onDuckDb(DSLContext dsl) {
+        return dsl.connectionResult(connection -> connection.isWrapperFor(DuckDBConnection.class));
     }
 
     /** One row per cell, in the column order of figure. */

@@ -294,7 +294,7 @@ public final class ReportBatch {
                                                               Map<Long, List<ReportService.StoredFinding>> reviewsBefore) {
         insertScans(reports);
         Carried carried = carry(findings, reviewsBefore);
-        if (!dsl.connectionResult(connection -> connection.isWrapperFor(DuckDBConnection.class))) {
+        if (!FigureAppender.onDuckDb(dsl)) {
             insertReports(reports);
             insertFigures(reports);
             replaceCurrentCells(superseded, becomeCurrent, false);

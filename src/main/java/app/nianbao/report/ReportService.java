@@ -287,11 +287,11 @@ public class ReportService {
     private NavigableMap<Integer, Integer> reportsPerYear(ReportQuery query) {
         NavigableMap<Integer, Integer> perYear = new TreeMap<>(Comparator.reverseOrder());
         if (query.search() == null || query.search().isBlank()) {
-            String unit = query.level() == null ? Rollups.ALL : new Scope.Level(AgencyLevel.valueOf(query.level())).written();
+            String unit = Rollups.unit(query.level() == null ? new Scope.All() : new Scope.Level(AgencyLevel.valueOf(query.level())));
             int from = query.year() == null ? Integer.MIN_VALUE : query.year();
             int to = query.year() == null ? Integer.MAX_VALUE : query.year();
             Rollups.read(dsl, unit, from, to, List.of(Rollups.reports())).forEach((year, entries) ->
-                    perYear.put(year, (int) Math.round(entries.get(Rollups.reports()).total())));
+                    perYear.put(year, Rollups.Entry.whole(entries.get(Rollups.reports()))));
         } else {
             dsl.select(CURRENT_CELLS.YEAR, DSL.count()).from(current()).where(filter(query)).groupBy(CURRENT_CELLS.YEAR)
                     .forEach(r -> perYear.put(r.value1(), r.value2()));

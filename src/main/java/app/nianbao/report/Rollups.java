@@ -64,6 +64,11 @@ public final class Rollups {
         public Double valueOrNull() {
             return n == 0 ? null : total;
         }
+
+        /** A count's entry (reports, agencies) as the whole number it is; no entry counts 0. */
+        public static int whole(Entry entry) {
+            return entry == null ? 0 : (int) Math.round(entry.total());
+        }
     }
 
     public static String reports() {
@@ -166,7 +171,7 @@ public final class Rollups {
 
     /** The differences into rollup_delta: DuckDB's appender, multi-row INSERTs of literals elsewhere (planned faster than as many parameters). */
     private static void stage(DSLContext store, Map<Key, double[]> deltas) {
-        if (store.connectionResult(connection -> connection.isWrapperFor(DuckDBConnection.class))) {
+        if (FigureAppender.onDuckDb(store)) {
             store.connection(connection -> {
                 try (DuckDBAppender rows = connection.unwrap(DuckDBConnection.class).createAppender("main", ROLLUP_DELTA.getName())) {
                     for (var e : deltas.entrySet()) {
